@@ -1,0 +1,2 @@
+// The one public door of runbook-core: re-exports only.
+export type * from './model.ts';
