@@ -1,2 +1,3 @@
 // The one public door of runbook-core: re-exports only.
 export type * from './model.ts';
+export * from './template/index.ts';
