@@ -1,3 +1,4 @@
 // The one public door of runbook-core: re-exports only.
 export type * from './model.ts';
 export * from './template/index.ts';
+export * from './incident/index.ts';

@@ -1,0 +1,79 @@
+import type { JournalEventType } from './journal-event.ts';
+import { isIsoUtc } from './utc-time.ts';
+
+/** One field's rule; `?` in the table below marks it optional. */
+type FieldKind = 'text' | 'id' | 'time' | 'boolean' | 'exit-code' | 'duration' | 'indexes' | 'risk' | 'phase' | 'severity-levels';
+
+/** The journal's schema as data: every known type and its fields beyond the base. */
+export const eventFields: Record<JournalEventType, Record<string, `${FieldKind}` | `${FieldKind}?`>> = {
+  started: { incidentId: 'id', title: 'text', severity: 'id', severities: 'severity-levels', runbook: 'text?' },
+  'detected-at': { at: 'time' },
+  acknowledged: {},
+  'step-started': { stepId: 'id', stepName: 'text?', commands: 'indexes?', risk: 'risk?', logFile: 'text?' },
+  'step-finished': {
+    stepId: 'id',
+    stepName: 'text?',
+    commands: 'indexes?',
+    risk: 'risk?',
+    exitCode: 'exit-code?',
+    signal: 'id?',
+    durationMs: 'duration',
+    timedOut: 'boolean',
+    canceled: 'boolean',
+    logFile: 'text?',
+  },
+  'step-refused': { stepId: 'id', stepName: 'text?', commands: 'indexes?', risk: 'risk?', reason: 'text' },
+  'checklist-ticked': { itemId: 'id', text: 'text' },
+  'checklist-unticked': { itemId: 'id', text: 'text' },
+  note: { text: 'text' },
+  'severity-changed': { from: 'id', to: 'id', reason: 'text?' },
+  'variable-set': { name: 'id', secret: 'boolean', value: 'text?' },
+  'status-update': { phase: 'phase?', text: 'text?' },
+  resolved: { summary: 'text?' },
+  reopened: { reason: 'text?' },
+};
+
+export const baseFields = { v: 'version', eventId: 'id', time: 'time', who: 'text', type: 'id' } as const;
+
+export function isKnownEventType(type: string): type is JournalEventType {
+  return Object.hasOwn(eventFields, type);
+}
+
+/** Why `value` breaks the rule, or `undefined` when it keeps it. */
+export function fieldProblem(kind: FieldKind, value: unknown): string | undefined {
+  switch (kind) {
+    case 'text':
+      return typeof value === 'string' ? undefined : 'must be a string';
+    case 'id':
+      return typeof value === 'string' && value !== '' ? undefined : 'must be a non-empty string';
+    case 'time':
+      return isIsoUtc(value) ? undefined : 'must be an ISO-8601 UTC time like 2026-11-14T14:23:00.000Z';
+    case 'boolean':
+      return typeof value === 'boolean' ? undefined : 'must be true or false';
+    case 'exit-code':
+      return Number.isInteger(value) ? undefined : 'must be an integer';
+    case 'duration':
+      return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? undefined : 'must be a number of milliseconds, 0 or more';
+    case 'indexes':
+      return Array.isArray(value) && value.every((index) => Number.isInteger(index) && index >= 0) ? undefined : 'must be a list of 0-based indexes';
+    case 'risk':
+      return value === 'read' || value === 'mutate' || value === 'destroy' ? undefined : "must be 'read', 'mutate' or 'destroy'";
+    case 'phase':
+      return value === 'investigating' || value === 'mitigating' || value === 'resolved' ? undefined : "must be 'investigating', 'mitigating' or 'resolved'";
+    case 'severity-levels':
+      return Array.isArray(value) && value.length > 0 && value.every(isSeverityLevel) ? undefined : 'must be a non-empty list of severity levels';
+  }
+}
+
+function isSeverityLevel(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const level = value as Record<string, unknown>;
+  const minutes = (field: unknown) => field === undefined || (typeof field === 'number' && Number.isFinite(field) && field > 0);
+  return (
+    typeof level['id'] === 'string' &&
+    level['id'] !== '' &&
+    (level['label'] === undefined || typeof level['label'] === 'string') &&
+    minutes(level['responseMinutes']) &&
+    minutes(level['updateEveryMinutes'])
+  );
+}

@@ -1,0 +1,90 @@
+import type { Risk, RunbookMessage, SeverityLevel } from '../model.ts';
+import type { ForeignEvent, IncidentPhase, JournalEvent } from './journal-event.ts';
+
+export interface ChecklistItemState {
+  checked: boolean;
+  text: string;
+  /** Who ticked or unticked it last, and when. */
+  who: string;
+  time: string;
+}
+
+export interface StepState {
+  stepId: string;
+  name?: string;
+  /** `running` until its `step-finished`; `failed` covers timeouts and cancels too. */
+  status: 'running' | 'succeeded' | 'failed' | 'refused';
+  commands?: number[];
+  risk?: Risk;
+  who: string;
+  startedAt?: string;
+  finishedAt?: string;
+  exitCode?: number;
+  signal?: string;
+  durationMs?: number;
+  timedOut?: boolean;
+  canceled?: boolean;
+  logFile?: string;
+  /** Why it was refused. */
+  reason?: string;
+}
+
+export interface NoteRecord {
+  text: string;
+  who: string;
+  time: string;
+}
+
+export interface VariableState {
+  secret: boolean;
+  /** Only for non-secret variables. */
+  value?: string;
+  who: string;
+  time: string;
+}
+
+export interface StatusUpdateRecord {
+  time: string;
+  who: string;
+  phase?: IncidentPhase;
+  text?: string;
+}
+
+/**
+ * An incident as the replay of its journal. Fields that come from the
+ * `started` event are absent only when that line is missing or corrupt
+ * (a message says so).
+ */
+export interface IncidentState {
+  id: string;
+  title?: string;
+  /** Current severity id, after any changes. */
+  severity?: string;
+  /** The levels recorded at start (the runbook's, or the defaults). */
+  severities: SeverityLevel[];
+  runbook?: string;
+  startedAt?: string;
+  startedBy?: string;
+  /** From a `detected-at` event; absent when none was recorded. */
+  detectedAt?: string;
+  /** Time of the first action by a person after the start; see `incidentStatus`. */
+  respondedAt?: string;
+  resolvedAt?: string;
+  resolvedBy?: string;
+  resolution?: string;
+  status: 'open' | 'resolved';
+  phase: IncidentPhase;
+  /** Item id → latest state. */
+  checklist: Map<string, ChecklistItemState>;
+  /** Step id → latest run. */
+  steps: Map<string, StepState>;
+  notes: NoteRecord[];
+  /** Variables set during the incident, by name; secrets without values. */
+  variables: Map<string, VariableState>;
+  statusUpdates: StatusUpdateRecord[];
+  /** Every replayed event, in journal order. */
+  events: JournalEvent[];
+  /** Events of unknown types, kept for newer tools. */
+  foreignEvents: ForeignEvent[];
+  messages: RunbookMessage[];
+}

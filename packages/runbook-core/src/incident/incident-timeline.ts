@@ -1,0 +1,138 @@
+import type { IncidentState } from './incident-state.ts';
+import type { JournalEvent, StepFinishedEvent, StepStartedEvent } from './journal-event.ts';
+import { humanDuration, utcClock, utcDate } from './utc-time.ts';
+
+/** One row of the post-incident review's "Timeline of Events". */
+export interface TimelineRow {
+  /** ISO-8601 UTC. */
+  time: string;
+  event: string;
+  action: string;
+  who: string;
+  /** The journal event type the row comes from. */
+  source: JournalEvent['type'];
+}
+
+/**
+ * The meaningful events as rows, in time order: a step's start and finish make
+ * one row (at its start), variables are left out, everything else is one row.
+ */
+export function incidentTimeline(state: IncidentState): TimelineRow[] {
+  const rows: TimelineRow[] = [];
+  const openSteps = new Map<string, { row: TimelineRow; started: StepStartedEvent }>();
+  for (const event of state.events) {
+    const row = (time: string, what: string, action: string): TimelineRow => {
+      const made: TimelineRow = { time, event: what, action, who: event.who, source: event.type };
+      rows.push(made);
+      return made;
+    };
+    switch (event.type) {
+      case 'started':
+        row(event.time, event.title, `Incident declared (${event.severity}${labelOf(state, event.severity)})`);
+        break;
+      case 'detected-at':
+        row(event.at, 'Problem detected', 'Detection time recorded');
+        break;
+      case 'acknowledged':
+        row(event.time, 'Incident acknowledged', 'Response started');
+        break;
+      case 'step-started':
+        openSteps.set(event.stepId, { row: row(event.time, 'Step started, no result recorded', ranStep(event)), started: event });
+        break;
+      case 'step-finished': {
+        const open = openSteps.get(event.stepId);
+        openSteps.delete(event.stepId);
+        const target = open?.row ?? row(event.time, '', ranStep(event));
+        target.event = stepOutcome(event);
+        target.source = 'step-finished';
+        break;
+      }
+      case 'step-refused':
+        row(event.time, `Step not run: ${event.reason}`, `Declined ${stepLabel(event)}`);
+        break;
+      case 'checklist-ticked':
+        row(event.time, 'Checklist item done', event.text);
+        break;
+      case 'checklist-unticked':
+        row(event.time, 'Checklist item reopened', event.text);
+        break;
+      case 'note':
+        row(event.time, event.text, 'Note');
+        break;
+      case 'severity-changed':
+        row(event.time, `Severity ${event.from} → ${event.to}${labelOf(state, event.to)}`, event.reason ?? 'Severity changed');
+        break;
+      case 'status-update':
+        row(event.time, `Status update${event.phase === undefined ? '' : `: ${capitalize(event.phase)}`}`, event.text ?? 'Stakeholders updated');
+        break;
+      case 'resolved':
+        row(event.time, 'Incident resolved', event.summary ?? 'Resolved');
+        break;
+      case 'reopened':
+        row(event.time, 'Incident reopened', event.reason ?? 'Reopened');
+        break;
+      case 'variable-set':
+        break;
+    }
+  }
+  return rows
+    .map((row, index) => ({ row, index }))
+    .sort((a, b) => Date.parse(a.row.time) - Date.parse(b.row.time) || a.index - b.index)
+    .map(({ row }) => row);
+}
+
+/**
+ * The rows as the review template's Markdown table. Times are `HH:MM` UTC, with
+ * the date in front (`2026-11-14 23:58`) when the rows span more than one day.
+ */
+export function formatTimelineTable(rows: readonly TimelineRow[]): string {
+  const days = new Set(rows.map((row) => utcDate(new Date(row.time))));
+  const when = (time: string) => {
+    const date = new Date(time);
+    return days.size > 1 ? `${utcDate(date)} ${utcClock(date)}` : utcClock(date);
+  };
+  const lines = [
+    '| Time (UTC) | Event | Action Taken | Team Member |',
+    '|------------|-------|--------------|-------------|',
+    ...rows.map((row) => `| ${when(row.time)} | ${cell(row.event)} | ${cell(row.action)} | ${cell(handle(row.who))} |`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function stepOutcome(event: StepFinishedEvent): string {
+  const took = humanDuration(event.durationMs);
+  if (event.timedOut) return `Step timed out after ${took}`;
+  if (event.canceled) return `Step canceled after ${took}`;
+  if (event.signal !== undefined) return `Step killed by ${event.signal} after ${took}`;
+  return event.exitCode === 0 ? `Step succeeded in ${took}` : `Step failed (exit ${String(event.exitCode)}) after ${took}`;
+}
+
+function ranStep(event: StepStartedEvent | StepFinishedEvent): string {
+  return `Ran ${stepLabel(event)}`;
+}
+
+function stepLabel(event: { stepId: string; stepName?: string; commands?: number[] }): string {
+  const name = `"${event.stepName ?? event.stepId}"`;
+  const commands = event.commands;
+  if (commands === undefined || commands.length === 0) return name;
+  // People count commands from 1, like the runbook's "# 1. Service Restart".
+  return `${name} (command${commands.length > 1 ? 's' : ''} ${commands.map((index) => index + 1).join(', ')})`;
+}
+
+function labelOf(state: IncidentState, severity: string): string {
+  const label = state.severities.find((level) => level.id === severity)?.label;
+  return label === undefined ? '' : ` ${label}`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** `@ana` for handle-like names, as in the review template; full names as written. */
+function handle(who: string): string {
+  return /^[\w.-]+$/.test(who) ? `@${who}` : who;
+}
+
+function cell(text: string): string {
+  return text.replace(/\s+/g, ' ').replaceAll('|', '\\|').trim() || '—';
+}

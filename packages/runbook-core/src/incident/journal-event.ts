@@ -1,0 +1,149 @@
+import type { Risk, SeverityLevel } from '../model.ts';
+
+/** Written as `v` on every event; readers accept this version and older. */
+export const JOURNAL_SCHEMA_VERSION = 1;
+
+/** Fields every event carries. There is no sequence number: writers in other processes cannot share one cheaply, so order is file order, and `time` + `eventId` identify an event. */
+export interface JournalEventBase {
+  v: number;
+  /** Random, 12 hex digits. */
+  eventId: string;
+  /** ISO-8601 UTC. */
+  time: string;
+  /** A person: `$RUNBOOK_USER`, git's `user.name`, or the login name. */
+  who: string;
+}
+
+export interface StartedEvent extends JournalEventBase {
+  type: 'started';
+  incidentId: string;
+  title: string;
+  severity: string;
+  /** The levels in force, copied from the runbook so the journal stands alone. */
+  severities: SeverityLevel[];
+  /** The runbook's path, relative to the workspace when inside it. */
+  runbook?: string;
+}
+
+/** When the problem was detected (an alert fired), if earlier than the start. */
+export interface DetectedAtEvent extends JournalEventBase {
+  type: 'detected-at';
+  at: string;
+}
+
+export interface AcknowledgedEvent extends JournalEventBase {
+  type: 'acknowledged';
+}
+
+interface StepFields {
+  stepId: string;
+  stepName?: string;
+  /** 0-based indexes of the selected commands; absent when the whole block ran. */
+  commands?: number[];
+  risk?: Risk;
+}
+
+export interface StepStartedEvent extends JournalEventBase, StepFields {
+  type: 'step-started';
+  /** Full output log, relative to the incident folder (`logs/…`). */
+  logFile?: string;
+}
+
+export interface StepFinishedEvent extends JournalEventBase, StepFields {
+  type: 'step-finished';
+  /** Absent when the process ended by a signal. */
+  exitCode?: number;
+  signal?: string;
+  durationMs: number;
+  timedOut: boolean;
+  canceled: boolean;
+  logFile?: string;
+}
+
+export interface StepRefusedEvent extends JournalEventBase, StepFields {
+  type: 'step-refused';
+  reason: string;
+}
+
+export interface ChecklistTickedEvent extends JournalEventBase {
+  type: 'checklist-ticked';
+  itemId: string;
+  text: string;
+}
+
+export interface ChecklistUntickedEvent extends JournalEventBase {
+  type: 'checklist-unticked';
+  itemId: string;
+  text: string;
+}
+
+export interface NoteEvent extends JournalEventBase {
+  type: 'note';
+  text: string;
+}
+
+export interface SeverityChangedEvent extends JournalEventBase {
+  type: 'severity-changed';
+  from: string;
+  to: string;
+  reason?: string;
+}
+
+/** A variable set or exported during the incident. A secret's value is never written. */
+export interface VariableSetEvent extends JournalEventBase {
+  type: 'variable-set';
+  name: string;
+  secret: boolean;
+  /** Only for `secret: false`. */
+  value?: string;
+}
+
+export type IncidentPhase = 'investigating' | 'mitigating' | 'resolved';
+
+export interface StatusUpdateEvent extends JournalEventBase {
+  type: 'status-update';
+  phase?: IncidentPhase;
+  text?: string;
+}
+
+export interface ResolvedEvent extends JournalEventBase {
+  type: 'resolved';
+  summary?: string;
+}
+
+export interface ReopenedEvent extends JournalEventBase {
+  type: 'reopened';
+  reason?: string;
+}
+
+export type JournalEvent =
+  | StartedEvent
+  | DetectedAtEvent
+  | AcknowledgedEvent
+  | StepStartedEvent
+  | StepFinishedEvent
+  | StepRefusedEvent
+  | ChecklistTickedEvent
+  | ChecklistUntickedEvent
+  | NoteEvent
+  | SeverityChangedEvent
+  | VariableSetEvent
+  | StatusUpdateEvent
+  | ResolvedEvent
+  | ReopenedEvent;
+
+export type JournalEventType = JournalEvent['type'];
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** What a caller writes: the event without the fields the journal fills in. */
+export type JournalEventInput = DistributiveOmit<JournalEvent, keyof JournalEventBase>;
+
+/** An event of a type this version does not know: kept, never replayed. */
+export interface ForeignEvent extends JournalEventBase {
+  type: string;
+  /** 1-based line in the journal. */
+  line: number;
+  /** The whole object as read. */
+  data: Record<string, unknown>;
+}
