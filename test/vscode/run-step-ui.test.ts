@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { artifactsDir } from './harness/artifacts.ts';
+import { openSession, type VscodeSession } from './harness/session.ts';
+
+// Through the UI, as a user meets it: the .vsix installed into VS Code, the
+// runbook opened from the Explorer, the lens clicked.
+describe('VS Code UI: ▶ Run step', function () {
+  let session: VscodeSession | undefined;
+
+  before(async function () {
+    // A cold machine installs code-server and chromium first (minutes).
+    this.timeout(30 * 60_000);
+    session = await openSession({ installVsix: true });
+  });
+
+  after(async function () {
+    this.timeout(60_000);
+    await session?.dispose();
+  });
+
+  it('runs the step when its lens is clicked, and leaves a screenshot', async function () {
+    this.timeout(5 * 60_000);
+    assert.ok(session);
+    const { page } = session.browser;
+    await page.goto(`${session.server.url}?folder=${encodeURIComponent(session.workspace)}`);
+
+    await page.getByRole('treeitem', { name: 'demo.md' }).click({ timeout: 60_000 });
+    const lens = page.locator('.codelens-decoration a', { hasText: '▶ Run step' }).first();
+    await lens.click({ timeout: 60_000 });
+
+    const written = join(session.workspace, 'out.txt');
+    await waitFor(() => existsSync(written) && readFileSync(written, 'utf8') === 'hello\n', `${written} to hold "hello"`);
+
+    const screenshot = join(artifactsDir(), 'run-step-ui.png');
+    await page.screenshot({ path: screenshot });
+    assert.ok(statSync(screenshot).size > 0, `empty screenshot: ${screenshot}`);
+    process.stderr.write(`      screenshot: ${screenshot}\n`);
+  });
+});
+
+async function waitFor(condition: () => boolean, what: string): Promise<void> {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    if (condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`waited 60 s for ${what}`);
+}
