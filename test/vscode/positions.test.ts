@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { Point } from 'runbook-core';
+import type { Point } from '../../packages/runbook-core/src/model.ts';
 import { toZeroBased } from '../../packages/vscode-extension/src/positions.ts';
 
 /** unist point of an offset, counted independently of the code under test. */
