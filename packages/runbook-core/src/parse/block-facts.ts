@@ -1,0 +1,269 @@
+import type { Heading, ListItem, Nodes, Paragraph, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { readCodeBlock, type CodeBlockFact } from './code-block-fact.ts';
+import { readFrontmatter, type MetaFact } from './frontmatter.ts';
+import { githubSlug } from './github-slug.ts';
+import type { TableFact } from './gfm-table.ts';
+import { readGfmTable } from './gfm-table.ts';
+import type { MessageFact } from './message-fact.ts';
+import type { ShellAnalysisCache } from './step-analysis.ts';
+import { findTaskBox } from './task-box.ts';
+
+// Everything the model needs from one top-level node. Offsets are relative to
+// the node's start, so an edit elsewhere moves a block by changing `start` alone.
+
+export interface HeadingFact {
+  depth: 1 | 2 | 3 | 4 | 5 | 6;
+  title: string;
+  baseSlug: string;
+  start: number;
+  end: number;
+}
+
+export interface ChecklistFact {
+  text: string;
+  checked: boolean;
+  depth: number;
+  start: number;
+  end: number;
+  box: number;
+  headingsBefore: number;
+}
+
+export interface LinkFact {
+  /** Set for inline links and autolinks. */
+  url?: string;
+  /** Set for reference links (`[text][ref]`), resolved through the definitions. */
+  identifier?: string;
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface DefinitionFact {
+  identifier: string;
+  label: string;
+  url: string;
+}
+
+export interface PlacedTableFact extends TableFact {
+  headingsBefore: number;
+}
+
+export interface BlockFacts {
+  /** Absolute offsets of the top-level node in the current source. */
+  start: number;
+  end: number;
+  headings: HeadingFact[];
+  codeBlocks: CodeBlockFact[];
+  checklistItems: ChecklistFact[];
+  tables: PlacedTableFact[];
+  links: LinkFact[];
+  definitions: DefinitionFact[];
+  messages: MessageFact[];
+  meta?: MetaFact;
+}
+
+export interface BlockInput {
+  source: string;
+  node: RootContent;
+  /** Added to the node's offsets to get offsets in `source` (a fragment's start, a BOM). */
+  base: number;
+  shellCache: ShellAnalysisCache;
+}
+
+const textOptions = { includeImageAlt: false, includeHtml: false };
+
+export function readBlockFacts(input: BlockInput): BlockFacts {
+  const start = startOf(input.node) + input.base;
+  const facts: BlockFacts = {
+    start,
+    end: endOf(input.node) + input.base,
+    headings: [],
+    codeBlocks: [],
+    checklistItems: [],
+    tables: [],
+    links: [],
+    definitions: [],
+    messages: [],
+  };
+  const walker = new BlockWalker(input, facts);
+  walker.visit(input.node);
+  return facts;
+}
+
+class BlockWalker {
+  readonly #input: BlockInput;
+  readonly #facts: BlockFacts;
+  #listDepth = 0;
+  #blockquoteDepth = 0;
+
+  constructor(input: BlockInput, facts: BlockFacts) {
+    this.#input = input;
+    this.#facts = facts;
+  }
+
+  visit(node: Nodes): void {
+    switch (node.type) {
+      case 'text':
+      case 'inlineCode':
+      case 'html':
+      case 'break':
+      case 'thematicBreak':
+      case 'image':
+      case 'imageReference':
+        return;
+      case 'heading':
+        this.#heading(node);
+        break;
+      case 'code':
+        this.#code(node);
+        return;
+      case 'yaml':
+        this.#frontmatter(node.value);
+        return;
+      case 'definition':
+        this.#facts.definitions.push({ identifier: node.identifier, label: node.label ?? node.identifier, url: node.url });
+        return;
+      case 'link':
+        this.#link(node, { url: node.url });
+        break;
+      case 'linkReference':
+        this.#link(node, { identifier: node.identifier });
+        break;
+      case 'paragraph':
+        this.#paragraph(node);
+        break;
+      case 'listItem':
+        this.#listItem(node);
+        break;
+      case 'list':
+        this.#listDepth++;
+        this.#children(node.children);
+        this.#listDepth--;
+        return;
+      case 'blockquote':
+        this.#blockquoteDepth++;
+        this.#children(node.children);
+        this.#blockquoteDepth--;
+        return;
+      default:
+        break;
+    }
+    if ('children' in node) this.#children(node.children);
+  }
+
+  #children(children: Nodes[]): void {
+    for (const child of children) this.visit(child);
+  }
+
+  #absolute(offset: number | undefined): number {
+    return (offset ?? 0) + this.#input.base;
+  }
+
+  #local(offset: number | undefined): number {
+    return this.#absolute(offset) - this.#facts.start;
+  }
+
+  #heading(node: Heading): void {
+    const text = toString(node, textOptions);
+    this.#facts.headings.push({
+      depth: node.depth,
+      title: text.replace(/\s+/g, ' ').trim(),
+      baseSlug: githubSlug(text),
+      start: this.#local(node.position?.start.offset),
+      end: this.#local(node.position?.end.offset),
+    });
+  }
+
+  #code(node: Nodes & { type: 'code' }): void {
+    const fact = readCodeBlock(
+      {
+        source: this.#input.source,
+        node,
+        start: this.#absolute(node.position?.start.offset),
+        end: this.#absolute(node.position?.end.offset),
+        blockStart: this.#facts.start,
+        headingsBefore: this.#facts.headings.length,
+        shellCache: this.#input.shellCache,
+      },
+      this.#facts.messages,
+    );
+    if (fact !== undefined) this.#facts.codeBlocks.push(fact);
+  }
+
+  #frontmatter(value: string): void {
+    const source = this.#input.source;
+    const start = this.#facts.start;
+    let yamlStart = start;
+    while (yamlStart < source.length && source[yamlStart] !== '\n' && source[yamlStart] !== '\r') yamlStart++;
+    yamlStart += source.startsWith('\r\n', yamlStart) ? 2 : 1;
+    const { meta, messages } = readFrontmatter(value, yamlStart);
+    this.#facts.meta = meta;
+    for (const message of messages) {
+      this.#facts.messages.push({ ...message, start: message.start - start, end: message.end - start });
+    }
+  }
+
+  #link(node: Nodes & { type: 'link' | 'linkReference' }, target: { url: string } | { identifier: string }): void {
+    this.#facts.links.push({
+      ...target,
+      text: toString(node, textOptions),
+      start: this.#local(node.position?.start.offset),
+      end: this.#local(node.position?.end.offset),
+    });
+  }
+
+  #paragraph(node: Paragraph): void {
+    const source = this.#input.source;
+    const start = this.#absolute(node.position?.start.offset);
+    const end = this.#absolute(node.position?.end.offset);
+    const pipe = source.indexOf('|', start);
+    if (pipe === -1 || pipe >= end) return;
+    const table = readGfmTable(source, start, end, this.#blockquoteDepth > 0);
+    if (table === undefined) return;
+    this.#facts.tables.push({
+      header: table.header,
+      rows: table.rows,
+      start: table.start - this.#facts.start,
+      end: table.end - this.#facts.start,
+      headingsBefore: this.#facts.headings.length,
+    });
+  }
+
+  #listItem(node: ListItem): void {
+    if (typeof node.checked !== 'boolean') return;
+    const paragraph = node.children[0];
+    if (paragraph?.type !== 'paragraph') return;
+    const box = findTaskBox(this.#input.source, this.#absolute(paragraph.position?.start.offset));
+    const start = this.#local(node.position?.start.offset);
+    const end = this.#local(paragraph.position?.end.offset);
+    if (box === undefined) {
+      this.#facts.messages.push({
+        ruleId: 'unusable-task-box',
+        severity: 'info',
+        reason: 'this task box is split across lines, so it cannot be ticked; write it as [ ] or [x]',
+        start,
+        end,
+      });
+      return;
+    }
+    this.#facts.checklistItems.push({
+      text: toString(paragraph, textOptions).replace(/\s+/g, ' ').trim(),
+      checked: node.checked,
+      depth: Math.max(0, this.#listDepth - 1),
+      start,
+      end,
+      box: box - this.#facts.start,
+      headingsBefore: this.#facts.headings.length,
+    });
+  }
+}
+
+function startOf(node: Nodes): number {
+  return node.position?.start.offset ?? 0;
+}
+
+function endOf(node: Nodes): number {
+  return node.position?.end.offset ?? 0;
+}

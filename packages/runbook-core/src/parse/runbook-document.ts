@@ -1,0 +1,169 @@
+import type { ParseOptions, Runbook } from '../model.ts';
+import { isShellGrammarLoaded } from '../shell/index.ts';
+import { assembleRunbook } from './assemble-runbook.ts';
+import type { BlockFacts } from './block-facts.ts';
+import { LineIndex } from './line-index.ts';
+import { partitionPoint } from './partition-point.ts';
+import { readBlocks } from './read-blocks.ts';
+import type { ShellAnalysisCache } from './step-analysis.ts';
+
+/** Replace `start`…`end` (UTF-16 offsets, end exclusive) of the current text with `text`. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * A runbook kept up to date as its text is edited (an editor's open document).
+ * `update` re-parses only the top-level blocks around each edit and reuses
+ * the rest, shell analyses included; the model it yields is identical to
+ * `parseRunbook` of the new text. Where locality cannot be shown — a link
+ * reference definition added, removed or renamed, a block that swallows the
+ * rest of the file — it parses the whole text instead.
+ *
+ * The model's parts are shared with the document: treat them as read-only.
+ */
+export class RunbookDocument {
+  #source: string;
+  #blocks: BlockFacts[];
+  #lines: LineIndex;
+  #runbook: Runbook;
+  #shellCache: ShellAnalysisCache = new Map();
+  readonly #path: string | undefined;
+
+  constructor(source: string, options: ParseOptions = {}) {
+    if (!isShellGrammarLoaded()) {
+      throw new Error('runbook-core: the shell grammar is not loaded; import the package entry point or await loadShellGrammar() first');
+    }
+    this.#path = options.path;
+    this.#source = source;
+    this.#blocks = this.#readAll(source);
+    this.#lines = new LineIndex(source);
+    this.#runbook = assembleRunbook(this.#blocks, this.#lines, this.#path);
+  }
+
+  get source(): string {
+    return this.#source;
+  }
+
+  get runbook(): Runbook {
+    return this.#runbook;
+  }
+
+  /** Applies edits in order, each against the text left by the ones before (as LSP does). */
+  update(edits: readonly TextEdit[]): Runbook {
+    if (!Array.isArray(edits)) throw new TypeError(`RunbookDocument.update: edits must be an array, got ${typeof edits}`);
+    if (edits.length === 0) return this.#runbook;
+    for (const edit of edits) this.#apply(edit);
+    this.#lines = new LineIndex(this.#source);
+    this.#runbook = assembleRunbook(this.#blocks, this.#lines, this.#path);
+    this.#pruneShellCache();
+    return this.#runbook;
+  }
+
+  #apply(edit: TextEdit): void {
+    const old = this.#source;
+    checkEdit(edit, old.length);
+    const source = old.slice(0, edit.start) + edit.text + old.slice(edit.end);
+    this.#source = source;
+    if (!this.#reparseAround(old, source, edit)) this.#blocks = this.#readAll(source);
+  }
+
+  /**
+   * Re-parses from the block before the edit to a block after it, growing the
+   * window until its last block comes out exactly as before (shifted), so the
+   * parse state after the window is what it was. `false`: parse everything.
+   */
+  #reparseAround(old: string, source: string, edit: TextEdit): boolean {
+    const blocks = this.#blocks;
+    if (blocks.length === 0) return false;
+    const delta = edit.text.length - (edit.end - edit.start);
+    // One unchanged block before the one holding the edit's start: the parse state there is fresh.
+    const first = Math.max(0, partitionPoint(blocks, (block) => block.start <= edit.start) - 2);
+    const last = Math.min(blocks.length - 1, partitionPoint(blocks, (block) => block.end < edit.end));
+    const from = first === 0 ? 0 : lineStartBefore(old, blocks[first]?.start ?? 0);
+    if (from === -1) return false;
+    for (let margin = 1; ; margin *= 2) {
+      const through = Math.min(blocks.length - 1, last + margin);
+      const atEnd = through === blocks.length - 1;
+      const to = atEnd ? old.length : lineStartBefore(old, blocks[through + 1]?.start ?? old.length);
+      if (to === -1) return false;
+      const replaced = blocks.slice(first, through + 1);
+      const result = readBlocks(source, from, to + delta, {
+        shellCache: this.#shellCache,
+        outsideDefinitionLabels: definitionLabels(blocks, first, through),
+      });
+      if (result.overflow && atEnd) return false;
+      // The block before the edit must come back where it was.
+      if (first > 0 && result.blocks[0]?.start !== replaced[0]?.start) return false;
+      if (result.overflow || !(atEnd || endsAsBefore(result.blocks.at(-1), replaced.at(-1), delta))) continue;
+      if (!sameIdentifiers(replaced, result.blocks)) return false;
+      for (const block of blocks.slice(through + 1)) shift(block, delta);
+      blocks.splice(first, replaced.length, ...result.blocks);
+      return true;
+    }
+  }
+
+  #readAll(source: string): BlockFacts[] {
+    return readBlocks(source, 0, source.length, { shellCache: this.#shellCache }).blocks;
+  }
+
+  // Keep analyses of the code that is still there, so the cache cannot grow without bound.
+  #pruneShellCache(): void {
+    const kept: ShellAnalysisCache = new Map();
+    for (const block of this.#blocks) {
+      for (const fact of block.codeBlocks) {
+        const analysis = this.#shellCache.get(fact.code);
+        if (analysis !== undefined) kept.set(fact.code, analysis);
+      }
+    }
+    this.#shellCache = kept;
+  }
+}
+
+function checkEdit(edit: TextEdit, length: number): void {
+  if (edit === null || typeof edit !== 'object') throw new TypeError(`RunbookDocument.update: an edit must be { start, end, text }, got ${String(edit)}`);
+  const { start, end, text } = edit;
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > length) {
+    throw new RangeError(`RunbookDocument.update: edit range ${String(start)}…${String(end)} is not within the text (length ${length})`);
+  }
+  if (typeof text !== 'string') throw new TypeError(`RunbookDocument.update: edit text must be a string, got ${typeof text}`);
+}
+
+function endsAsBefore(now: BlockFacts | undefined, before: BlockFacts | undefined, delta: number): boolean {
+  return now !== undefined && before !== undefined && now.start === before.start + delta && now.end === before.end + delta;
+}
+
+function shift(block: BlockFacts, delta: number): void {
+  block.start += delta;
+  block.end += delta;
+}
+
+// Start of the line holding `offset`, or -1 when something other than indentation precedes it there.
+function lineStartBefore(source: string, offset: number): number {
+  let index = offset;
+  while (index > 0) {
+    const code = source.charCodeAt(index - 1);
+    if (code === 10 || code === 13) return index;
+    if (code !== 32 && code !== 9) return -1;
+    index--;
+  }
+  return 0;
+}
+
+function definitionLabels(blocks: readonly BlockFacts[], first: number, through: number): string[] {
+  const labels: string[] = [];
+  for (let index = 0; index < blocks.length; index++) {
+    if (index >= first && index <= through) continue;
+    for (const definition of blocks[index]?.definitions ?? []) labels.push(definition.label);
+  }
+  return labels;
+}
+
+// Reference links elsewhere depend on which labels are defined: a change there is not local.
+function sameIdentifiers(before: readonly BlockFacts[], after: readonly BlockFacts[]): boolean {
+  const identifiers = (blocks: readonly BlockFacts[]) =>
+    [...new Set(blocks.flatMap((block) => block.definitions.map((definition) => definition.identifier)))].sort().join('\n');
+  return identifiers(before) === identifiers(after);
+}
