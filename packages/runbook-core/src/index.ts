@@ -3,3 +3,4 @@ export type * from './model.ts';
 export * from './template/index.ts';
 export * from './incident/index.ts';
 export * from './parse/index.ts';
+export * from './run/index.ts';

@@ -1,0 +1,12 @@
+export { runStep, runIdVariable } from './run-step.ts';
+export type { CommandSelector, ConfirmRequest, PlanStepOptions, RunStepOptions } from './run-step-options.ts';
+export { StepError } from './step-result.ts';
+export type { StepResult } from './step-result.ts';
+export type { StepEvent, StepFinishedEvent, StepOutputEvent, StepStartedEvent } from './step-event.ts';
+export { planStep } from './step-plan.ts';
+export type { PlannedCommand, PlanProblem, StepPlan } from './step-plan.ts';
+export { renderPlan } from './render-plan.ts';
+export type { Interpreter, InterpreterFamily } from './resolve-interpreter.ts';
+export type { KubernetesTarget } from './kube-target.ts';
+export type { ValueSource } from './step-environment.ts';
+export { MIN_SECRET_LENGTH, REDACTED, redactText, StreamRedactor } from './stream-redactor.ts';

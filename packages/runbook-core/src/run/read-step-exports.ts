@@ -1,0 +1,30 @@
+import { readFile } from 'node:fs/promises';
+import { parseExportListing } from './export-listing.ts';
+
+/** Kept up to date by the shell itself, not exported by the step. */
+const shellMaintained = new Set(['PWD', 'OLDPWD', 'SHLVL', '_']);
+
+/**
+ * What a shell step exported: the variables in its final `export -p` listing
+ * that are new or changed compared with the environment it was given. The
+ * inherited environment is never returned whole. A missing listing (the
+ * script `exec`ed another program, or was killed) means none.
+ */
+export async function readStepExports(
+  listingFile: string,
+  given: Readonly<Record<string, string>>,
+  internal: readonly string[],
+): Promise<Record<string, string>> {
+  let listing: Buffer;
+  try {
+    listing = await readFile(listingFile);
+  } catch {
+    return {};
+  }
+  const exported: Record<string, string> = {};
+  for (const [name, value] of parseExportListing(listing)) {
+    if (shellMaintained.has(name) || internal.includes(name) || (Object.hasOwn(given, name) && given[name] === value)) continue;
+    exported[name] = value;
+  }
+  return exported;
+}

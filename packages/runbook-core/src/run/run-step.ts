@@ -1,0 +1,268 @@
+import { randomUUID } from 'node:crypto';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { constants } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { finished } from 'node:stream/promises';
+import type { Step } from '../model.ts';
+import { optional } from './optional-field.ts';
+import { OutputCollector, type CollectedOutput } from './output-collector.ts';
+import { readStepExports } from './read-step-exports.ts';
+import { renderPlan } from './render-plan.ts';
+import { runScriptProcess, type ScriptProcessOutcome } from './run-script-process.ts';
+import type { RunStepOptions } from './run-step-options.ts';
+import { buildStepEnvironment } from './step-environment.ts';
+import type { StepEvent } from './step-event.ts';
+import { planStep, type StepPlan } from './step-plan.ts';
+import { StepError, type StepResult } from './step-result.ts';
+import { exportsFileVariable, writeStepScript, type StepScript } from './step-script.ts';
+
+/** Names this run's processes carry in their environment: `RUNBOOK_RUN_ID=<uuid>`. */
+export const runIdVariable = 'RUNBOOK_RUN_ID';
+
+const defaults = { bufferHead: 64 * 1024, bufferTail: 64 * 1024, forceKillAfterDelay: 3000, killSignal: 'SIGTERM' as NodeJS.Signals };
+
+/**
+ * Runs one step as written, like a script file, and resolves to an
+ * execa-shaped `StepResult` (see `RunStepOptions` for every option and its
+ * default). Values reach the script only through its environment. A risky
+ * step asks `confirm` first and runs nothing when refused.
+ *
+ * Throws (rejects) only on misuse of the options, on what `onEvent` or
+ * `confirm` throws, and, with `reject: true`, with a `StepError` when the
+ * step failed.
+ */
+export async function runStep(step: Step, options: RunStepOptions = {}): Promise<StepResult> {
+  const settings = readSettings(step, options);
+  const plan = planStep(step, options);
+  const run = new StepRun(step, plan, options);
+  const result = await run.execute(settings);
+  if (run.callbackError !== undefined) throw run.callbackError;
+  run.emit({ type: 'finished', time: Date.now(), result });
+  if (run.callbackError !== undefined) throw run.callbackError;
+  if (result.failed && options.reject === true) throw new StepError(result);
+  return result;
+}
+
+type Settings = ReturnType<typeof readSettings>;
+
+class StepRun {
+  callbackError: unknown;
+  readonly #step: Step;
+  readonly #plan: StepPlan;
+  readonly #options: RunStepOptions;
+  readonly #startedAt = new Date();
+  #cancel: ((reason: unknown) => void) | undefined;
+
+  constructor(step: Step, plan: StepPlan, options: RunStepOptions) {
+    this.#step = step;
+    this.#plan = plan;
+    this.#options = options;
+  }
+
+  emit(event: StepEvent): void {
+    if (!this.#options.onEvent || this.callbackError !== undefined) return;
+    try {
+      this.#options.onEvent(event);
+    } catch (error) {
+      this.callbackError = error;
+      this.#cancel?.(error);
+    }
+  }
+
+  async execute(settings: Settings): Promise<StepResult> {
+    const plan = this.#plan;
+    const blocking = plan.problems.filter((problem) => problem.code !== 'interpreter-not-found');
+    if (blocking.length > 0) return this.#notRun(`cannot run: ${blocking.map((problem) => problem.message).join('; ')}`, { failed: true });
+    if (plan.confirmation && this.#options.yes !== true) {
+      const refusal = await this.#askConfirmation(plan.confirmation);
+      if (refusal !== undefined) return this.#notRun(`was refused: ${refusal}`, { refused: true });
+    }
+    if (this.#options.signal?.aborted) return this.#notRun('was canceled before it started', { isCanceled: true });
+    const interpreter = plan.interpreter;
+    if (!interpreter) return this.#notRun('cannot run: no interpreter', { failed: true });
+
+    const { env } = buildStepEnvironment(this.#options);
+    const marker = `${runIdVariable}=${randomUUID()}`;
+    let log: WriteStream | undefined;
+    try {
+      log = settings.logFile === undefined ? undefined : await openLog(settings.logFile);
+    } catch (error) {
+      return this.#notRun(`cannot write its log file ${settings.logFile}: ${(error as Error).message}`, { failed: true, cause: error });
+    }
+    const script = await writeStepScript(plan.code, interpreter, plan.errexit);
+    try {
+      const runEnv = { ...env, ...script.env, ...pythonUnbuffered(interpreter.family, env), [runIdVariable]: marker.slice(runIdVariable.length + 1) };
+      const collector = new OutputCollector({
+        secrets: settings.secrets,
+        bufferHead: settings.bufferHead,
+        bufferTail: settings.bufferTail,
+        ...optional('log', log),
+        emit: (event) => this.emit(event),
+      });
+      const process = runScriptProcess({
+        program: script.program,
+        args: script.args,
+        cwd: plan.target.cwd,
+        env: runEnv,
+        collector,
+        ...optional('log', log),
+        marker,
+        timeout: settings.timeout,
+        ...optional('signal', this.#options.signal),
+        killSignal: settings.killSignal,
+        forceKillAfterDelay: settings.forceKillAfterDelay,
+        onStarted: (pid) => this.emit({ type: 'started', time: Date.now(), pid, command: script.command, cwd: plan.target.cwd }),
+      });
+      this.#cancel = process.cancel;
+      if (this.callbackError !== undefined) process.cancel(this.callbackError);
+      const outcome = await process.outcome;
+      if (log) {
+        log.end();
+        await finished(log).catch(() => {});
+      }
+      const exported = await this.#exports(script, runEnv, outcome);
+      return this.#ranResult(script.command, outcome, collector.collected(settings.logFile), exported, settings);
+    } finally {
+      await script.remove();
+    }
+  }
+
+  async #askConfirmation(reason: 'risk' | 'step-asks'): Promise<string | undefined> {
+    const confirm = this.#options.confirm;
+    if (!confirm) {
+      const why = reason === 'risk' ? `its commands ${this.#plan.risk === 'destroy' ? 'destroy' : 'mutate'}` : 'it asks for confirmation';
+      return `${why} and no confirm callback was given; pass yes: true to run it unattended (CLI: --yes)`;
+    }
+    const accepted = await confirm({ reason, plan: this.#plan, text: renderPlan(this.#plan) });
+    return accepted === true ? undefined : 'the confirmation was declined';
+  }
+
+  async #exports(script: StepScript, env: Record<string, string>, outcome: ScriptProcessOutcome): Promise<Record<string, string>> {
+    if (script.exportsFile === undefined || outcome.spawnError) return {};
+    return readStepExports(script.exportsFile, env, [runIdVariable, exportsFileVariable]);
+  }
+
+  #base(command: string): Omit<StepResult, 'shortMessage' | 'message' | 'failed' | 'stdout' | 'stderr' | 'output'> {
+    const plan = this.#plan;
+    return {
+      stepId: this.#step.id,
+      ...optional('stepName', this.#step.name),
+      commands: plan.selected ? plan.commands.map((command) => command.index) : [],
+      risk: plan.risk,
+      command,
+      cwd: plan.target.cwd,
+      startedAt: this.#startedAt.toISOString(),
+      durationMs: 0,
+      timedOut: false,
+      isCanceled: false,
+      isTerminated: false,
+      isForcefullyTerminated: false,
+      exported: {},
+    };
+  }
+
+  #notRun(what: string, fields: { failed?: true; refused?: true; isCanceled?: true; cause?: unknown }): StepResult {
+    const shortMessage = `${this.#title()} ${what}`;
+    const command = this.#plan.interpreter ? [this.#plan.interpreter.program, ...this.#plan.interpreter.args].join(' ') : '';
+    return {
+      ...this.#base(command),
+      ...fields,
+      failed: true,
+      stdout: '',
+      stderr: '',
+      output: '',
+      shortMessage,
+      message: shortMessage,
+    };
+  }
+
+  #ranResult(
+    command: string,
+    outcome: ScriptProcessOutcome,
+    output: CollectedOutput,
+    exported: Record<string, string>,
+    settings: Settings,
+  ): StepResult {
+    const failed = outcome.spawnError !== undefined || outcome.timedOut || outcome.isCanceled || outcome.signal !== undefined || outcome.exitCode !== 0;
+    const shortMessage = `${this.#title()} ${describeOutcome(outcome, this.#plan, settings)}: ${command}`;
+    const cause = outcome.spawnError ?? outcome.cancelReason;
+    return {
+      ...this.#base(command),
+      durationMs: outcome.durationMs,
+      ...optional('exitCode', outcome.spawnError ? undefined : outcome.exitCode),
+      ...optional('signal', outcome.signal),
+      ...optional('pid', outcome.pid),
+      failed,
+      timedOut: outcome.timedOut,
+      isCanceled: outcome.isCanceled,
+      isTerminated: outcome.signal !== undefined,
+      isForcefullyTerminated: outcome.isForcefullyTerminated,
+      ...output,
+      ...optional('logFile', settings.logFile),
+      exported,
+      shortMessage,
+      message: failed && output.output !== '' ? `${shortMessage}\n\n${output.output}` : shortMessage,
+      ...optional('cause', cause),
+    };
+  }
+
+  #title(): string {
+    return `Step ${this.#step.name ? `"${this.#step.name}"` : this.#step.id}`;
+  }
+}
+
+function describeOutcome(outcome: ScriptProcessOutcome, plan: StepPlan, settings: Settings): string {
+  const error = outcome.spawnError as NodeJS.ErrnoException | undefined;
+  if (error?.code === 'ENOENT') return `could not start: interpreter "${plan.interpreter?.program}" was not found (is it installed and on PATH?)`;
+  if (error) return `could not start (${error.message})`;
+  if (outcome.timedOut) return `timed out after ${settings.timeout} milliseconds`;
+  if (outcome.isCanceled) return 'was canceled';
+  if (outcome.signal) return `was killed with ${outcome.signal}`;
+  return outcome.exitCode === 0 ? 'succeeded' : `failed with exit code ${outcome.exitCode}`;
+}
+
+async function openLog(file: string): Promise<WriteStream> {
+  await mkdir(dirname(file), { recursive: true });
+  const log = createWriteStream(file, { flags: 'w', mode: 0o600 });
+  await new Promise<void>((resolveOpen, rejectOpen) => {
+    log.once('open', () => resolveOpen());
+    log.once('error', rejectOpen);
+  });
+  return log;
+}
+
+/** Python buffers its output when it is not a terminal; a runbook wants to see it live. */
+function pythonUnbuffered(family: string, env: Record<string, string>): Record<string, string> {
+  return family === 'python' && env.PYTHONUNBUFFERED === undefined ? { PYTHONUNBUFFERED: '1' } : {};
+}
+
+function readSettings(step: Step, options: RunStepOptions) {
+  if (typeof options !== 'object' || options === null) throw new TypeError('runStep: options must be an object');
+  const count = (name: 'bufferHead' | 'bufferTail' | 'forceKillAfterDelay' | 'timeout', fallback: number): number => {
+    const value = options[name] ?? fallback;
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+      throw new TypeError(`runStep: option '${name}' must be a non-negative number of ${name === 'forceKillAfterDelay' || name === 'timeout' ? 'milliseconds' : 'characters'}, got ${String(value)}`);
+    }
+    return Math.floor(value);
+  };
+  const killSignal = options.killSignal ?? defaults.killSignal;
+  if (!(killSignal in constants.signals)) throw new TypeError(`runStep: option 'killSignal' is not a signal name: ${String(killSignal)}`);
+  if (options.logFile !== undefined && (typeof options.logFile !== 'string' || options.logFile === '')) {
+    throw new TypeError(`runStep: option 'logFile' must be a file path, got ${String(options.logFile)}`);
+  }
+  if (options.secrets !== undefined && (typeof options.secrets === 'string' || !(Symbol.iterator in Object(options.secrets)))) {
+    throw new TypeError("runStep: option 'secrets' must be a list of values, not a single string");
+  }
+  if (options.onEvent !== undefined && typeof options.onEvent !== 'function') throw new TypeError("runStep: option 'onEvent' must be a function");
+  if (options.confirm !== undefined && typeof options.confirm !== 'function') throw new TypeError("runStep: option 'confirm' must be a function");
+  return {
+    bufferHead: count('bufferHead', defaults.bufferHead),
+    bufferTail: count('bufferTail', defaults.bufferTail),
+    forceKillAfterDelay: count('forceKillAfterDelay', defaults.forceKillAfterDelay),
+    timeout: count('timeout', step.options.timeoutMs ?? 0),
+    killSignal,
+    secrets: [...(options.secrets ?? [])],
+    logFile: options.logFile === undefined ? undefined : resolve(options.logFile),
+  };
+}

@@ -1,0 +1,85 @@
+import type { ShellCommand, Step } from '../model.ts';
+import type { CommandSelector } from './run-step-options.ts';
+
+/**
+ * The commands `selectors` choose, in block order (see `RunStepOptions.commands`).
+ * Throws a `RangeError` naming the bad selector and listing the step's commands.
+ */
+export function selectCommands(step: Step, selectors: readonly CommandSelector[]): ShellCommand[] {
+  if (!Array.isArray(selectors)) {
+    throw new TypeError(`option 'commands' must be an array of indices or headings, got ${describe(selectors)}`);
+  }
+  const groups = headingGroups(step.commands);
+  const chosen = new Set<number>();
+  for (const selector of selectors) {
+    if (typeof selector === 'number') {
+      if (!step.commands.some((command) => command.index === selector)) throw unknown(step, selector, 'no command has this index');
+      chosen.add(selector);
+      continue;
+    }
+    if (typeof selector !== 'string') {
+      throw new TypeError(`option 'commands' holds ${describe(selector)}; use a 0-based index (number) or a heading (string)`);
+    }
+    const matches = groups.filter((group) => headingMatches(group.heading, selector));
+    if (matches.length === 0) throw unknown(step, selector, 'no heading matches it');
+    if (matches.length > 1) throw unknown(step, selector, `it matches ${matches.length} headings`);
+    for (const command of matches[0]?.commands ?? []) chosen.add(command.index);
+  }
+  return step.commands.filter((command) => chosen.has(command.index));
+}
+
+interface HeadingGroup {
+  heading: string;
+  commands: ShellCommand[];
+}
+
+/** Each headed command with the unheaded ones after it: one alternative of a block. */
+export function headingGroups(commands: readonly ShellCommand[]): HeadingGroup[] {
+  const groups: HeadingGroup[] = [];
+  for (const command of commands) {
+    const last = groups[groups.length - 1];
+    if (command.heading !== undefined && command.heading.trim() !== '') groups.push({ heading: command.heading, commands: [command] });
+    else if (last) last.commands.push(command);
+  }
+  return groups;
+}
+
+const numberedHeading = /^(\d+)[.):]?\s+(.*)$/s;
+
+function headingMatches(heading: string, selector: string): boolean {
+  const wanted = normalize(selector);
+  if (wanted === '') return false;
+  return heading
+    .split('\n')
+    .concat(heading)
+    .some((line) => {
+      const text = normalize(line);
+      const numbered = numberedHeading.exec(text);
+      if (text === wanted) return true;
+      if (!numbered) return false;
+      return numbered[2] === wanted || numbered[1] === wanted.replace(/[.):]$/, '');
+    });
+}
+
+function normalize(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+function unknown(step: Step, selector: CommandSelector, why: string): RangeError {
+  const available = step.commands.length
+    ? step.commands
+        .map((command) => `  ${command.index}${command.heading ? ` "${oneLine(command.heading)}"` : ''}: ${oneLine(command.text).slice(0, 60)}`)
+        .join('\n')
+    : '  (none: the step has no commands)';
+  return new RangeError(
+    `option 'commands' has ${describe(selector)}, but ${why} in step "${step.name ?? step.id}". Its commands:\n${available}`,
+  );
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+function describe(value: unknown): string {
+  return typeof value === 'string' ? `"${value}"` : typeof value === 'number' ? String(value) : typeof value;
+}
