@@ -1,5 +1,5 @@
 import type { IncidentState } from './incident-state.ts';
-import type { JournalEvent, StepFinishedEvent, StepStartedEvent } from './journal-event.ts';
+import type { JournalEvent, JournalStepFinishedEvent, JournalStepStartedEvent } from './journal-event.ts';
 import { humanDuration, utcClock, utcDate } from './utc-time.ts';
 
 /** One row of the post-incident review's "Timeline of Events". */
@@ -19,7 +19,7 @@ export interface TimelineRow {
  */
 export function incidentTimeline(state: IncidentState): TimelineRow[] {
   const rows: TimelineRow[] = [];
-  const openSteps = new Map<string, { row: TimelineRow; started: StepStartedEvent }>();
+  const openSteps = new Map<string, { row: TimelineRow; started: JournalStepStartedEvent }>();
   for (const event of state.events) {
     const row = (time: string, what: string, action: string): TimelineRow => {
       const made: TimelineRow = { time, event: what, action, who: event.who, source: event.type };
@@ -99,7 +99,7 @@ export function formatTimelineTable(rows: readonly TimelineRow[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-function stepOutcome(event: StepFinishedEvent): string {
+function stepOutcome(event: JournalStepFinishedEvent): string {
   const took = humanDuration(event.durationMs);
   if (event.timedOut) return `Step timed out after ${took}`;
   if (event.canceled) return `Step canceled after ${took}`;
@@ -107,7 +107,7 @@ function stepOutcome(event: StepFinishedEvent): string {
   return event.exitCode === 0 ? `Step succeeded in ${took}` : `Step failed (exit ${String(event.exitCode)}) after ${took}`;
 }
 
-function ranStep(event: StepStartedEvent | StepFinishedEvent): string {
+function ranStep(event: JournalStepStartedEvent | JournalStepFinishedEvent): string {
   return `Ran ${stepLabel(event)}`;
 }
 

@@ -14,7 +14,7 @@ export interface JournalEventBase {
   who: string;
 }
 
-export interface StartedEvent extends JournalEventBase {
+export interface JournalStartedEvent extends JournalEventBase {
   type: 'started';
   incidentId: string;
   title: string;
@@ -26,12 +26,12 @@ export interface StartedEvent extends JournalEventBase {
 }
 
 /** When the problem was detected (an alert fired), if earlier than the start. */
-export interface DetectedAtEvent extends JournalEventBase {
+export interface JournalDetectedAtEvent extends JournalEventBase {
   type: 'detected-at';
   at: string;
 }
 
-export interface AcknowledgedEvent extends JournalEventBase {
+export interface JournalAcknowledgedEvent extends JournalEventBase {
   type: 'acknowledged';
 }
 
@@ -43,13 +43,13 @@ interface StepFields {
   risk?: Risk;
 }
 
-export interface StepStartedEvent extends JournalEventBase, StepFields {
+export interface JournalStepStartedEvent extends JournalEventBase, StepFields {
   type: 'step-started';
   /** Full output log, relative to the incident folder (`logs/…`). */
   logFile?: string;
 }
 
-export interface StepFinishedEvent extends JournalEventBase, StepFields {
+export interface JournalStepFinishedEvent extends JournalEventBase, StepFields {
   type: 'step-finished';
   /** Absent when the process ended by a signal. */
   exitCode?: number;
@@ -60,29 +60,29 @@ export interface StepFinishedEvent extends JournalEventBase, StepFields {
   logFile?: string;
 }
 
-export interface StepRefusedEvent extends JournalEventBase, StepFields {
+export interface JournalStepRefusedEvent extends JournalEventBase, StepFields {
   type: 'step-refused';
   reason: string;
 }
 
-export interface ChecklistTickedEvent extends JournalEventBase {
+export interface JournalChecklistTickedEvent extends JournalEventBase {
   type: 'checklist-ticked';
   itemId: string;
   text: string;
 }
 
-export interface ChecklistUntickedEvent extends JournalEventBase {
+export interface JournalChecklistUntickedEvent extends JournalEventBase {
   type: 'checklist-unticked';
   itemId: string;
   text: string;
 }
 
-export interface NoteEvent extends JournalEventBase {
+export interface JournalNoteEvent extends JournalEventBase {
   type: 'note';
   text: string;
 }
 
-export interface SeverityChangedEvent extends JournalEventBase {
+export interface JournalSeverityChangedEvent extends JournalEventBase {
   type: 'severity-changed';
   from: string;
   to: string;
@@ -90,7 +90,7 @@ export interface SeverityChangedEvent extends JournalEventBase {
 }
 
 /** A variable set or exported during the incident. A secret's value is never written. */
-export interface VariableSetEvent extends JournalEventBase {
+export interface JournalVariableSetEvent extends JournalEventBase {
   type: 'variable-set';
   name: string;
   secret: boolean;
@@ -100,37 +100,37 @@ export interface VariableSetEvent extends JournalEventBase {
 
 export type IncidentPhase = 'investigating' | 'mitigating' | 'resolved';
 
-export interface StatusUpdateEvent extends JournalEventBase {
+export interface JournalStatusUpdateEvent extends JournalEventBase {
   type: 'status-update';
   phase?: IncidentPhase;
   text?: string;
 }
 
-export interface ResolvedEvent extends JournalEventBase {
+export interface JournalResolvedEvent extends JournalEventBase {
   type: 'resolved';
   summary?: string;
 }
 
-export interface ReopenedEvent extends JournalEventBase {
+export interface JournalReopenedEvent extends JournalEventBase {
   type: 'reopened';
   reason?: string;
 }
 
 export type JournalEvent =
-  | StartedEvent
-  | DetectedAtEvent
-  | AcknowledgedEvent
-  | StepStartedEvent
-  | StepFinishedEvent
-  | StepRefusedEvent
-  | ChecklistTickedEvent
-  | ChecklistUntickedEvent
-  | NoteEvent
-  | SeverityChangedEvent
-  | VariableSetEvent
-  | StatusUpdateEvent
-  | ResolvedEvent
-  | ReopenedEvent;
+  | JournalStartedEvent
+  | JournalDetectedAtEvent
+  | JournalAcknowledgedEvent
+  | JournalStepStartedEvent
+  | JournalStepFinishedEvent
+  | JournalStepRefusedEvent
+  | JournalChecklistTickedEvent
+  | JournalChecklistUntickedEvent
+  | JournalNoteEvent
+  | JournalSeverityChangedEvent
+  | JournalVariableSetEvent
+  | JournalStatusUpdateEvent
+  | JournalResolvedEvent
+  | JournalReopenedEvent;
 
 export type JournalEventType = JournalEvent['type'];
 

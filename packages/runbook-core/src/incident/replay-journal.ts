@@ -1,6 +1,6 @@
 import type { RunbookMessage } from '../model.ts';
 import type { IncidentState, StepState } from './incident-state.ts';
-import type { ForeignEvent, JournalEvent, StepFinishedEvent, StepRefusedEvent, StepStartedEvent } from './journal-event.ts';
+import type { ForeignEvent, JournalEvent, JournalStepFinishedEvent, JournalStepRefusedEvent, JournalStepStartedEvent } from './journal-event.ts';
 import { DEFAULT_SEVERITIES } from './severity.ts';
 
 /** Event types that count as a person responding (see `incidentStatus`). */
@@ -123,7 +123,7 @@ export function replayJournal(input: ReplayInput): IncidentState {
   return state;
 }
 
-function nextStepState(previous: StepState | undefined, event: StepStartedEvent | StepFinishedEvent | StepRefusedEvent): StepState {
+function nextStepState(previous: StepState | undefined, event: JournalStepStartedEvent | JournalStepFinishedEvent | JournalStepRefusedEvent): StepState {
   const common = {
     stepId: event.stepId,
     who: event.who,
