@@ -4,3 +4,4 @@ export * from './template/index.ts';
 export * from './incident/index.ts';
 export * from './parse/index.ts';
 export * from './run/index.ts';
+export * from './kubernetes/index.ts';
