@@ -28,7 +28,7 @@ export interface CommandArguments {
 
 /** Splits a command's arguments the way getopt_long would (options may follow operands). */
 export function parseCommandArguments(words: readonly ShellWord[], syntax: ArgumentSyntax): CommandArguments {
-  const withValue = new Set(syntax.optionsWithValue ?? []);
+  const withValue = optionsWithValue(syntax);
   const result: CommandArguments = { operands: [], options: [], afterDoubleDash: undefined };
   for (let index = 0; index < words.length; index++) {
     const word = words[index]!;
@@ -72,4 +72,15 @@ export function parseCommandArguments(words: readonly ShellWord[], syntax: Argum
     }
   }
   return result;
+}
+
+const valueSets = new WeakMap<ArgumentSyntax, ReadonlySet<string>>();
+
+function optionsWithValue(syntax: ArgumentSyntax): ReadonlySet<string> {
+  let set = valueSets.get(syntax);
+  if (!set) {
+    set = new Set(syntax.optionsWithValue ?? []);
+    valueSets.set(syntax, set);
+  }
+  return set;
 }

@@ -4,6 +4,7 @@ import { worseDecision, type RiskDecision } from './risk.ts';
 import { argumentSyntax, commandWrappers, riskTable, type CommandWrapper, type RiskRule } from './risk-table.ts';
 import type { ShellWord } from './shell-word.ts';
 import { sqlRisk } from './sql-risk.ts';
+import { ownValue } from './own-value.ts';
 
 /** The risk of one command and the programs it runs. */
 export interface CommandRisk extends RiskDecision {
@@ -51,7 +52,7 @@ export function commandRisk(words: readonly ShellWord[], stdin: readonly string[
 }
 
 function decideByTable(first: ShellWord, program: string, args: readonly ShellWord[], stdin: readonly string[], scope: CommandRiskScope, programs: string[]): CommandRisk {
-  const parsed = parseCommandArguments(args, argumentSyntax[program] ?? {});
+  const parsed = parseCommandArguments(args, ownValue(argumentSyntax, program) ?? {});
   const match = findRiskRule(program, parsed);
   if (!match) return { risk: 'mutate', reason: `unknown program ${shorten(first.value ?? first.raw)}`, programs };
   const { rule } = match;
@@ -181,12 +182,23 @@ function matchesWord(word: ShellWord, pattern: string): boolean {
 /** `*` any, `a|b` alternatives, `prefix*`. */
 export function matchesPattern(value: string, pattern: string, ignoreCase: boolean): boolean {
   const subject = ignoreCase ? value.toLowerCase() : value;
-  for (const alternative of pattern.split('|')) {
+  for (const alternative of patternAlternatives(pattern)) {
     const wanted = ignoreCase ? alternative.toLowerCase() : alternative;
     if (wanted === '*') return true;
     if (wanted.endsWith('*') ? subject.startsWith(wanted.slice(0, -1)) : subject === wanted) return true;
   }
   return false;
+}
+
+const alternativesByPattern = new Map<string, readonly string[]>();
+
+function patternAlternatives(pattern: string): readonly string[] {
+  let alternatives = alternativesByPattern.get(pattern);
+  if (!alternatives) {
+    alternatives = pattern.split('|');
+    alternativesByPattern.set(pattern, alternatives);
+  }
+  return alternatives;
 }
 
 function wrapperFor(program: string): CommandWrapper | undefined {

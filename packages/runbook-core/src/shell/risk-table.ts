@@ -110,10 +110,10 @@ export const commandWrappers: readonly CommandWrapper[] = [
   { programs: ['nohup', 'setsid', 'unbuffer', 'chronic', 'builtin'], example: ['nohup', 'kubectl', 'port-forward', 'svc/api', '8080:80'] },
   { programs: ['nice'], optionsWithValue: ['-n', '--adjustment'], example: ['nice', '-n', '10', 'rm', '-r', 'build'] },
   { programs: ['ionice'], optionsWithValue: ['-c', '--class', '-n', '--classdata', '-p', '--pid'], example: ['ionice', '-c', '3', 'rm', '-rf', 'cache'] },
-  { programs: ['stdbuf'], optionsWithValue: ['-i', '-o', '-e', '--input', '--output', '--error'], example: ['stdbuf', '-oL', 'kubectl', 'logs', '-f', 'api-0'] },
+  { programs: ['stdbuf'], optionsWithValue: ['-i', '-o', '-e', '--input', '--output', '--error'], example: ['stdbuf', '-oL', 'rm', '-rf', 'cache'] },
   { programs: ['xargs'], optionsWithValue: ['-I', '-n', '--max-args', '-P', '--max-procs', '-L', '--max-lines', '-d', '--delimiter', '-E', '-s', '--max-chars', '-a', '--arg-file'], example: ['xargs', '-n', '1', 'kubectl', 'delete', 'pod'] },
   { programs: ['flock'], optionsWithValue: ['-w', '--timeout', '-E', '--conflict-exit-code'], ownOperands: 1, example: ['flock', '/tmp/deploy.lock', 'helm', 'upgrade', 'api', './chart'] },
-  { programs: ['watch'], optionsWithValue: ['-n', '--interval', '-d'], runsOneWordAsScript: true, example: ['watch', '-n', '5', 'kubectl get pods'] },
+  { programs: ['watch'], optionsWithValue: ['-n', '--interval', '-d'], runsOneWordAsScript: true, example: ['watch', '-n', '60', 'kubectl delete pods --field-selector=status.phase=Failed'] },
   { programs: ['command', 'exec'], lookupOptions: ['-v', '-V'], example: ['exec', 'kubectl', 'delete', 'namespace', 'staging'] },
 ];
 
@@ -247,6 +247,13 @@ export const riskTable: readonly RiskRule[] = [
   { programs: ['vault'], operands: ['read|list|status|version|print'], risk: 'read', reason: 'only reads', example: ['vault', 'status'] },
   { programs: ['vault'], operands: ['kv|token', 'get|list|lookup'], risk: 'read', reason: 'only reads', example: ['vault', 'kv', 'get', 'secret/api'] },
   { programs: ['vault'], risk: 'mutate', reason: 'a command not known to be read-only', example: ['vault', 'kv', 'put', 'secret/api', 'key=value'] },
+
+  // Version control.
+  { programs: ['git'], operands: ['push'], options: ['-f', '--force', '--force-with-lease', '--delete', '-d', '--mirror', '--prune'], risk: 'destroy', reason: 'overwrites or deletes remote history', example: ['git', 'push', '--force', 'origin', 'main'] },
+  { programs: ['git'], operands: ['reset'], options: ['--hard'], risk: 'destroy', reason: 'discards local changes', example: ['git', 'reset', '--hard', 'origin/main'] },
+  { programs: ['git'], operands: ['clean'], options: ['-f', '--force'], risk: 'destroy', reason: 'deletes untracked files', example: ['git', 'clean', '-fdx'] },
+  { programs: ['git'], operands: ['status|log|diff|show|rev-parse|ls-files|ls-remote|blame|grep|describe|shortlog|reflog|version'], risk: 'read', reason: 'only reads the repository', example: ['git', 'log', '--oneline', '-n', '20'] },
+  { programs: ['git'], risk: 'mutate', reason: 'changes the repository or a remote', example: ['git', 'pull', '--rebase'] },
 
   // Files.
   { programs: ['rm'], options: ['-r', '-R', '--recursive'], risk: 'destroy', reason: 'deletes directories and everything in them', example: ['rm', '-rf', '/var/cache/app'] },

@@ -1,6 +1,7 @@
 import { parseCommandArguments, type ArgumentSyntax } from './command-arguments.ts';
 import { shellWord } from './shell-word.ts';
 import { walkSyntaxTree, type SyntaxNode } from './syntax-node.ts';
+import { ownValue } from './own-value.ts';
 
 export interface ShellVariables {
   /**
@@ -32,6 +33,8 @@ const assigningCommands: Readonly<Record<string, { syntax: ArgumentSyntax; array
 
 const assignmentOperators = new Set(['=', '+=', '-=', '*=', '/=', '%=', '<<=', '>>=', '&=', '|=', '^=', '**=']);
 const arithmeticContexts = new Set(['arithmetic_expansion', 'c_style_for_statement']);
+/** Nodes whose plain-word children may be arithmetic operands. */
+const arithmeticParents = new Set(['binary_expression', 'unary_expression', 'postfix_expression', 'parenthesized_expression', 'ternary_expression', 'c_style_for_statement']);
 const identifier = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Collects variable use over a whole parsed block. */
@@ -52,7 +55,7 @@ export function shellVariables(root: SyntaxNode, code: string): ShellVariables {
         break;
       case 'word':
         // `for ((i = 0; i < N; i++))` gives plain words where `$((…))` gives variable names.
-        if (inArithmetic(node) && identifier.test(text(node))) {
+        if (node.parent && arithmeticParents.has(node.parent.type) && inArithmetic(node) && identifier.test(text(node))) {
           add(reads, node);
           if (isArithmeticWrite(node)) add(writes, node);
         }
@@ -150,7 +153,7 @@ function isArithmeticWrite(node: SyntaxNode): boolean {
 function commandAssignments(command: SyntaxNode, code: string, write: (name: string, at: number) => void): void {
   const name = command.children.find((child) => child.field === 'name');
   const program = name ? shellWord(name, code).value : undefined;
-  const spec = program === undefined ? undefined : assigningCommands[program];
+  const spec = program === undefined ? undefined : ownValue(assigningCommands, program);
   if (!spec) return;
   const words = command.children.filter((child) => child.field === 'argument');
   const parsed = parseCommandArguments(words.map((word) => shellWord(word, code)), spec.syntax);

@@ -1,4 +1,5 @@
 import type { SyntaxNode } from './syntax-node.ts';
+import { ownValue } from './own-value.ts';
 
 /** One word of a command as the shell would see it. */
 export interface ShellWord {
@@ -77,5 +78,5 @@ function unescapeDoubleQuoted(text: string): string {
 const ansiEscapes: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', e: '\x1b', f: '\f', v: '\v' };
 
 function unescapeAnsiC(text: string): string {
-  return text.replace(/\\(.)/gs, (whole, char: string) => ansiEscapes[char] ?? whole);
+  return text.replace(/\\(.)/gs, (whole, char: string) => ownValue(ansiEscapes, char) ?? whole);
 }

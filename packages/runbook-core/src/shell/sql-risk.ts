@@ -1,5 +1,6 @@
 import type { Risk } from '../model.ts';
 import { isWorse } from './risk.ts';
+import { ownValue } from './own-value.ts';
 
 /** What the first keyword of a SQL statement does. Anything else is unknown and mutates. */
 export const sqlStatementRisk: Readonly<Record<string, Risk>> = {
@@ -41,14 +42,14 @@ export function sqlRisk(sql: string): SqlRisk {
     if (first === undefined) continue;
     if (first.startsWith('\\')) {
       const name = first.slice(1).toLowerCase();
-      consider(psqlMetaCommandRisk[name] ?? 'read', first);
+      consider(ownValue(psqlMetaCommandRisk, name) ?? 'read', first);
       continue;
     }
-    const risk = sqlStatementRisk[first] ?? 'mutate';
+    const risk = ownValue(sqlStatementRisk, first) ?? 'mutate';
     consider(risk, first);
     if (risk === 'read' || first === 'ALTER') {
       for (const word of statement) {
-        const inner = sqlWordsInsideQueries[word];
+        const inner = ownValue(sqlWordsInsideQueries, word);
         if (inner && (risk === 'read' || inner === 'destroy')) consider(inner, word);
       }
     }

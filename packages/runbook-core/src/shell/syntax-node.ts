@@ -1,4 +1,4 @@
-import type { Tree } from 'web-tree-sitter';
+import type { Language, Tree } from 'web-tree-sitter';
 
 /**
  * A plain-object copy of a tree-sitter node. The analysis walks these instead
@@ -21,13 +21,29 @@ export interface SyntaxNode {
 
 /** Copies a tree into plain objects, iteratively (no recursion limit on deep input). */
 export function copySyntaxTree(tree: Tree): SyntaxNode {
+  const names = languageNames(tree.language);
+  // Only a tree with errors can hold missing nodes; asking costs a wasm call per node.
+  const mayHaveMissing = tree.rootNode.hasError;
   const cursor = tree.walk();
+  const nodeAtCursor = (parent: SyntaxNode | null): SyntaxNode => {
+    const typeId = cursor.nodeTypeId;
+    return {
+      type: names.types[typeId] ?? 'ERROR',
+      named: names.named[typeId] ?? true,
+      missing: mayHaveMissing && cursor.nodeIsMissing,
+      start: cursor.startIndex,
+      end: cursor.endIndex,
+      field: parent === null ? null : names.fields[cursor.currentFieldId] ?? null,
+      parent,
+      children: [],
+    };
+  };
   try {
-    const root = nodeAtCursor(cursor, null);
+    const root = nodeAtCursor(null);
     let current = root;
     if (!cursor.gotoFirstChild()) return root;
     for (;;) {
-      const node = nodeAtCursor(cursor, current);
+      const node = nodeAtCursor(current);
       current.children.push(node);
       if (cursor.gotoFirstChild()) {
         current = node;
@@ -43,17 +59,22 @@ export function copySyntaxTree(tree: Tree): SyntaxNode {
   }
 }
 
-function nodeAtCursor(cursor: ReturnType<Tree['walk']>, parent: SyntaxNode | null): SyntaxNode {
-  return {
-    type: cursor.nodeType,
-    named: cursor.nodeIsNamed,
-    missing: cursor.nodeIsMissing,
-    start: cursor.startIndex,
-    end: cursor.endIndex,
-    field: parent === null ? null : cursor.currentFieldName,
-    parent,
-    children: [],
-  };
+interface LanguageNames {
+  types: readonly (string | undefined)[];
+  named: readonly (boolean | undefined)[];
+  fields: readonly (string | null | undefined)[];
+}
+
+const namesByLanguage = new WeakMap<Language, LanguageNames>();
+
+function languageNames(language: Language): LanguageNames {
+  let names = namesByLanguage.get(language);
+  if (!names) {
+    const named = language.types.map((_, id) => language.nodeTypeIsNamed(id));
+    names = { types: language.types, named, fields: language.fields };
+    namesByLanguage.set(language, names);
+  }
+  return names;
 }
 
 /** Visits `root` and its descendants in source order, without recursion. Return false to skip a node's children. */
