@@ -18,6 +18,7 @@ export { assertIncidentId, DEFAULT_INCIDENT_ID_TEMPLATE, formatIncidentId, isInc
 export { IncidentInputError } from './incident-input-error.ts';
 export type { IncidentStore } from './incident-store.ts';
 export { FileIncidentStore } from './file-incident-store.ts';
+export { stepLogFileName } from './step-log-name.ts';
 export { appendJournalFile } from './append-journal-file.ts';
 export { parseJournal } from './parse-journal.ts';
 export type { ParsedJournal } from './parse-journal.ts';

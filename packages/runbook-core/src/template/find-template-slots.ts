@@ -1,5 +1,5 @@
 import type { TemplateSlot } from '../model.ts';
-import { createPointLocator } from './text-points.ts';
+import { LineIndex } from '../parse/line-index.ts';
 
 export interface FindTemplateSlotsOptions {
   /**
@@ -18,7 +18,7 @@ export interface FindTemplateSlotsOptions {
  */
 export function findTemplateSlots(text: string, options: FindTemplateSlotsOptions = {}): TemplateSlot[] {
   const pattern = options.placeholders === true ? slotOrPlaceholderPattern : variablePattern;
-  const pointAt = createPointLocator(text);
+  const lines = new LineIndex(text);
   const slots: TemplateSlot[] = [];
   for (const match of text.matchAll(pattern)) {
     const raw = match[0];
@@ -27,7 +27,7 @@ export function findTemplateSlots(text: string, options: FindTemplateSlotsOption
     const kind = variable === undefined ? 'placeholder' : 'variable';
     const name = variable ?? match.groups?.['placeholder'] ?? '';
     if (kind === 'placeholder' && !isPlaceholder(text, start, raw, name)) continue;
-    slots.push({ kind, name, raw, position: { start: pointAt(start), end: pointAt(start + raw.length) } });
+    slots.push({ kind, name, raw, position: lines.position(start, start + raw.length) });
   }
   return slots;
 }

@@ -9,6 +9,7 @@ import {
   recordEvent,
   serializeEvents,
   startIncident,
+  stepLogFileName,
 } from '../../src/incident/index.ts';
 import { useTempWorkspace } from './fixtures/temp-workspace.ts';
 
@@ -154,5 +155,18 @@ describe('incident journal', () => {
     const loaded = await loadIncident(state.id, { workspace: workspace.path });
     assert.equal(loaded.title, 'crlf');
     assert.deepEqual(loaded.messages, []);
+  });
+
+  it('gives each run a log file in the incident folder, with a file-safe name', async () => {
+    const state = await startIncident({ workspace: workspace.path, severity: 'P1', title: 'logs', now, who: 'ana' });
+    const name = stepLogFileName('on-call-rotation/14ef99f5', new Date('2026-11-14T14:23:01.123Z'));
+    assert.equal(name, '20261114T142301.123Z-on-call-rotation_14ef99f5.log');
+    assert.equal(stepLogFileName('../../etc/passwd', now), '20261114T142300.000Z-etc_passwd.log');
+    const store = new FileIncidentStore(workspace.path);
+    const path = await store.logPath(state.id, name);
+    assert.equal(path, `${store.incidentDir(state.id)}/logs/${name}`);
+    assert.equal((await stat(`${store.incidentDir(state.id)}/logs`)).isDirectory(), true);
+    await assert.rejects(store.logPath(state.id, '../journal.jsonl'), /log file name '\.\.\/journal\.jsonl' may contain only/);
+    await assert.rejects(store.logPath('INC-20990101-0000', name), /does not exist/);
   });
 });
