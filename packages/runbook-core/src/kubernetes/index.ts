@@ -25,3 +25,12 @@ export {
 } from './kubeconfig.ts';
 export { createKubernetesClient, type KubernetesClient, type KubernetesClientOptions, type KubernetesClientResult } from './kubernetes-client.ts';
 export { describeKubernetesFailure, type KubernetesFailure, type KubernetesFailureCode } from './kubernetes-failure.ts';
+export { kubernetesHealth, type KubernetesHealthOptions } from './health/kubernetes-health.ts';
+export type * from './health/health-report.ts';
+export { formatHealthReport, type HealthTextStyle } from './health/format-health-report.ts';
+export { k8sHealthLanguage, runK8sHealthStep, type K8sHealthStepOptions, type K8sHealthStepResult } from './health/k8s-health-step.ts';
+export { runStepAsJob, type JobStepOptions, type JobStepResult } from './job/run-step-as-job.ts';
+export { resolveJobSettings, type JobSettings, type JobSettingsOverrides, type JobSettingsResult } from './job/job-settings.ts';
+export { buildJobManifests, type JobManifestInput, type JobManifests } from './job/job-manifests.ts';
+export type { JobCleanup } from './job/delete-job-objects.ts';
+export type { ApiStepOutcome } from './api-step-result.ts';
