@@ -29,13 +29,13 @@ export interface PlanStepOptions {
   /**
    * Run only these commands of the block, in block order, whatever order they
    * are given in. A number is a 0-based `ShellCommand.index` and selects that
-   * one command. A string selects a heading's group: the command headed by the
-   * comment (e.g. `# 4. Database Failover`) and the commands after it up to the
-   * next headed one. It matches the heading text (case and spacing ignored),
-   * the text after its number (`database failover`) or its number alone
-   * (`'4'` or `'4.'`). A selector that matches nothing, or a string that
-   * matches several groups, throws an error listing the step's commands.
-   * Default: the whole block as written.
+   * one command. A string selects the commands under a heading: the run of
+   * consecutive commands sharing it (e.g. both `kubectl rollout undo` lines
+   * below `# 5. Rollback Deployment`). It matches the heading text (case and
+   * spacing ignored), the text after its number (`rollback deployment`) or
+   * its number alone (`'5'` or `'5.'`). A selector that matches nothing, or a
+   * string that matches several headings, throws a `RangeError` listing the
+   * step's commands. Default: the whole block as written.
    */
   commands?: readonly CommandSelector[];
   /**

@@ -33,15 +33,27 @@ interface HeadingGroup {
   commands: ShellCommand[];
 }
 
-/** Each headed command with the unheaded ones after it: one alternative of a block. */
+/**
+ * Runs of consecutive commands under the same heading: one alternative of a
+ * block (the parser gives a comment's heading to the lines right below it,
+ * up to a blank line). Commands without a heading belong to no group.
+ */
 export function headingGroups(commands: readonly ShellCommand[]): HeadingGroup[] {
   const groups: HeadingGroup[] = [];
+  let previous: ShellCommand | undefined;
   for (const command of commands) {
+    const heading = command.heading?.trim() ? command.heading : undefined;
     const last = groups[groups.length - 1];
-    if (command.heading !== undefined && command.heading.trim() !== '') groups.push({ heading: command.heading, commands: [command] });
-    else if (last) last.commands.push(command);
+    if (heading !== undefined && last && previous?.heading === heading && adjacent(previous, command)) last.commands.push(command);
+    else if (heading !== undefined) groups.push({ heading, commands: [command] });
+    previous = command;
   }
   return groups;
+}
+
+/** No blank line or comment between them: the parser shares a heading only then. */
+function adjacent(previous: ShellCommand, command: ShellCommand): boolean {
+  return command.position.start.line - previous.position.end.line <= 1;
 }
 
 const numberedHeading = /^(\d+)[.):]?\s+(.*)$/s;

@@ -2,6 +2,8 @@ import type { Position, Risk, ShellCommand, Step, StepOptions } from '../../src/
 
 export interface CommandSpec {
   text: string;
+  /** 1-based line in the code; default: the line after the previous command. */
+  line?: number;
   heading?: string;
   risk?: Risk;
   riskReason?: string;
@@ -14,7 +16,11 @@ export interface StepSpec {
   name?: string;
   options?: StepOptions;
   attributes?: Record<string, string>;
-  /** Default: one command per line that is not blank or a comment, headed by the comment lines right above. */
+  /**
+   * Default: one command per line that is not blank or a comment, headed like
+   * the parser does: by the comment lines right above, or else by the heading
+   * of the command on the line right above.
+   */
   commands?: CommandSpec[];
   reads?: string[];
   writes?: string[];
@@ -28,11 +34,17 @@ const riskOrder: Risk[] = ['read', 'mutate', 'destroy'];
 export function makeStep(spec: StepSpec): Step {
   const lang = spec.lang ?? 'bash';
   const isShell = ['bash', 'sh', 'zsh', 'shell'].includes(lang);
+  let nextLine = 1;
+  const lineOf = (command: CommandSpec): number => {
+    const line = command.line ?? nextLine;
+    nextLine = line + command.text.split('\n').length;
+    return line;
+  };
   const commands = (spec.commands ?? (isShell ? commandsByLine(spec.code) : [])).map(
     (command, index): ShellCommand => ({
       index,
       text: command.text,
-      position: nowhere,
+      position: linePosition(lineOf(command), command.text),
       ...(command.heading !== undefined && { heading: command.heading }),
       risk: command.risk ?? 'read',
       ...(command.riskReason !== undefined && { riskReason: command.riskReason }),
@@ -59,16 +71,27 @@ export function makeStep(spec: StepSpec): Step {
   };
 }
 
+/** Columns and offsets are not needed by the runner; lines are (heading groups). */
+function linePosition(line: number, text: string): Position {
+  const end = line + text.split('\n').length - 1;
+  return { start: { line, column: 1, offset: 0 }, end: { line: end, column: 1, offset: 0 } };
+}
+
 function commandsByLine(code: string): CommandSpec[] {
   const commands: CommandSpec[] = [];
-  let heading: string[] = [];
-  for (const line of code.split('\n')) {
+  let comments: string[] = [];
+  let inherited: string | undefined;
+  for (const [index, line] of code.split('\n').entries()) {
     const trimmed = line.trim();
-    if (trimmed === '') heading = [];
-    else if (trimmed.startsWith('#')) heading.push(trimmed.replace(/^#+\s*/, ''));
+    if (trimmed === '') {
+      comments = [];
+      inherited = undefined;
+    } else if (trimmed.startsWith('#')) comments.push(trimmed.replace(/^#+\s*/, ''));
     else {
-      commands.push({ text: line, ...(heading.length > 0 && { heading: heading.join('\n') }) });
-      heading = [];
+      const heading = comments.length > 0 ? comments.join('\n') : inherited;
+      commands.push({ text: line, line: index + 1, ...(heading !== undefined && { heading }) });
+      comments = [];
+      inherited = heading;
     }
   }
   return commands;
