@@ -4,4 +4,10 @@ import type * as vscode from 'vscode';
 export interface StepTarget {
   uri: vscode.Uri;
   stepId: string;
+  /** 0-based `ShellCommand.index`es to run alone; absent for the whole block. */
+  commands?: number[];
+}
+
+export function stepKey(uri: vscode.Uri, stepId: string): string {
+  return `${uri.toString()}#${stepId}`;
 }

@@ -25,6 +25,23 @@ export async function codeLensesOf(document: vscode.TextDocument): Promise<vscod
   }
 }
 
+/** Lens titles by the text of the line they sit above, in document order. */
+export function lensTitlesByLine(document: vscode.TextDocument, lenses: readonly vscode.CodeLens[]): [string, string[]][] {
+  const byLine = new Map<number, string[]>();
+  for (const lens of lenses) {
+    const line = lens.range.start.line;
+    byLine.set(line, [...(byLine.get(line) ?? []), lens.command?.title ?? '']);
+  }
+  return [...byLine.entries()].sort(([a], [b]) => a - b).map(([line, titles]) => [document.lineAt(line).text, titles]);
+}
+
+/** The lens with this title above the line holding `lineText`. */
+export function lensAt(document: vscode.TextDocument, lenses: readonly vscode.CodeLens[], lineText: string, title: string): vscode.Command {
+  const lens = lenses.find((candidate) => document.lineAt(candidate.range.start.line).text === lineText && candidate.command?.title === title);
+  if (lens?.command === undefined) throw new Error(`no "${title}" lens above ${lineText}`);
+  return lens.command;
+}
+
 export async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
     await vscode.workspace.fs.stat(uri);

@@ -1,24 +1,85 @@
 import * as vscode from 'vscode';
+import type { Step, Template } from 'runbook-core';
+import { commandGroups } from '../run/command-groups.ts';
+import type { StepRuns } from '../run/step-runs.ts';
 import type { RunbookDocuments } from '../runbook-documents.ts';
-import type { StepTarget } from '../step-target.ts';
+import { isRunnable } from '../runnable-step.ts';
+import { stepKey, type StepTarget } from '../step-target.ts';
 import { rangeOf } from '../vscode-range.ts';
 
-export class StepCodeLensProvider implements vscode.CodeLensProvider {
-  constructor(private readonly documents: RunbookDocuments) {}
+/**
+ * Above each step: `▶ Run step` (`■ Cancel` while it runs), `Dry run`,
+ * `Copy rendered`; above each command group of a multi-command block,
+ * `▶ Run` for it alone; above each template, `Copy rendered`.
+ */
+export class StepCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+  readonly #changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.#changed.event;
+  readonly #subscription: vscode.Disposable;
 
-  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-    return this.documents
-      .stepsOf(document)
-      .filter((step) => step.isShell)
-      .map((step) => {
-        const fenceLine = rangeOf(step.position).start.line;
-        const target: StepTarget = { uri: document.uri, stepId: step.id };
-        return new vscode.CodeLens(new vscode.Range(fenceLine, 0, fenceLine, 0), {
-          title: '▶ Run step',
-          tooltip: 'Run this step in a terminal',
-          command: 'runbook.runStep',
-          arguments: [target],
-        });
-      });
+  constructor(
+    private readonly documents: RunbookDocuments,
+    private readonly runs: StepRuns,
+  ) {
+    this.#subscription = runs.onDidChange(() => this.#changed.fire());
   }
+
+  async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
+    const runbook = await this.documents.runbookOf(document);
+    return [
+      ...runbook.steps.filter(isRunnable).flatMap((step) => this.#stepLenses(document.uri, step)),
+      ...runbook.templates.map((template) => templateLens(document.uri, template)),
+    ];
+  }
+
+  #stepLenses(uri: vscode.Uri, step: Step): vscode.CodeLens[] {
+    const target: StepTarget = { uri, stepId: step.id };
+    const fence = lineRange(rangeOf(step.position).start.line);
+    const running = this.runs.isRunning(stepKey(uri, step.id));
+    const lenses = [
+      running
+        ? new vscode.CodeLens(fence, { title: '■ Cancel', command: 'runbook.cancelStep', arguments: [target] })
+        : new vscode.CodeLens(fence, { title: '▶ Run step', tooltip: riskTooltip(step), command: 'runbook.runStep', arguments: [target] }),
+      new vscode.CodeLens(fence, { title: 'Dry run', tooltip: 'Show what would run, with which values', command: 'runbook.dryRunStep', arguments: [target] }),
+      new vscode.CodeLens(fence, { title: 'Copy rendered', tooltip: 'Copy the code with ${VAR} filled in', command: 'runbook.copyRendered', arguments: [target] }),
+    ];
+    if (running) return lenses;
+    for (const group of commandGroups(step)) {
+      const first = group.commands[0];
+      if (first === undefined) continue;
+      const commands = group.commands.map((command) => command.index);
+      lenses.push(
+        new vscode.CodeLens(lineRange(rangeOf(first.position).start.line), {
+          title: group.heading ? `▶ Run "${group.heading}"` : '▶ Run',
+          tooltip: `Run only ${group.commands.length === 1 ? 'this command' : `these ${group.commands.length} commands`} (${group.commands.map((command) => command.risk).join(', ')})`,
+          command: 'runbook.runStep',
+          arguments: [{ ...target, commands } satisfies StepTarget],
+        }),
+      );
+    }
+    return lenses;
+  }
+
+  dispose(): void {
+    this.#subscription.dispose();
+    this.#changed.dispose();
+  }
+}
+
+function templateLens(uri: vscode.Uri, template: Template): vscode.CodeLens {
+  const target: StepTarget = { uri, stepId: template.id };
+  return new vscode.CodeLens(lineRange(rangeOf(template.position).start.line), {
+    title: 'Copy rendered',
+    tooltip: 'Copy this template with ${VAR} filled in',
+    command: 'runbook.copyRendered',
+    arguments: [target],
+  });
+}
+
+function lineRange(line: number): vscode.Range {
+  return new vscode.Range(line, 0, line, 0);
+}
+
+function riskTooltip(step: Step): string {
+  return `Run this step (risk: ${step.risk})`;
 }

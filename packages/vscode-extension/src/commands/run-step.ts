@@ -1,16 +1,18 @@
 import * as vscode from 'vscode';
-import type { ScannedStep } from '../interim-step-scan.ts';
 import type { RunbookDocuments } from '../runbook-documents.ts';
 import type { RunStepOutcome } from '../run/run-step-outcome.ts';
-import { runStepInTask } from '../run/task-step-runner.ts';
+import type { StepRunner } from '../run/step-runner.ts';
+import { resolveStep } from '../resolve-step.ts';
 import type { StepTarget } from '../step-target.ts';
-import { rangeOf } from '../vscode-range.ts';
 import type { Command } from './command.ts';
 
 export class RunStepCommand implements Command {
   readonly id = 'runbook.runStep';
 
-  constructor(private readonly documents: RunbookDocuments) {}
+  constructor(
+    private readonly documents: RunbookDocuments,
+    private readonly runner: StepRunner,
+  ) {}
 
   async execute(target?: StepTarget): Promise<RunStepOutcome> {
     if (!vscode.workspace.isTrusted) {
@@ -18,22 +20,19 @@ export class RunStepCommand implements Command {
       void vscode.window.showWarningMessage(`Runbook: ${reason}`);
       return { status: 'refused', reason };
     }
-    const document = target ? await vscode.workspace.openTextDocument(target.uri) : vscode.window.activeTextEditor?.document;
-    if (document === undefined) return { status: 'not-found', reason: 'No runbook is open.' };
-    const steps = this.documents.stepsOf(document);
-    const step = target
-      ? steps.find((candidate) => candidate.id === target.stepId)
-      : stepAtCursor(steps, vscode.window.activeTextEditor?.selection.active);
-    if (step === undefined) {
-      const reason = target ? `No step ${target.stepId} in ${document.uri.fsPath}.` : 'The cursor is not inside a step.';
-      void vscode.window.showErrorMessage(`Runbook: ${reason}`);
-      return { status: 'not-found', reason };
+    const resolved = await resolveStep(this.documents, target);
+    if (!resolved.found) {
+      void vscode.window.showErrorMessage(`Runbook: ${resolved.reason}`);
+      return { status: 'not-found', reason: resolved.reason };
     }
-    return runStepInTask(step, document);
+    try {
+      const outcome = await this.runner.run(resolved.document, resolved.runbook, resolved.step, target?.commands);
+      if (outcome.status === 'busy') void vscode.window.showInformationMessage(`Runbook: ${outcome.reason}`);
+      return outcome;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      void vscode.window.showErrorMessage(`Runbook: ${reason}`);
+      return { status: 'error', reason };
+    }
   }
-}
-
-function stepAtCursor<T extends ScannedStep>(steps: readonly T[], cursor: vscode.Position | undefined): T | undefined {
-  if (cursor === undefined) return undefined;
-  return steps.find((step) => rangeOf(step.position).contains(cursor));
 }

@@ -1,20 +1,28 @@
 import assert from 'node:assert/strict';
-import { codeLensesOf, openRunbook } from '../workbench.ts';
+import { codeLensesOf, lensTitlesByLine, openRunbook } from '../workbench.ts';
 
-describe('Run step CodeLens', () => {
-  it('sits on the opening fence of each shell step of the demo runbook, and on no other block', async () => {
+describe('CodeLenses', () => {
+  it('offer run, dry run and copy on each runnable step, run per command, and copy on templates', async () => {
     const document = await openRunbook('demo.md');
     const lenses = await codeLensesOf(document);
-    const fences = lenses.map((lens) => document.lineAt(lens.range.start.line).text);
-    assert.deepEqual(fences, ['```bash {name=say-hello}', '```sh {name=fail-on-purpose}']);
-    assert.ok(lenses.every((lens) => lens.command?.title === '▶ Run step' && lens.command.command === 'runbook.runStep'));
+    assert.deepEqual(lensTitlesByLine(document, lenses), [
+      ['```bash {name=say-hello confirm=false}', ['▶ Run step', 'Dry run', 'Copy rendered']],
+      ['```sh {name=fail-on-purpose}', ['▶ Run step', 'Dry run', 'Copy rendered']],
+      ['echo "failing on purpose" >&2', ['▶ Run']],
+      ['exit 3', ['▶ Run']],
+      ['```bash {name=clean-up}', ['▶ Run step', 'Dry run', 'Copy rendered']],
+      ['```text', ['Copy rendered']],
+    ]);
   });
 
-  it("covers every bash block of the user's own runbook", async () => {
+  it("cover every bash block of the user's own runbook, with one lens per numbered command group", async () => {
     const document = await openRunbook('incident-response.md');
-    const lenses = await codeLensesOf(document);
-    const fences = lenses.map((lens) => document.lineAt(lens.range.start.line).text);
-    assert.equal(fences.length, 8);
-    assert.ok(fences.every((line) => line === '```bash'), fences.join('\n'));
+    const byLine = lensTitlesByLine(document, await codeLensesOf(document));
+    const runStep = byLine.filter(([, titles]) => titles.includes('▶ Run step')).map(([line]) => line);
+    assert.equal(runStep.length, 8);
+    assert.ok(runStep.every((line) => line === '```bash'), runStep.join('\n'));
+    const groups = byLine.flatMap(([, titles]) => titles.filter((title) => title.startsWith('▶ Run "')));
+    assert.ok(groups.includes('▶ Run "1. System Health Check"'), groups.join('\n'));
+    assert.ok(groups.includes('▶ Run "8. Monitoring Alerts"'), groups.join('\n'));
   });
 });

@@ -1,0 +1,39 @@
+import * as vscode from 'vscode';
+import { loadCore } from '../core.ts';
+import type { Incidents } from '../incident/incidents.ts';
+import type { RunbookDocuments } from '../runbook-documents.ts';
+import type { StepTarget } from '../step-target.ts';
+import { templateValues } from '../template-values.ts';
+import type { Command } from './command.ts';
+
+export class CopyRenderedCommand implements Command {
+  readonly id = 'runbook.copyRendered';
+
+  constructor(
+    private readonly documents: RunbookDocuments,
+    private readonly incidents: Incidents,
+  ) {}
+
+  /**
+   * Copies a step's code or a template's text with its `${VAR}` slots filled
+   * (secrets masked), and resolves to the copied text. `stepId` may name a template.
+   */
+  async execute(target: StepTarget): Promise<string | undefined> {
+    const document = await vscode.workspace.openTextDocument(target.uri);
+    const runbook = await this.documents.runbookOf(document);
+    const block = runbook.steps.find((step) => step.id === target.stepId)?.code ?? runbook.templates.find((template) => template.id === target.stepId)?.text;
+    if (block === undefined) {
+      void vscode.window.showErrorMessage(`Runbook: no block "${target.stepId}" in ${document.uri.fsPath}.`);
+      return undefined;
+    }
+    const core = await loadCore();
+    const { values, secretNames } = templateValues(runbook, this.incidents.current);
+    const rendered = core.renderTemplate(block, values, { mask: secretNames });
+    await vscode.env.clipboard.writeText(rendered.text);
+    const unfilled = [...new Set(rendered.unfilled.map((slot) => slot.raw))];
+    void vscode.window.showInformationMessage(
+      unfilled.length === 0 ? 'Runbook: copied.' : `Runbook: copied; not filled: ${unfilled.join(', ')}.`,
+    );
+    return rendered.text;
+  }
+}

@@ -1,0 +1,101 @@
+import * as vscode from 'vscode';
+import type { IncidentLocation, IncidentState, JournalEventInput, StartIncidentOptions } from 'runbook-core';
+import { loadCore } from '../core.ts';
+
+/**
+ * The current incident of the workspace, as the replay of its journal in
+ * `<folder>/.runbook/`. Reloads whenever the journal changes, whoever wrote it
+ * (this window, another one, the CLI).
+ */
+export class Incidents implements vscode.Disposable {
+  #current: IncidentState | undefined;
+  #reloading: Promise<void> | undefined;
+  readonly #changed = new vscode.EventEmitter<IncidentState | undefined>();
+  readonly #subscriptions: vscode.Disposable[] = [this.#changed];
+  readonly onDidChange = this.#changed.event;
+
+  constructor() {
+    const folder = this.folder;
+    if (folder === undefined) return;
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '.runbook/**'));
+    const reload = (): void => void this.reload();
+    this.#subscriptions.push(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), watcher.onDidDelete(reload));
+  }
+
+  /** Where incidents live: the first workspace folder. */
+  get folder(): vscode.WorkspaceFolder | undefined {
+    return vscode.workspace.workspaceFolders?.[0];
+  }
+
+  get current(): IncidentState | undefined {
+    return this.#current;
+  }
+
+  location(): IncidentLocation & { workspace: string } {
+    const folder = this.folder;
+    if (folder === undefined) throw new Error('Open a folder first: incidents are kept in its .runbook/ folder.');
+    return { workspace: folder.uri.fsPath };
+  }
+
+  /** Re-reads the current incident; concurrent calls share one read. */
+  reload(): Promise<void> {
+    this.#reloading ??= this.#read().finally(() => (this.#reloading = undefined));
+    return this.#reloading;
+  }
+
+  async start(options: Omit<StartIncidentOptions, 'workspace' | 'store'>): Promise<IncidentState> {
+    const core = await loadCore();
+    const state = await core.startIncident({ ...options, ...this.location() });
+    this.#set(state);
+    return state;
+  }
+
+  async switchTo(id: string): Promise<IncidentState> {
+    const core = await loadCore();
+    await core.setCurrentIncident(id, this.location());
+    const state = await core.loadIncident(id, this.location());
+    this.#set(state);
+    return state;
+  }
+
+  async resolve(summary: string | undefined): Promise<IncidentState> {
+    const core = await loadCore();
+    const current = this.#requireCurrent();
+    const state = await core.resolveIncident(current.id, { ...this.location(), ...(summary ? { summary } : {}) });
+    this.#set(state);
+    return state;
+  }
+
+  /** Appends an event to the current incident's journal and reloads it. */
+  async record(input: JournalEventInput): Promise<void> {
+    const core = await loadCore();
+    await core.recordEvent(this.#requireCurrent().id, input, this.location());
+    await this.reload();
+  }
+
+  async list(): Promise<IncidentState[]> {
+    const core = await loadCore();
+    return core.loadIncidents(this.location());
+  }
+
+  #requireCurrent(): IncidentState {
+    if (this.#current === undefined) throw new Error('No current incident: start one first (Runbook: Start Incident).');
+    return this.#current;
+  }
+
+  async #read(): Promise<void> {
+    if (this.folder === undefined) return;
+    const core = await loadCore();
+    const id = await core.currentIncident(this.location());
+    this.#set(id === undefined ? undefined : await core.loadIncident(id, this.location()));
+  }
+
+  #set(state: IncidentState | undefined): void {
+    this.#current = state;
+    this.#changed.fire(state);
+  }
+
+  dispose(): void {
+    for (const subscription of this.#subscriptions) subscription.dispose();
+  }
+}

@@ -1,0 +1,33 @@
+import type { IncidentState, Runbook } from 'runbook-core';
+
+export interface StepValues {
+  variables: Record<string, string>;
+  incident: Record<string, string>;
+  /** Values to redact: every secret variable's value. */
+  secrets: string[];
+}
+
+/**
+ * The values a step gets: declared variables (the environment, else the
+ * incident's value, else the declared default) and the incident's own.
+ */
+export function stepValues(runbook: Runbook, incident: IncidentState | undefined, env: NodeJS.ProcessEnv): StepValues {
+  const variables: Record<string, string> = {};
+  const secrets: string[] = [];
+  for (const [name, declaration] of Object.entries(runbook.meta.variables)) {
+    const value = env[name] ?? incident?.variables.get(name)?.value ?? declaration.default;
+    if (value === undefined) continue;
+    variables[name] = value;
+    if (declaration.secret) secrets.push(value);
+  }
+  return { variables, incident: incident ? incidentValues(incident) : {}, secrets };
+}
+
+/** The incident's values, as steps and templates see them. */
+export function incidentValues(incident: IncidentState): Record<string, string> {
+  const values: Record<string, string> = { INCIDENT_ID: incident.id };
+  if (incident.title !== undefined) values.INCIDENT_TITLE = incident.title;
+  if (incident.severity !== undefined) values.INCIDENT_SEVERITY = incident.severity;
+  if (incident.startedAt !== undefined) values.INCIDENT_STARTED_AT = incident.startedAt;
+  return values;
+}
