@@ -1,0 +1,12 @@
+export { lintRunbook, type LintRunbookOptions } from './lint-runbook.ts';
+export { lintMarkdown, type LintMarkdownOptions, type LintMarkdownResult } from './lint-markdown.ts';
+export { lintFiles, type LintFilesOptions, type LintFilesResult } from './files/lint-files.ts';
+export { applyFixes, type AppliedFixes } from './apply-fixes.ts';
+export { compareMessages, type LintFileResult, type LintFix, type LintMessage } from './lint-message.ts';
+export { ruleDocsUrl, type AnyLintRule, type LintRule, type RuleContext, type RuleFinding, type RuleOptionSpec } from './rule.ts';
+export { builtinRules } from './rules/builtin-rules.ts';
+export { incidentVariables, templateVariables } from './incident-variables.ts';
+export { LintConfigError } from './config/config-error.ts';
+export { validateConfig, type LintConfig, type RuleLevel, type RuleSetting } from './config/lint-config.ts';
+export { configFileName, ConfigFinder, readConfigFile, type LoadedConfig } from './config/load-config.ts';
+export { formatLintResults, lintFormats, type LintFormat } from './formatters/format-results.ts';

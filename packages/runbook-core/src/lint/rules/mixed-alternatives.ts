@@ -1,0 +1,66 @@
+import type { Runbook, ShellCommand, Step } from '../../model.ts';
+import type { LintRule } from '../rule.ts';
+import { ruleDocsUrl } from '../rule.ts';
+import { commandView } from '../source/command-view.ts';
+import { fenceLinePosition } from '../source/fence-info.ts';
+import { knownRisk } from '../source/known-risk.ts';
+
+/** Commands under one heading comment (`# 2. Scale up`), up to the next. */
+interface HeadedGroup {
+  heading: string;
+  commands: ShellCommand[];
+}
+
+const alternativeWording = /\b(options?|alternatives?|strateg(?:y|ies)|choose|pick one|either)\b/i;
+const scriptMarker = /^#!|^\s*set\s+-[a-z]*e|^\s*set\s+-o\s+errexit/m;
+
+/**
+ * One block holding several risky commands under separate headings reads as
+ * a menu ("1. Restart … 5. Roll back") but runs as a script: all of them.
+ * A block that starts with a shebang or `set -e`, or runs commands before
+ * its first heading, is a procedure and is left alone; a menu is recognised
+ * by a destructive alternative or by its section calling them options.
+ */
+export const mixedAlternatives: LintRule = {
+  id: 'mixed-alternatives',
+  description: 'A block does not hold several independent risky commands under separate headings',
+  url: ruleDocsUrl('mixed-alternatives'),
+  defaultSeverity: 'warning',
+  fixable: false,
+  tags: ['safety', 'steps'],
+  check({ runbook, lines, report }) {
+    for (const step of runbook.steps) {
+      if (!step.isShell || step.options.skip === true || scriptMarker.test(step.code)) continue;
+      const groups = headedGroups(commandView(step, lines).commands);
+      if (!groups) continue;
+      const risky = groups.filter((group) => group.commands.some((command) => knownRisk(command) !== 'read'));
+      if (risky.length < 2) continue;
+      const destroys = risky.some((group) => group.commands.some((command) => knownRisk(command) === 'destroy'));
+      if (!destroys && !calledOptions(runbook, step, risky)) continue;
+      const listed = risky.slice(0, 4).map((group) => `# ${group.heading}`).join(', ') + (risky.length > 4 ? ', …' : '');
+      report({
+        reason: `This block holds ${risky.length} separate risky commands under their own headings (${listed}), and running the step runs them all; split it into one step per alternative, or run one with \`runbook run --command <n>\``,
+        position: fenceLinePosition(lines, step),
+      });
+    }
+  },
+};
+
+/** The commands by heading, or undefined when commands come before the first heading. */
+function headedGroups(commands: readonly ShellCommand[]): HeadedGroup[] | undefined {
+  const groups: HeadedGroup[] = [];
+  for (const command of commands) {
+    const heading = command.heading?.trim() ?? '';
+    const current = groups.at(-1);
+    if (heading !== '' && heading !== current?.heading) groups.push({ heading, commands: [command] });
+    else if (!current) return undefined;
+    else current.commands.push(command);
+  }
+  return groups;
+}
+
+function calledOptions(runbook: Runbook, step: Step, groups: readonly HeadedGroup[]): boolean {
+  if (groups.some((group) => /^(or|option|alternative)\b/i.test(group.heading))) return true;
+  const section = runbook.sections.find((candidate) => candidate.slug === step.section);
+  return section !== undefined && alternativeWording.test(section.title);
+}
