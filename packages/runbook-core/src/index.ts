@@ -8,6 +8,7 @@ export * from './parse/index.ts';
 export * from './run/index.ts';
 export * from './kubernetes/index.ts';
 export * from './shell/index.ts';
+export * from './lint/index.ts';
 
 // Shell analysis needs its WebAssembly grammar; loading it here lets importers
 // call parseRunbook() and analyzeShell() synchronously.

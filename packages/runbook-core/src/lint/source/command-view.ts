@@ -57,15 +57,17 @@ export function commandView(step: Step, lines: LineIndex): CommandView {
 }
 
 /**
- * The code as it will run once a person has filled it in: `$ ` prompts
- * blanked when every command has one, `<placeholders>` turned into plain
+ * The code as it will run once a person has fixed it: `$ ` prompts blanked
+ * when every command has one, prose lines blanked, `<placeholders>` turned into plain
  * words of the same length (the shell would read them as redirections that
  * swallow the next line). Offsets are unchanged.
  */
 function analysableCode(step: Step, raw: SyntaxNode): string {
   let code = step.code;
   const runs = proseRuns(step, raw);
-  if (runs.length > 0 && runs.every((run) => run.kind === 'prompt') && onlyPromptedCommands(step, raw)) code = blankPrompts(code, runs);
+  const prompts = runs.filter((run) => run.kind === 'prompt');
+  if (prompts.length === runs.length && prompts.length > 0 && onlyPromptedCommands(step, raw)) code = blankPrompts(code, prompts);
+  else if (prompts.length === 0 && runs.length > 0) code = blankLines(code, runs);
   const placeholders = shellPlaceholders(step, raw);
   if (placeholders.length === 0) return code;
   let filled = '';
@@ -83,6 +85,15 @@ function blankPrompts(code: string, runs: ReturnType<typeof proseRuns>): string 
     for (let line = run.firstLine; line <= run.lastLine; line++) {
       lines[line] = lines[line]!.replace(/^(\s*)([$❯]\s)/, (_, indent: string, prompt: string) => indent + ' '.repeat(prompt.length));
     }
+  }
+  return lines.join('\n');
+}
+
+/** Prose lines become blank lines of the same length. */
+function blankLines(code: string, runs: ReturnType<typeof proseRuns>): string {
+  const lines = code.split('\n');
+  for (const run of runs) {
+    for (let line = run.firstLine; line <= run.lastLine; line++) lines[line] = lines[line]!.replace(/[^\r]/g, ' ');
   }
   return lines.join('\n');
 }
