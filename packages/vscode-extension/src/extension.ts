@@ -3,10 +3,22 @@ import { StepCodeLensProvider } from './codelens/step-code-lens-provider.ts';
 import { CancelStepCommand } from './commands/cancel-step.ts';
 import type { Command } from './commands/command.ts';
 import { CopyRenderedCommand } from './commands/copy-rendered.ts';
+import { CopyStatusUpdateCommand } from './commands/copy-status-update.ts';
 import { DryRunStepCommand } from './commands/dry-run-step.ts';
+import { ExportTimelineCommand } from './commands/export-timeline.ts';
+import { ResolveIncidentCommand } from './commands/resolve-incident.ts';
 import { RunStepCommand } from './commands/run-step.ts';
+import { StartIncidentCommand } from './commands/start-incident.ts';
+import { SwitchIncidentCommand } from './commands/switch-incident.ts';
+import { ToggleChecklistItemCommand } from './commands/toggle-checklist-item.ts';
+import { VariableCompletionProvider } from './completion/variable-completion-provider.ts';
+import { ChecklistDecorations } from './decorations/checklist-decorations.ts';
 import { StepStatusDecorations, type DrawnDecoration } from './decorations/step-status-decorations.ts';
+import { ChecklistHoverProvider } from './hover/checklist-hover-provider.ts';
+import { VariableHoverProvider } from './hover/variable-hover-provider.ts';
+import { IncidentStatusBar } from './incident/incident-status-bar.ts';
 import { Incidents } from './incident/incidents.ts';
+import { VariableInlayHintsProvider } from './inlay/variable-inlay-hints-provider.ts';
 import { StepRunner } from './run/step-runner.ts';
 import { StepRuns } from './run/step-runs.ts';
 import { RunbookDocuments } from './runbook-documents.ts';
@@ -16,6 +28,8 @@ const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
 /** What the extension shows, as data: for tests and for other extensions. */
 export interface RunbookExtensionApi {
   stepDecorations(uri: vscode.Uri): DrawnDecoration[];
+  checklistDecorations(uri: vscode.Uri): DrawnDecoration[];
+  statusBarText(): string | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): RunbookExtensionApi {
@@ -24,25 +38,45 @@ export function activate(context: vscode.ExtensionContext): RunbookExtensionApi 
   const incidents = new Incidents();
   const runner = new StepRunner(runs, incidents);
   const stepStatus = new StepStatusDecorations(documents, runs, incidents);
+  const checklist = new ChecklistDecorations(documents, incidents);
+  const statusBar = new IncidentStatusBar(incidents);
   const codeLenses = new StepCodeLensProvider(documents, runs);
+  const inlayHints = new VariableInlayHintsProvider(documents, incidents);
   const commands: (Command & Partial<vscode.Disposable>)[] = [
     new RunStepCommand(documents, runner),
     new CancelStepCommand(runs),
     new DryRunStepCommand(documents, runner),
     new CopyRenderedCommand(documents, incidents),
+    new StartIncidentCommand(documents, incidents),
+    new SwitchIncidentCommand(incidents),
+    new ResolveIncidentCommand(incidents),
+    new ExportTimelineCommand(incidents),
+    new CopyStatusUpdateCommand(documents, incidents),
+    new ToggleChecklistItemCommand(documents, incidents),
   ];
   context.subscriptions.push(
     documents,
     runs,
     incidents,
     stepStatus,
+    checklist,
+    statusBar,
     codeLenses,
+    inlayHints,
     ...commands.map((command) => vscode.commands.registerCommand(command.id, command.execute, command)),
     ...commands.flatMap((command) => (command.dispose ? [{ dispose: () => command.dispose?.() }] : [])),
     vscode.languages.registerCodeLensProvider(MARKDOWN, codeLenses),
+    vscode.languages.registerHoverProvider(MARKDOWN, new VariableHoverProvider(documents, incidents)),
+    vscode.languages.registerHoverProvider(MARKDOWN, new ChecklistHoverProvider(documents, incidents)),
+    vscode.languages.registerInlayHintsProvider(MARKDOWN, inlayHints),
+    vscode.languages.registerCompletionItemProvider(MARKDOWN, new VariableCompletionProvider(documents, incidents), ...VariableCompletionProvider.triggers),
   );
-  void incidents.reload().then(() => stepStatus.refresh());
-  return { stepDecorations: (uri) => stepStatus.drawn(uri) };
+  void incidents.reload();
+  return {
+    stepDecorations: (uri) => stepStatus.drawn(uri),
+    checklistDecorations: (uri) => checklist.drawn(uri),
+    statusBarText: () => statusBar.text,
+  };
 }
 
 export function deactivate(): void {}

@@ -1,5 +1,6 @@
 // Helpers for in-host specs: the real `vscode` API, no fakes.
 import * as vscode from 'vscode';
+import type { RunbookExtensionApi } from '../../../packages/vscode-extension/src/extension.ts';
 
 export const EXTENSION_ID = 'runbook.runbook-vscode';
 
@@ -40,6 +41,27 @@ export function lensAt(document: vscode.TextDocument, lenses: readonly vscode.Co
   const lens = lenses.find((candidate) => document.lineAt(candidate.range.start.line).text === lineText && candidate.command?.title === title);
   if (lens?.command === undefined) throw new Error(`no "${title}" lens above ${lineText}`);
   return lens.command;
+}
+
+/** Polls until `probe` returns a value; the mocha timeout bounds the wait. */
+export async function eventually<T>(probe: () => T | undefined | Promise<T | undefined>): Promise<T> {
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+export function extensionApi(): RunbookExtensionApi {
+  const api = vscode.extensions.getExtension<RunbookExtensionApi>(EXTENSION_ID)?.exports;
+  if (api === undefined) throw new Error(`${EXTENSION_ID} exports no API (not active?)`);
+  return api;
+}
+
+/** 0-based line of the first line with exactly this text. */
+export function lineOf(document: vscode.TextDocument, text: string): number {
+  for (let line = 0; line < document.lineCount; line++) if (document.lineAt(line).text === text) return line;
+  throw new Error(`no line "${text}" in ${document.uri.fsPath}`);
 }
 
 export async function exists(uri: vscode.Uri): Promise<boolean> {

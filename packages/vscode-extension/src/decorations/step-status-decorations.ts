@@ -14,7 +14,7 @@ export interface DrawnDecoration {
 }
 
 /**
- * After each step's opening fence, the last run's result: the current
+ * After each step's opening fence, the last run's result: the open current
  * incident's (from its journal), else this window's.
  */
 export class StepStatusDecorations implements vscode.Disposable {
@@ -54,7 +54,8 @@ export class StepStatusDecorations implements vscode.Disposable {
   async #draw(editor: vscode.TextEditor): Promise<void> {
     const { document } = editor;
     const runbook = await this.documents.runbookOf(document);
-    const incident = this.incidents.current;
+    // Runs outside an open incident are not journaled: this window's results stand in.
+    const incident = this.incidents.current?.status === 'open' ? this.incidents.current : undefined;
     const byType = { succeeded: [] as vscode.DecorationOptions[], failed: [] as vscode.DecorationOptions[], other: [] as vscode.DecorationOptions[] };
     const drawn: DrawnDecoration[] = [];
     for (const step of runbook.steps) {

@@ -1,8 +1,9 @@
+import { clockTime } from '../clock-time.ts';
 import type { StepRunSummary } from '../run/step-runs.ts';
 
 /** The fence's status line, e.g. `✓ exit 0 · 1.2 s · 14:03`. */
 export function stepStatusText(summary: StepRunSummary): string {
-  const time = summary.startedAt ? clock(new Date(summary.startedAt)) : undefined;
+  const time = summary.startedAt ? clockTime(summary.startedAt) : undefined;
   const parts: string[] = [];
   switch (summary.status) {
     case 'running':
@@ -24,8 +25,4 @@ function duration(ms: number): string {
   if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
   const minutes = Math.floor(ms / 60_000);
   return `${minutes} min ${Math.round((ms % 60_000) / 1000)} s`;
-}
-
-function clock(date: Date): string {
-  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
 }

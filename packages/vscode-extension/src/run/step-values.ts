@@ -23,6 +23,9 @@ export function stepValues(runbook: Runbook, incident: IncidentState | undefined
   return { variables, incident: incident ? incidentValues(incident) : {}, secrets };
 }
 
+/** The names under which steps and templates see the incident. */
+export const INCIDENT_VARIABLES = ['INCIDENT_ID', 'INCIDENT_TITLE', 'INCIDENT_SEVERITY', 'INCIDENT_STARTED_AT'] as const;
+
 /** The incident's values, as steps and templates see them. */
 export function incidentValues(incident: IncidentState): Record<string, string> {
   const values: Record<string, string> = { INCIDENT_ID: incident.id };

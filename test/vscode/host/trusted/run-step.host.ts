@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { RunbookExtensionApi } from '../../../../packages/vscode-extension/src/extension.ts';
 import type { RunStepOutcome } from '../../../../packages/vscode-extension/src/run/run-step-outcome.ts';
-import { EXTENSION_ID, codeLensesOf, lensAt, openRunbook, workspaceUri } from '../workbench.ts';
+import { codeLensesOf, eventually, extensionApi, lensAt, lineOf, openRunbook, workspaceUri } from '../workbench.ts';
 
 async function run(command: vscode.Command): Promise<RunStepOutcome> {
   return vscode.commands.executeCommand<RunStepOutcome>(command.command, ...(command.arguments ?? []));
@@ -13,11 +12,10 @@ function finished(outcome: RunStepOutcome) {
   return (outcome as Extract<RunStepOutcome, { status: 'finished' }>).result;
 }
 
-async function decorationAbove(document: vscode.TextDocument, lineText: string): Promise<string | undefined> {
-  const api = vscode.extensions.getExtension<RunbookExtensionApi>(EXTENSION_ID)?.exports;
-  assert.ok(api, 'the extension exports no API');
-  const line = [...Array(document.lineCount).keys()].find((index) => document.lineAt(index).text === lineText);
-  return api.stepDecorations(document.uri).find((decoration) => decoration.line === line)?.text;
+/** The status drawn after a fence, once it matches. */
+async function decorationAfter(document: vscode.TextDocument, fence: string, expected: RegExp): Promise<string> {
+  const line = lineOf(document, fence);
+  return eventually(() => extensionApi().stepDecorations(document.uri).find((decoration) => decoration.line === line && expected.test(decoration.text))?.text);
 }
 
 describe('runbook.runStep', () => {
@@ -28,7 +26,7 @@ describe('runbook.runStep', () => {
     assert.equal(result.exitCode, 0);
     const written = await vscode.workspace.fs.readFile(workspaceUri('out.txt'));
     assert.equal(Buffer.from(written).toString('utf8'), 'hello\n');
-    assert.match((await decorationAbove(document, '```bash {name=say-hello confirm=false}')) ?? '', /^✓ exit 0 · /);
+    await decorationAfter(document, '```bash {name=say-hello confirm=false}', /^✓ exit 0 · /);
   });
 
   it('reports a failing step with its exit code and output, and draws ✗', async () => {
@@ -38,7 +36,7 @@ describe('runbook.runStep', () => {
     assert.equal(result.exitCode, 3);
     assert.equal(result.failed, true);
     assert.equal(result.stderr, 'failing on purpose\n');
-    assert.match((await decorationAbove(document, '```sh {name=fail-on-purpose}')) ?? '', /^✗ exit 3 · /);
+    await decorationAfter(document, '```sh {name=fail-on-purpose}', /^✗ exit 3 · /);
   });
 
   it('runs one command of a multi-command block alone', async () => {

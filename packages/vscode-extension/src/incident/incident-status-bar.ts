@@ -1,0 +1,53 @@
+import * as vscode from 'vscode';
+import { loadCore } from '../core.ts';
+import type { Incidents } from './incidents.ts';
+import { statusBarText } from './status-bar-text.ts';
+
+const TICK_MS = 15_000;
+
+/** Incident id, severity, elapsed time, next status update (warning when overdue) and kube context. */
+export class IncidentStatusBar implements vscode.Disposable {
+  readonly #item = vscode.window.createStatusBarItem('runbook.incident', vscode.StatusBarAlignment.Left, 50);
+  readonly #subscription: vscode.Disposable;
+  readonly #timer: NodeJS.Timeout;
+  #kubeContext: string | undefined;
+
+  constructor(private readonly incidents: Incidents) {
+    this.#item.name = 'Runbook incident';
+    this.#item.command = 'runbook.switchIncident';
+    this.#subscription = incidents.onDidChange(() => void this.update());
+    this.#timer = setInterval(() => void this.update(), TICK_MS);
+  }
+
+  /** The text shown, for tests. */
+  get text(): string | undefined {
+    return this.#item.text === '' ? undefined : this.#item.text;
+  }
+
+  async update(): Promise<void> {
+    const current = this.incidents.current;
+    if (current === undefined) {
+      this.#item.hide();
+      return;
+    }
+    const core = await loadCore();
+    await this.#readKubeContext(core);
+    const status = core.incidentStatus(current);
+    const { text, warning } = statusBarText(status, this.#kubeContext, Date.now());
+    this.#item.text = `$(flame) ${text}`;
+    this.#item.tooltip = `${current.title ?? current.id}\nClick to switch incident.`;
+    this.#item.backgroundColor = warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.#item.show();
+  }
+
+  async #readKubeContext(core: Awaited<ReturnType<typeof loadCore>>): Promise<void> {
+    const result = await core.readCurrentKubeContext();
+    this.#kubeContext = result.ok ? result.current.context : undefined;
+  }
+
+  dispose(): void {
+    clearInterval(this.#timer);
+    this.#subscription.dispose();
+    this.#item.dispose();
+  }
+}

@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { IncidentState } from '../../../../packages/runbook-core/src/index.ts';
+import type { RunStepOutcome } from '../../../../packages/vscode-extension/src/run/run-step-outcome.ts';
+import { codeLensesOf, eventually, extensionApi, lensAt, lineOf, openRunbook, workspaceUri } from '../workbench.ts';
+
+async function journal(id: string): Promise<{ type: string; [field: string]: unknown }[]> {
+  const bytes = await vscode.workspace.fs.readFile(workspaceUri(`.runbook/incidents/${id}/journal.jsonl`));
+  return Buffer.from(bytes)
+    .toString('utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { type: string });
+}
+
+describe('an incident in the editor', () => {
+  let incident: IncidentState;
+
+  it('starts with an id from the template and shows in the status bar', async () => {
+    const document = await openRunbook('demo.md');
+    await codeLensesOf(document);
+    incident = await vscode.commands.executeCommand<IncidentState>('runbook.startIncident', { severity: 'P2', title: 'Disk filling up' });
+    assert.match(incident.id, /^INC-\d{8}-\d{4}(-\d+)?$/);
+    assert.equal(incident.severity, 'P2');
+    const text = await eventually(() => extensionApi().statusBarText());
+    assert.match(text, new RegExp(`${incident.id} · P2 · \\d+m`));
+  });
+
+  it('journals a run, fills ${INCIDENT_ID}, and draws the result from the journal', async () => {
+    const document = await openRunbook('demo.md');
+    const lenses = await codeLensesOf(document);
+    const run = lensAt(document, lenses, '```bash {name=say-hello confirm=false}', '▶ Run step');
+    const outcome = await vscode.commands.executeCommand<RunStepOutcome>(run.command, ...(run.arguments ?? []));
+    assert.equal(outcome.status, 'finished');
+    const types = (await journal(incident.id)).map((event) => event.type);
+    assert.deepEqual(types.slice(-2), ['step-started', 'step-finished']);
+
+    const copy = lensAt(document, lenses, '```text', 'Copy rendered');
+    const copied = await vscode.commands.executeCommand<string>(copy.command, ...(copy.arguments ?? []));
+    assert.equal(copied, `Incident ${incident.id}: we are investigating. Greeting: hello.`);
+
+    const fence = lineOf(document, '```bash {name=say-hello confirm=false}');
+    await eventually(() => extensionApi().stepDecorations(document.uri).find((decoration) => decoration.line === fence && decoration.text.startsWith('✓ exit 0')));
+  });
+
+  it('ticks a checklist item in the journal, not in the file, and draws it', async () => {
+    const document = await openRunbook('demo.md');
+    const checked = await vscode.commands.executeCommand<boolean>('runbook.toggleChecklistItem', { uri: document.uri, itemId: 'checklist/say-hello' });
+    assert.equal(checked, true);
+    const ticked = (await journal(incident.id)).at(-1);
+    assert.equal(ticked?.type, 'checklist-ticked');
+    assert.equal(ticked?.itemId, 'checklist/say-hello');
+    assert.equal(document.lineAt(lineOf(document, '- [ ] Say hello')).text, '- [ ] Say hello', 'the file changed');
+    const line = lineOf(document, '- [ ] Say hello');
+    await eventually(() => extensionApi().checklistDecorations(document.uri).find((decoration) => decoration.line === line && decoration.text.startsWith('✓ ticked by')));
+
+    const unchecked = await vscode.commands.executeCommand<boolean>('runbook.toggleChecklistItem', { uri: document.uri, itemId: 'checklist/say-hello' });
+    assert.equal(unchecked, false);
+    assert.equal((await journal(incident.id)).at(-1)?.type, 'checklist-unticked');
+  });
+
+  it('exports the timeline and resolves', async () => {
+    const timeline = await vscode.commands.executeCommand<string>('runbook.exportTimeline');
+    assert.match(timeline, new RegExp(`# Timeline of ${incident.id}`));
+    assert.match(timeline, /\|/);
+    const resolved = await vscode.commands.executeCommand<IncidentState>('runbook.resolveIncident', { summary: 'Cleaned up' });
+    assert.equal(resolved.status, 'resolved');
+    assert.equal((await journal(incident.id)).at(-1)?.type, 'resolved');
+  });
+});
