@@ -7,20 +7,18 @@
  * Names printed without a value (exported but unset) and arrays are left out.
  */
 export function parseExportListing(listing: Buffer): Map<string, string> {
+  // latin1 maps each byte to one character, so escapes can add raw bytes.
   const reader = new WordReader(listing.toString('latin1'));
   const variables = new Map<string, string>();
   while (!reader.done) {
-    const words = reader.readStatement();
-    const [keyword, ...rest] = words;
-    if (keyword === undefined || !statementKeywords.has(keyword.toString('latin1'))) continue;
-    const flags = rest.filter((word) => word[0] === 0x2d).map((word) => word.toString('latin1'));
-    if (flags.some((flag) => /[aA]/.test(flag))) continue;
+    const [keyword, ...rest] = reader.readStatement();
+    if (keyword === undefined || !statementKeywords.has(keyword)) continue;
+    if (rest.some((word) => word.startsWith('-') && /[aA]/.test(word))) continue;
     for (const word of rest) {
-      if (word[0] === 0x2d) continue;
-      const equals = word.indexOf(0x3d);
-      if (equals <= 0) continue;
-      const name = word.subarray(0, equals).toString('latin1');
-      if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) variables.set(name, word.subarray(equals + 1).toString('utf8'));
+      const equals = word.indexOf('=');
+      if (word.startsWith('-') || equals <= 0) continue;
+      const name = word.slice(0, equals);
+      if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) variables.set(name, Buffer.from(word.slice(equals + 1), 'latin1').toString('utf8'));
     }
   }
   return variables;
@@ -28,7 +26,7 @@ export function parseExportListing(listing: Buffer): Map<string, string> {
 
 const statementKeywords = new Set(['declare', 'typeset', 'export']);
 
-/** Splits shell text into words, removing quotes; each word as raw bytes. */
+/** Splits shell text into words, removing quotes; bytes as latin1 characters. */
 class WordReader {
   readonly #text: string;
   #at = 0;
@@ -42,8 +40,8 @@ class WordReader {
   }
 
   /** The words up to the next unquoted newline. */
-  readStatement(): Buffer[] {
-    const words: Buffer[] = [];
+  readStatement(): string[] {
+    const words: string[] = [];
     for (;;) {
       while (this.#peek() === ' ' || this.#peek() === '\t') this.#at++;
       if (this.done) return words;
@@ -55,63 +53,85 @@ class WordReader {
     }
   }
 
-  #readWord(): Buffer {
-    const bytes: number[] = [];
+  #readWord(): string {
+    let word = '';
     while (!this.done) {
       const char = this.#peek();
       if (char === ' ' || char === '\t' || char === '\n') break;
-      if (char === "'") this.#readSingleQuoted(bytes);
-      else if (char === '"') this.#readDoubleQuoted(bytes);
-      else if (char === '$' && this.#text[this.#at + 1] === "'") this.#readAnsiC(bytes);
+      if (char === "'") word += this.#until("'", this.#at + 1);
+      else if (char === '"') word += this.#readDoubleQuoted();
+      else if (char === '$' && this.#text[this.#at + 1] === "'") word += this.#readAnsiC();
       else if (char === '\\') {
-        this.#at++;
-        if (!this.done) this.#take(bytes);
-      } else this.#take(bytes);
+        word += this.#text[this.#at + 1] ?? '';
+        this.#at += 2;
+      } else word += this.#plainRun();
     }
-    return Buffer.from(bytes);
+    return word;
   }
 
-  #readSingleQuoted(bytes: number[]): void {
-    this.#at++;
-    while (!this.done && this.#peek() !== "'") this.#take(bytes);
-    this.#at++;
+  /** Text from `from` up to the next `quote`, moving past it. */
+  #until(quote: string, from: number): string {
+    const end = this.#text.indexOf(quote, from);
+    const stop = end < 0 ? this.#text.length : end;
+    this.#at = stop + 1;
+    return this.#text.slice(from, stop);
   }
 
-  #readDoubleQuoted(bytes: number[]): void {
-    this.#at++;
-    while (!this.done && this.#peek() !== '"') {
-      const next = this.#text[this.#at + 1];
-      if (this.#peek() === '\\' && next !== undefined && '"\\$`\n'.includes(next)) {
-        this.#at++;
-        if (next === '\n') {
-          this.#at++;
-          continue;
-        }
-      }
-      this.#take(bytes);
-    }
-    this.#at++;
+  #plainRun(): string {
+    plainRun.lastIndex = this.#at + 1;
+    plainRun.test(this.#text);
+    const end = plainRun.lastIndex > this.#at + 1 ? plainRun.lastIndex : this.#at + 1;
+    const run = this.#text.slice(this.#at, end);
+    this.#at = end;
+    return run;
   }
 
-  #readAnsiC(bytes: number[]): void {
-    this.#at += 2;
-    while (!this.done && this.#peek() !== "'") {
-      if (this.#peek() !== '\\') {
-        this.#take(bytes);
-        continue;
-      }
+  #readDoubleQuoted(): string {
+    let value = '';
+    this.#at++;
+    while (!this.done) {
+      doubleQuotedSpecial.lastIndex = this.#at;
+      const found = doubleQuotedSpecial.exec(this.#text);
+      const stop = found ? found.index : this.#text.length;
+      value += this.#text.slice(this.#at, stop);
+      this.#at = stop + 1;
+      if (!found || found[0] === '"') break;
+      const next = this.#text[this.#at] ?? '';
+      // Inside double quotes a backslash escapes only these; a backslash-newline disappears.
+      if ('"\\$`'.includes(next) && next !== '') value += next;
+      else if (next !== '\n') value += `\\${next}`;
       this.#at++;
-      const escape = this.#text[this.#at++] ?? '';
-      const simple = ansiCEscapes[escape];
-      if (simple !== undefined) bytes.push(simple);
-      else if (escape >= '0' && escape <= '7') bytes.push(this.#readNumber(escape, 8, 2) & 0xff);
-      else if (escape === 'x') bytes.push(this.#readNumber('', 16, 2));
-      else if (escape === 'u' || escape === 'U') {
-        bytes.push(...Buffer.from(String.fromCodePoint(this.#readNumber('', 16, escape === 'u' ? 4 : 8)), 'utf8'));
-      } else if (escape === 'c') bytes.push((this.#text.charCodeAt(this.#at++) || 0) & 0x1f);
-      else bytes.push(0x5c, escape.charCodeAt(0));
     }
-    this.#at++;
+    return value;
+  }
+
+  #readAnsiC(): string {
+    let value = '';
+    this.#at += 2;
+    while (!this.done) {
+      ansiCSpecial.lastIndex = this.#at;
+      const found = ansiCSpecial.exec(this.#text);
+      const stop = found ? found.index : this.#text.length;
+      value += this.#text.slice(this.#at, stop);
+      this.#at = stop + 1;
+      if (!found || found[0] === "'") break;
+      value += this.#ansiCEscape();
+    }
+    return value;
+  }
+
+  /** One escape after the backslash, as latin1 characters for its bytes. */
+  #ansiCEscape(): string {
+    const escape = this.#text[this.#at++] ?? '';
+    const simple = ansiCEscapes[escape];
+    if (simple !== undefined) return String.fromCharCode(simple);
+    if (escape >= '0' && escape <= '7') return String.fromCharCode(this.#readNumber(escape, 8, 2) & 0xff);
+    if (escape === 'x') return String.fromCharCode(this.#readNumber('', 16, 2));
+    if (escape === 'u' || escape === 'U') {
+      return Buffer.from(String.fromCodePoint(this.#readNumber('', 16, escape === 'u' ? 4 : 8)), 'utf8').toString('latin1');
+    }
+    if (escape === 'c') return String.fromCharCode((this.#text.charCodeAt(this.#at++) || 0) & 0x1f);
+    return `\\${escape}`;
   }
 
   /** Digits of `radix` after `first`, at most `more` of them. */
@@ -125,11 +145,11 @@ class WordReader {
   #peek(): string {
     return this.#text[this.#at] ?? '';
   }
-
-  #take(bytes: number[]): void {
-    bytes.push(this.#text.charCodeAt(this.#at++));
-  }
 }
+
+const plainRun = /[^\s'"\\$]*/y;
+const doubleQuotedSpecial = /["\\]/g;
+const ansiCSpecial = /['\\]/g;
 
 const ansiCEscapes: Record<string, number> = {
   a: 0x07,

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { parseExportListing } from './export-listing.ts';
 
 /** Kept up to date by the shell itself, not exported by the step. */
@@ -10,14 +10,14 @@ const shellMaintained = new Set(['PWD', 'OLDPWD', 'SHLVL', '_']);
  * inherited environment is never returned whole. A missing listing (the
  * script `exec`ed another program, or was killed) means none.
  */
-export async function readStepExports(
+export function readStepExports(
   listingFile: string,
   given: Readonly<Record<string, string>>,
   internal: readonly string[],
-): Promise<Record<string, string>> {
+): Record<string, string> {
   let listing: Buffer;
   try {
-    listing = await readFile(listingFile);
+    listing = readFileSync(listingFile);
   } catch {
     return {};
   }

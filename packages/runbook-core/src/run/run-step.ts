@@ -90,7 +90,7 @@ class StepRun {
     } catch (error) {
       return this.#notRun(`cannot write its log file ${settings.logFile}: ${(error as Error).message}`, { failed: true, cause: error });
     }
-    const script = await writeStepScript(plan.code, interpreter, plan.errexit);
+    const script = writeStepScript(plan.code, interpreter, plan.errexit);
     try {
       const runEnv = { ...env, ...script.env, ...pythonUnbuffered(interpreter.family, env), [runIdVariable]: marker.slice(runIdVariable.length + 1) };
       const collector = new OutputCollector({
@@ -121,10 +121,10 @@ class StepRun {
         log.end();
         await finished(log).catch(() => {});
       }
-      const exported = await this.#exports(script, runEnv, outcome);
+      const exported = this.#exports(script, runEnv, outcome);
       return this.#ranResult(script.command, outcome, collector.collected(settings.logFile), exported, settings);
     } finally {
-      await script.remove();
+      script.remove();
     }
   }
 
@@ -138,7 +138,7 @@ class StepRun {
     return accepted === true ? undefined : 'the confirmation was declined';
   }
 
-  async #exports(script: StepScript, env: Record<string, string>, outcome: ScriptProcessOutcome): Promise<Record<string, string>> {
+  #exports(script: StepScript, env: Record<string, string>, outcome: ScriptProcessOutcome): Record<string, string> {
     if (script.exportsFile === undefined || outcome.spawnError) return {};
     return readStepExports(script.exportsFile, env, [runIdVariable, exportsFileVariable]);
   }

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Interpreter } from './resolve-interpreter.ts';
@@ -8,16 +8,18 @@ export const exportsFileVariable = 'RUNBOOK_EXPORTS_FILE';
 
 /**
  * Constant code, the same for every step: it sources the step's file (`$0`)
- * so that, however the script ends, the shell can list what is exported.
- * No value and no step code is ever pasted into it.
+ * so that, however the script ends, the shell can list what is exported
+ * (written once: rewriting a file costs a flush on some filesystems). No
+ * value and no step code is ever pasted into it.
  */
 export const shellWrapper = [
   `__runbook_exports=$${exportsFileVariable}`,
   `unset ${exportsFileVariable}`,
-  `trap 'export -p >| "$__runbook_exports"' EXIT`,
+  `trap '[ -n "\${__runbook_listed:-}" ] || export -p >| "$__runbook_exports"' EXIT`,
   '. "$0"',
   '__runbook_status=$?',
   'export -p >| "$__runbook_exports"',
+  '__runbook_listed=1',
   'exit "$__runbook_status"',
 ].join('\n');
 
@@ -30,36 +32,53 @@ export interface StepScript {
   env: Record<string, string>;
   /** Where a shell step's exports land, read after the run. */
   exportsFile?: string;
-  remove(): Promise<void>;
+  remove(): void;
+}
+
+let privateDirectory: string | undefined;
+let scriptCount = 0;
+
+/** One private directory (0700) per process, made on first use and removed when the process exits. */
+function scriptDirectory(): string {
+  if (privateDirectory === undefined) {
+    const directory = mkdtempSync(join(tmpdir(), 'runbook-step-'));
+    privateDirectory = directory;
+    process.once('exit', () => rmSync(directory, { recursive: true, force: true }));
+  }
+  return privateDirectory;
 }
 
 /**
- * Writes the code to a file in a new private directory (0700, the file 0600)
- * and says how to start its interpreter. `remove` deletes both.
+ * Writes the code to a new file (0600) in this process's private directory
+ * and says how to start its interpreter. `remove` deletes the run's files.
+ * Synchronous: for files this small the thread pool costs more than the write.
  */
-export async function writeStepScript(code: string, interpreter: Interpreter, errexit: boolean): Promise<StepScript> {
-  const directory = await mkdtemp(join(tmpdir(), 'runbook-step-'));
-  const remove = (): Promise<void> => rm(directory, { recursive: true, force: true });
-  try {
-    const name = `step${interpreter.extension}`;
-    const file = join(directory, name);
-    await writeFile(file, code, { mode: 0o600, flag: 'wx' });
-    const shown = [interpreter.program, ...interpreter.args];
-    if (interpreter.family !== 'shell') {
-      return { program: interpreter.program, args: [...interpreter.args, file], command: [...shown, name].join(' '), env: {}, remove };
+export function writeStepScript(code: string, interpreter: Interpreter, errexit: boolean): StepScript {
+  const base = join(scriptDirectory(), `${++scriptCount}`);
+  const name = `step${interpreter.extension}`;
+  const file = `${base}-${name}`;
+  const exportsFile = `${base}-exports`;
+  const remove = (): void => {
+    for (const path of [file, exportsFile]) {
+      try {
+        unlinkSync(path);
+      } catch {
+        // Never written (not a shell step, or the shell was killed first).
+      }
     }
-    const exportsFile = join(directory, 'exports');
-    const flags = errexit ? ['-e'] : [];
-    return {
-      program: interpreter.program,
-      args: [...interpreter.args, ...flags, '-c', shellWrapper, file],
-      command: [...shown, ...flags, name].join(' '),
-      env: { [exportsFileVariable]: exportsFile },
-      exportsFile,
-      remove,
-    };
-  } catch (error) {
-    await remove();
-    throw error;
+  };
+  writeFileSync(file, code, { mode: 0o600, flag: 'wx' });
+  const shown = [interpreter.program, ...interpreter.args];
+  if (interpreter.family !== 'shell') {
+    return { program: interpreter.program, args: [...interpreter.args, file], command: [...shown, name].join(' '), env: {}, remove };
   }
+  const flags = errexit ? ['-e'] : [];
+  return {
+    program: interpreter.program,
+    args: [...interpreter.args, ...flags, '-c', shellWrapper, file],
+    command: [...shown, ...flags, name].join(' '),
+    env: { [exportsFileVariable]: exportsFile },
+    exportsFile,
+    remove,
+  };
 }

@@ -1,10 +1,15 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { runStep, StepError, type StepEvent } from '../../src/run/index.ts';
 import { makeStep } from './make-step.ts';
 import { useTempDir } from './temp-dir.ts';
+
+const execFileAsync = promisify(execFile);
 
 describe('runStep', () => {
   const dir = useTempDir();
@@ -155,12 +160,11 @@ describe('runStep', () => {
     await assert.rejects(runStep(step, { variables: { X: 1 as unknown as string } }), /option 'variables' has a number for 'X'/);
   });
 
-  it('leaves no temp directory behind', async () => {
-    const before = readdirSync(tmpdir()).filter((name) => name.startsWith('runbook-step-')).length;
-    await runStep(makeStep({ code: 'echo hi\n' }));
-    await runStep(makeStep({ code: 'exit 3\n' }));
-    writeFileSync(join(dir.path, 'x'), '');
-    const after = readdirSync(tmpdir()).filter((name) => name.startsWith('runbook-step-')).length;
-    assert.equal(after, before);
+  it('keeps its private directory only while the process lives', async () => {
+    const child = fileURLToPath(new URL('run-one-step.ts', import.meta.url));
+    const { stdout } = await execFileAsync(process.execPath, ['--import', 'tsx', '--conditions=source', child, 'dirname "$0"\n']);
+    const directory = stdout.trim();
+    assert.ok(directory.startsWith(join(tmpdir(), 'runbook-step-')), directory);
+    assert.equal(existsSync(directory), false);
   });
 });
