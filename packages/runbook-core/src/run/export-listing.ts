@@ -87,35 +87,30 @@ class WordReader {
   }
 
   #readDoubleQuoted(): string {
-    let value = '';
-    this.#at++;
-    while (!this.done) {
-      doubleQuotedSpecial.lastIndex = this.#at;
-      const found = doubleQuotedSpecial.exec(this.#text);
-      const stop = found ? found.index : this.#text.length;
-      value += this.#text.slice(this.#at, stop);
-      this.#at = stop + 1;
-      if (!found || found[0] === '"') break;
-      const next = this.#text[this.#at] ?? '';
+    return this.#readQuoted(1, doubleQuotedSpecial, () => {
+      const next = this.#text[this.#at++] ?? '';
       // Inside double quotes a backslash escapes only these; a backslash-newline disappears.
-      if ('"\\$`'.includes(next) && next !== '') value += next;
-      else if (next !== '\n') value += `\\${next}`;
-      this.#at++;
-    }
-    return value;
+      if (next === '\n') return '';
+      return '"\\$`'.includes(next) && next !== '' ? next : `\\${next}`;
+    });
   }
 
   #readAnsiC(): string {
+    return this.#readQuoted(2, ansiCSpecial, () => this.#ansiCEscape());
+  }
+
+  /** Quoted text after an opening of `open` characters, up to its closing quote; `specials` finds that quote or a backslash. */
+  #readQuoted(open: number, specials: RegExp, escape: () => string): string {
     let value = '';
-    this.#at += 2;
+    this.#at += open;
     while (!this.done) {
-      ansiCSpecial.lastIndex = this.#at;
-      const found = ansiCSpecial.exec(this.#text);
+      specials.lastIndex = this.#at;
+      const found = specials.exec(this.#text);
       const stop = found ? found.index : this.#text.length;
       value += this.#text.slice(this.#at, stop);
       this.#at = stop + 1;
-      if (!found || found[0] === "'") break;
-      value += this.#ansiCEscape();
+      if (found?.[0] !== '\\') break;
+      value += escape();
     }
     return value;
   }
