@@ -13,7 +13,12 @@ export function parseExportListing(listing: Buffer): Map<string, string> {
   while (!reader.done) {
     const [keyword, ...rest] = reader.readStatement();
     if (keyword === undefined || !statementKeywords.has(keyword)) continue;
-    if (rest.some((word) => word.startsWith('-') && /[aA]/.test(word))) continue;
+    const flags = rest.filter((word) => word.startsWith('-')).join('');
+    if (/[aA]/.test(flags)) continue;
+    if (flags.includes('T')) {
+      readTiedArray(rest, variables);
+      continue;
+    }
     for (const word of rest) {
       const equals = word.indexOf('=');
       if (word.startsWith('-') || equals <= 0) continue;
@@ -25,6 +30,13 @@ export function parseExportListing(listing: Buffer): Map<string, string> {
 }
 
 const statementKeywords = new Set(['declare', 'typeset', 'export']);
+
+/** zsh prints a scalar tied to an array as `export -T PATH path=( /usr/bin /bin )`: the value is the elements joined by `:`. */
+function readTiedArray(words: string[], variables: Map<string, string>): void {
+  const [name, opening, ...rest] = words.filter((word) => !word.startsWith('-'));
+  if (name === undefined || !opening?.endsWith('=(') || rest[rest.length - 1] !== ')') return;
+  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) variables.set(name, Buffer.from(rest.slice(0, -1).join(':'), 'latin1').toString('utf8'));
+}
 
 /** Splits shell text into words, removing quotes; bytes as latin1 characters. */
 class WordReader {
@@ -126,6 +138,13 @@ class WordReader {
       return Buffer.from(String.fromCodePoint(this.#readNumber('', 16, escape === 'u' ? 4 : 8)), 'utf8').toString('latin1');
     }
     if (escape === 'c') return String.fromCharCode((this.#text.charCodeAt(this.#at++) || 0) & 0x1f);
+    // zsh: `\C-A` is a control character, `\M-` sets the top bit of what follows.
+    if ((escape === 'C' || escape === 'M') && this.#peek() === '-') {
+      this.#at++;
+      const next = this.#peek() === '\\' && escape === 'M' ? (this.#at++, this.#ansiCEscape()) : (this.#text[this.#at++] ?? '');
+      if (escape === 'M') return String.fromCharCode((next.charCodeAt(0) | 0x80) & 0xff);
+      return String.fromCharCode(next === '?' ? 0x7f : next.charCodeAt(0) & 0x1f);
+    }
     return `\\${escape}`;
   }
 

@@ -4,6 +4,9 @@ import { parseExportListing } from './export-listing.ts';
 /** Kept up to date by the shell itself, not exported by the step. */
 const shellMaintained = new Set(['PWD', 'OLDPWD', 'SHLVL', '_']);
 
+/** Exported by zsh at startup when the environment lacks them. */
+const setAtStartup = new Set(['HOME', 'LOGNAME']);
+
 /**
  * What a shell step exported: the variables in its final `export -p` listing
  * that are new or changed compared with the environment it was given. The
@@ -23,7 +26,8 @@ export function readStepExports(
   }
   const exported: Record<string, string> = {};
   for (const [name, value] of parseExportListing(listing)) {
-    if (shellMaintained.has(name) || internal.includes(name) || (Object.hasOwn(given, name) && given[name] === value)) continue;
+    if (shellMaintained.has(name) || internal.includes(name)) continue;
+    if (Object.hasOwn(given, name) ? given[name] === value : setAtStartup.has(name)) continue;
     exported[name] = value;
   }
   return exported;

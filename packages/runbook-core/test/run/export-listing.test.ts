@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { parseExportListing } from '../../src/run/export-listing.ts';
 
@@ -8,14 +8,16 @@ function listing(shell: string[], env: Record<string, string>): Buffer {
   return execFileSync(shell[0] ?? 'bash', [...shell.slice(1), '-c', 'export -p'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-const shells = [['bash'], ['bash', '--posix'], ['sh']];
+// zsh where installed: its listing has its own escapes (`\M-`, `\C-`) and tied arrays.
+const hasZsh = spawnSync('zsh', ['-c', 'exit 0']).status === 0;
+const shells = [['bash'], ['bash', '--posix'], ['sh'], ...(hasZsh ? [['zsh']] : [])];
 
 describe('parseExportListing', () => {
   for (const shell of shells) {
     it(`reads quotes, newlines, control bytes and non-ASCII as printed by ${shell.join(' ')}`, () => {
       const env = {
         QUOTES: `he said "hi" $HOME \`x\` it's \\n`,
-        LINES: 'one\ntwo\n',
+        TEXT_LINES: 'one\ntwo\n',
         CONTROL: 'tab\there\u0001bell\u0007',
         UNICODE: 'ünï €',
         EMPTY: '',
@@ -25,6 +27,11 @@ describe('parseExportListing', () => {
       for (const [name, value] of Object.entries(env)) assert.equal(parsed.get(name), value, name);
     });
   }
+
+  it("reads zsh's PATH, printed as an array tied to it", () => {
+    const listing = Buffer.from("export -T PATH path=( /usr/bin '/opt/with space' /bin )\nexport -i10 SHLVL=2\n");
+    assert.deepEqual([...parseExportListing(listing)], [['PATH', '/usr/bin:/opt/with space:/bin'], ['SHLVL', '2']]);
+  });
 
   it('leaves out names exported without a value, and arrays', () => {
     const output = execFileSync('bash', ['-c', 'export UNSET_BUT_EXPORTED; declare -ax ARR=(1 2); export -p'], { env: { KEPT: 'yes' }, stdio: ['ignore', 'pipe', 'pipe'] });

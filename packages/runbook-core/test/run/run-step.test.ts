@@ -49,10 +49,11 @@ describe('runStep', () => {
   });
 
   it('runs zsh blocks where zsh is installed, and otherwise fails with a clear message', async () => {
-    const result = await runStep(makeStep({ lang: 'zsh', code: 'echo ${ZSH_VERSION:+zsh}\nexport FROM_ZSH=yes\n' }));
+    const code = 'echo ${ZSH_VERSION:+zsh}\nexport FROM_ZSH=$\'\\303\\274\\001\'\nexport PATH="$PATH:/opt/zsh extra"\n';
+    const result = await runStep(makeStep({ lang: 'zsh', code }), { env: { LC_ALL: 'C' } });
     if (result.exitCode === 0) {
       assert.equal(result.stdout, 'zsh\n');
-      assert.deepEqual(result.exported, { FROM_ZSH: 'yes' });
+      assert.deepEqual(result.exported, { FROM_ZSH: 'ü\u0001', PATH: `${process.env.PATH}:/opt/zsh extra` });
     } else {
       assert.equal(result.failed, true);
       assert.match(result.message, /interpreter "zsh" was not found \(is it installed and on PATH\?\)/);
