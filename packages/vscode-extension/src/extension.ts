@@ -13,12 +13,15 @@ import { SwitchIncidentCommand } from './commands/switch-incident.ts';
 import { ToggleChecklistItemCommand } from './commands/toggle-checklist-item.ts';
 import { VariableCompletionProvider } from './completion/variable-completion-provider.ts';
 import { ChecklistDecorations } from './decorations/checklist-decorations.ts';
-import { StepStatusDecorations, type DrawnDecoration } from './decorations/step-status-decorations.ts';
+import type { DrawnDecoration } from './decorations/markdown-decorations.ts';
+import { StepStatusDecorations } from './decorations/step-status-decorations.ts';
 import { ChecklistHoverProvider } from './hover/checklist-hover-provider.ts';
 import { VariableHoverProvider } from './hover/variable-hover-provider.ts';
 import { IncidentStatusBar } from './incident/incident-status-bar.ts';
 import { Incidents } from './incident/incidents.ts';
 import { VariableInlayHintsProvider } from './inlay/variable-inlay-hints-provider.ts';
+import { LintDiagnostics } from './lint/lint-diagnostics.ts';
+import { LintQuickFixes } from './lint/lint-quick-fixes.ts';
 import { StepRunner } from './run/step-runner.ts';
 import { StepRuns } from './run/step-runs.ts';
 import { RunbookDocuments } from './runbook-documents.ts';
@@ -30,6 +33,7 @@ export interface RunbookExtensionApi {
   stepDecorations(uri: vscode.Uri): DrawnDecoration[];
   checklistDecorations(uri: vscode.Uri): DrawnDecoration[];
   statusBarText(): string | undefined;
+  diagnostics(uri: vscode.Uri): readonly vscode.Diagnostic[];
 }
 
 export function activate(context: vscode.ExtensionContext): RunbookExtensionApi {
@@ -42,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): RunbookExtensionApi 
   const statusBar = new IncidentStatusBar(incidents);
   const codeLenses = new StepCodeLensProvider(documents, runs);
   const inlayHints = new VariableInlayHintsProvider(documents, incidents);
+  const lint = new LintDiagnostics(documents);
   const commands: (Command & Partial<vscode.Disposable>)[] = [
     new RunStepCommand(documents, runner),
     new CancelStepCommand(runs),
@@ -63,12 +68,14 @@ export function activate(context: vscode.ExtensionContext): RunbookExtensionApi 
     statusBar,
     codeLenses,
     inlayHints,
+    lint,
     ...commands.map((command) => vscode.commands.registerCommand(command.id, command.execute, command)),
     ...commands.flatMap((command) => (command.dispose ? [{ dispose: () => command.dispose?.() }] : [])),
     vscode.languages.registerCodeLensProvider(MARKDOWN, codeLenses),
     vscode.languages.registerHoverProvider(MARKDOWN, new VariableHoverProvider(documents, incidents)),
     vscode.languages.registerHoverProvider(MARKDOWN, new ChecklistHoverProvider(documents, incidents)),
     vscode.languages.registerInlayHintsProvider(MARKDOWN, inlayHints),
+    vscode.languages.registerCodeActionsProvider(MARKDOWN, new LintQuickFixes(), LintQuickFixes.metadata),
     vscode.languages.registerCompletionItemProvider(MARKDOWN, new VariableCompletionProvider(documents, incidents), ...VariableCompletionProvider.triggers),
   );
   void incidents.reload();
@@ -76,6 +83,7 @@ export function activate(context: vscode.ExtensionContext): RunbookExtensionApi 
     stepDecorations: (uri) => stepStatus.drawn(uri),
     checklistDecorations: (uri) => checklist.drawn(uri),
     statusBarText: () => statusBar.text,
+    diagnostics: (uri) => lint.of(uri),
   };
 }
 

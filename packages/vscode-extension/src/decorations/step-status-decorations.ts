@@ -4,54 +4,29 @@ import type { StepRuns, StepRunSummary } from '../run/step-runs.ts';
 import type { RunbookDocuments } from '../runbook-documents.ts';
 import { stepKey } from '../step-target.ts';
 import { rangeOf } from '../vscode-range.ts';
+import { MarkdownDecorations, type DrawnDecoration } from './markdown-decorations.ts';
 import { stepStatusText } from './step-status-text.ts';
 
-/** A decoration as drawn: plain data, so tests can see what the user sees. */
-export interface DrawnDecoration {
-  /** 0-based line. */
-  line: number;
-  text: string;
-}
+const TYPES = {
+  succeeded: decorationType('testing.iconPassed'),
+  failed: decorationType('testing.iconFailed'),
+  other: decorationType('editorCodeLens.foreground'),
+};
 
 /**
  * After each step's opening fence, the last run's result: the open current
  * incident's (from its journal), else this window's.
  */
-export class StepStatusDecorations implements vscode.Disposable {
-  readonly #types = {
-    succeeded: decorationType('testing.iconPassed'),
-    failed: decorationType('testing.iconFailed'),
-    other: decorationType('editorCodeLens.foreground'),
-  };
-  readonly #drawn = new Map<string, DrawnDecoration[]>();
-  readonly #subscriptions: vscode.Disposable[];
-
+export class StepStatusDecorations extends MarkdownDecorations {
   constructor(
     private readonly documents: RunbookDocuments,
     private readonly runs: StepRuns,
     private readonly incidents: Incidents,
   ) {
-    const refresh = (): void => void this.refresh();
-    this.#subscriptions = [
-      vscode.window.onDidChangeVisibleTextEditors(refresh),
-      runs.onDidChange(refresh),
-      incidents.onDidChange(refresh),
-      documents.onDidChange(refresh),
-      ...Object.values(this.#types),
-    ];
+    super([runs.onDidChange, incidents.onDidChange, documents.onDidChange], Object.values(TYPES));
   }
 
-  drawn(uri: vscode.Uri): DrawnDecoration[] {
-    return this.#drawn.get(uri.toString()) ?? [];
-  }
-
-  async refresh(): Promise<void> {
-    for (const editor of vscode.window.visibleTextEditors) {
-      if (editor.document.languageId === 'markdown') await this.#draw(editor);
-    }
-  }
-
-  async #draw(editor: vscode.TextEditor): Promise<void> {
+  protected async draw(editor: vscode.TextEditor): Promise<DrawnDecoration[]> {
     const { document } = editor;
     const runbook = await this.documents.runbookOf(document);
     // Runs outside an open incident are not journaled: this window's results stand in.
@@ -68,12 +43,8 @@ export class StepStatusDecorations implements vscode.Disposable {
       byType[kind].push({ range: new vscode.Range(end, end), renderOptions: { after: { contentText: text } } });
       drawn.push({ line, text });
     }
-    for (const [kind, type] of Object.entries(this.#types)) editor.setDecorations(type, byType[kind as keyof typeof byType]);
-    this.#drawn.set(document.uri.toString(), drawn);
-  }
-
-  dispose(): void {
-    for (const subscription of this.#subscriptions) subscription.dispose();
+    for (const [kind, type] of Object.entries(TYPES)) editor.setDecorations(type, byType[kind as keyof typeof byType]);
+    return drawn;
   }
 }
 

@@ -1,0 +1,97 @@
+import * as vscode from 'vscode';
+import type { AnyLintRule } from 'runbook-core';
+import { loadCore, type RunbookCore } from '../core.ts';
+import type { RunbookDocuments } from '../runbook-documents.ts';
+import { toDiagnostic } from './to-diagnostic.ts';
+
+const DEBOUNCE_MS = 300;
+
+/**
+ * Core's lint rules as live diagnostics, debounced while typing. In an
+ * untrusted folder the rules that run tools (shellcheck) are left out.
+ */
+export class LintDiagnostics implements vscode.Disposable {
+  readonly #collection = vscode.languages.createDiagnosticCollection('runbook');
+  readonly #pending = new Map<string, { timer: NodeJS.Timeout | undefined; abort: AbortController | undefined }>();
+  readonly #subscriptions: vscode.Disposable[];
+
+  constructor(private readonly documents: RunbookDocuments) {
+    this.#subscriptions = [
+      this.#collection,
+      vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
+      vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document, DEBOUNCE_MS)),
+      vscode.workspace.onDidCloseTextDocument((document) => this.#forget(document.uri)),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => vscode.workspace.textDocuments.forEach((document) => this.schedule(document, 0))),
+    ];
+    for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
+  }
+
+  /** Diagnostics of a document as last published. */
+  of(uri: vscode.Uri): readonly vscode.Diagnostic[] {
+    return this.#collection.get(uri) ?? [];
+  }
+
+  schedule(document: vscode.TextDocument, delayMs: number): void {
+    if (document.languageId !== 'markdown' || document.uri.scheme === 'output') return;
+    const key = document.uri.toString();
+    const pending = this.#pending.get(key);
+    if (pending?.timer) clearTimeout(pending.timer);
+    pending?.abort?.abort();
+    const entry: { timer: NodeJS.Timeout | undefined; abort: AbortController | undefined } = { timer: undefined, abort: undefined };
+    entry.timer = setTimeout(() => {
+      entry.timer = undefined;
+      entry.abort = new AbortController();
+      void this.#lint(document, entry.abort.signal);
+    }, delayMs);
+    this.#pending.set(key, entry);
+  }
+
+  async #lint(document: vscode.TextDocument, signal: AbortSignal): Promise<void> {
+    const core = await loadCore();
+    const version = document.version;
+    const runbook = await this.documents.runbookOf(document);
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri)?.uri.fsPath;
+    try {
+      const messages = await core.lintRunbook(runbook, {
+        source: document.getText(),
+        path: document.uri.fsPath,
+        rules: rulesFor(core),
+        ...configFor(core, document),
+        ...(folder ? { cwd: folder } : {}),
+        signal,
+      });
+      if (signal.aborted || document.version !== version || document.isClosed) return;
+      this.#collection.set(document.uri, messages.map(toDiagnostic));
+    } catch (error) {
+      if (signal.aborted) return;
+      const reason = error instanceof Error ? error.message : String(error);
+      this.#collection.set(document.uri, [new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `runbook lint: ${reason}`, vscode.DiagnosticSeverity.Error)]);
+    }
+  }
+
+  #forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const pending = this.#pending.get(key);
+    if (pending?.timer) clearTimeout(pending.timer);
+    pending?.abort?.abort();
+    this.#pending.delete(key);
+    this.#collection.delete(uri);
+  }
+
+  dispose(): void {
+    for (const uri of [...this.#pending.keys()]) this.#forget(vscode.Uri.parse(uri));
+    for (const subscription of this.#subscriptions) subscription.dispose();
+  }
+}
+
+function rulesFor(core: RunbookCore): readonly AnyLintRule[] {
+  // Running a tool on an untrusted folder's files is exactly what Restricted Mode forbids.
+  return vscode.workspace.isTrusted ? core.builtinRules : core.builtinRules.filter((rule) => rule.id !== 'shellcheck');
+}
+
+/** The nearest `runbook.config.json` (or package.json `runbook` key) above the file; a broken one throws, with its reason. */
+function configFor(core: RunbookCore, document: vscode.TextDocument): { config?: NonNullable<ReturnType<InstanceType<RunbookCore['ConfigFinder']>['forFile']>>['config'] } {
+  if (document.uri.scheme !== 'file') return {};
+  const loaded = new core.ConfigFinder(core.builtinRules).forFile(document.uri.fsPath);
+  return loaded ? { config: loaded.config } : {};
+}
