@@ -82,6 +82,20 @@ describe('findClusterInvocations', () => {
     assert.equal(one('if kubectl get ns e; then echo ok; fi').program, 'kubectl');
   });
 
+  it('knows commands that act outside namespaces, past flags with values', () => {
+    const scoped = (text: string) => one(text).clusterScoped;
+    assert.equal(scoped('kubectl get nodes'), true);
+    assert.equal(scoped('kubectl get -o wide --sort-by=.metadata.name no'), true);
+    assert.equal(scoped('kubectl describe node/worker-1'), true);
+    assert.equal(scoped('kubectl get nodes,namespaces'), true);
+    assert.equal(scoped('kubectl drain worker-1 --ignore-daemonsets'), true);
+    assert.equal(scoped('oc get clusteroperators'), true);
+    assert.equal(scoped('kubectl get nodes,pods'), false);
+    assert.equal(scoped('kubectl top pods --sort-by=cpu'), false);
+    assert.equal(scoped('kubectl -o yaml get deployment api'), false);
+    assert.equal(scoped('helm list'), false);
+  });
+
   it('notes flags that aim past the context', () => {
     assert.equal(one('kubectl --server https://10.0.0.1 get pods').bypass, '--server');
   });

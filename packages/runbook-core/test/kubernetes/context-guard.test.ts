@@ -107,6 +107,7 @@ describe('checkStepContext', () => {
     assert.equal((await checkStepContext(kubeStep('kubectl rollout restart deployment/api -n app'), { meta, env: other })).allowed, true);
     assert.equal((await checkStepContext(kubeStep('kubectl get pods -n kube-system'), { meta, env: other })).allowed, true);
     assert.equal((await checkStepContext(kubeStep('kubectl get pods -A'), { meta, env: other })).allowed, true);
+    assert.equal((await checkStepContext(kubeStep('kubectl get -o wide nodes\n\nkubectl cordon node-1\n\nkubectl version'), { meta, env: other })).allowed, true);
   });
 
   it('takes the step\'s own context= and namespace= over the runbook\'s', async () => {
@@ -164,7 +165,7 @@ describe('checkStepContext', () => {
     ].join('\n\n');
     const plan = await resolveStepTargets(kubeStep(code), { meta: { kubernetes: { context: 'prod', namespace: 'smartcloudops' } }, env });
     assert.deepEqual(plan.targets.map(({ commandIndex, context, namespace, namespaceSource }) => [commandIndex, context, namespace, namespaceSource]), [
-      [0, 'prod', 'app', 'context'],
+      [0, 'prod', undefined, 'cluster-scoped'],
       [1, 'prod', '*', 'all-namespaces'],
       [2, 'prod', 'smartcloudops', 'flag'],
     ]);

@@ -2,9 +2,10 @@
 // REST verbs our code uses, label and field selectors, Status errors, and
 // hooks for a test to answer a request itself (a 403, a log stream).
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export type KubeObject = { metadata?: { name?: string; namespace?: string; labels?: Record<string, string>; [key: string]: unknown }; [key: string]: unknown };
@@ -36,18 +37,29 @@ export class FakeKubeApi {
   private readonly createListeners: Array<(location: Location, object: KubeObject) => void> = [];
   private server!: Server;
   url = '';
+  /** A temp dir for the test's files, removed by `close`. */
+  readonly dir = mkdtempSync(join(tmpdir(), 'runbook-fake-kube-'));
+  /** A kubeconfig with context `fake` (namespace `prod`) pointing here. */
+  readonly kubeconfig = join(this.dir, 'kubeconfig');
 
   static async start(): Promise<FakeKubeApi> {
     const api = new FakeKubeApi();
     api.server = createServer((req, res) => void api.handle(req, res));
     await new Promise<void>((resolve) => api.server.listen(0, '127.0.0.1', resolve));
     api.url = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`;
+    api.writeKubeconfig();
     return api;
   }
 
-  close(): Promise<void> {
+  /** The server goes away (its port then refuses connections); the kubeconfig stays. */
+  stopServing(): Promise<void> {
     this.server.closeAllConnections();
     return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  async close(): Promise<void> {
+    if (this.server.listening) await this.stopServing();
+    rmSync(this.dir, { recursive: true, force: true });
   }
 
   /** Handlers run newest first, before the store. */
@@ -88,11 +100,9 @@ export class FakeKubeApi {
     return this.requests.filter((request) => request.method === method && pattern.test(request.path));
   }
 
-  /** Writes a kubeconfig with context `fake` (namespace `prod`) pointing here. */
-  writeKubeconfig(dir: string, name = 'kubeconfig'): string {
-    const file = join(dir, name);
+  private writeKubeconfig(): void {
     writeFileSync(
-      file,
+      this.kubeconfig,
       JSON.stringify({
         apiVersion: 'v1',
         kind: 'Config',
@@ -103,7 +113,6 @@ export class FakeKubeApi {
         contexts: [{ name: 'fake', context: { cluster: 'fake', user: 'tester', namespace: 'prod' } }],
       }),
     );
-    return file;
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

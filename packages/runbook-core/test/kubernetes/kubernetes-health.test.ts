@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatHealthReport } from '../../src/kubernetes/health/format-health-report.ts';
 import { runK8sHealthStep } from '../../src/kubernetes/health/k8s-health-step.ts';
@@ -37,18 +35,13 @@ const running = (ready: boolean, restarts = 0) => ({
 
 describe('kubernetesHealth (against an in-process fake API)', () => {
   let api: FakeKubeApi;
-  let dir: string;
   let kubeconfig: string;
 
   beforeEach(async () => {
     api = await FakeKubeApi.start();
-    dir = mkdtempSync(join(tmpdir(), 'runbook-health-'));
-    kubeconfig = api.writeKubeconfig(dir);
+    kubeconfig = api.kubeconfig;
   });
-  afterEach(async () => {
-    await api.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => api.close());
 
   function seedHealthyCluster() {
     api.put('/api/v1/nodes', node('node-a', 'True'));
@@ -187,16 +180,15 @@ describe('kubernetesHealth (against an in-process fake API)', () => {
     assert.equal(refused.failure?.code, 'unauthorized');
     assert.match(refused.summary, /rejected the credentials \(HTTP 401\)/);
 
-    await api.close();
+    await api.stopServing();
     const down = await kubernetesHealth({ kubeconfig, env: {} });
     assert.equal(down.status, 'error');
     assert.equal(down.failure?.code, 'unreachable');
     assert.match(down.failure?.reason ?? '', /cannot reach the API server http:\/\/127\.0\.0\.1:\d+ \(connection refused\)/);
-    api = await FakeKubeApi.start();
   });
 
   it('gives status error for a bad kubeconfig or a missing context', async () => {
-    const missing = await kubernetesHealth({ kubeconfig: join(dir, 'nope'), env: {} });
+    const missing = await kubernetesHealth({ kubeconfig: join(api.dir, 'nope'), env: {} });
     assert.equal(missing.status, 'error');
     assert.equal(missing.failure?.code, 'kubeconfig-not-found');
     const noContext = await kubernetesHealth({ kubeconfig, context: 'elsewhere', env: {} });

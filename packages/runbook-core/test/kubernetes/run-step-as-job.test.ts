@@ -1,8 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { buildJobManifests } from '../../src/kubernetes/job/job-manifests.ts';
 import { resolveJobSettings } from '../../src/kubernetes/job/job-settings.ts';
@@ -23,15 +20,13 @@ async function until<T>(probe: () => T | undefined | false): Promise<T> {
 
 describe('runStepAsJob (against an in-process fake API, the test playing the job controller and kubelet)', () => {
   let api: FakeKubeApi;
-  let dir: string;
   let options: JobStepOptions;
   const step = kubeStep('echo "checking $SERVICE"\ncurl -H "Authorization: $TOKEN" https://internal/health', { name: 'in-cluster-check', runsOn: 'job' }, { attributes: { image: 'curlimages/curl:8.5.0' } });
 
   beforeEach(async () => {
     api = await FakeKubeApi.start();
-    dir = mkdtempSync(join(tmpdir(), 'runbook-job-'));
     options = {
-      kubeconfig: api.writeKubeconfig(dir),
+      kubeconfig: api.kubeconfig,
       env: {},
       variables: { SERVICE: 'api', TOKEN: 'token-value-1234' },
       secrets: ['TOKEN'],
@@ -46,10 +41,7 @@ describe('runStepAsJob (against an in-process fake API, the test playing the job
     });
   });
 
-  afterEach(async () => {
-    await api.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => api.close());
 
   const createdPod = () => until(() => api.names('/api/v1/namespaces/prod/pods')[0]);
   const setContainer = (pod: string, state: Record<string, unknown>, phase: string) =>
@@ -195,11 +187,10 @@ describe('runStepAsJob (against an in-process fake API, the test playing the job
     const badName = await runStepAsJob(step, { ...options, variables: { 'NOT-VALID': 'x' } });
     assert.match(badName.shortMessage, /variable name 'NOT-VALID' cannot be an environment variable/);
     assert.equal(api.requests.length, 0);
-    await api.close();
+    await api.stopServing();
     const down = await runStepAsJob(step, options);
     assert.equal(down.failure?.code, 'unreachable');
     assert.match(down.shortMessage, /cannot create configmap .* cannot reach the API server http:\/\/127\.0\.0\.1:\d+ \(connection refused\)/);
-    api = await FakeKubeApi.start();
   });
 });
 

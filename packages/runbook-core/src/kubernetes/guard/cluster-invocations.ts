@@ -16,6 +16,8 @@ export interface ClusterInvocation {
   kubeconfig?: FlagValue;
   namespace?: FlagValue;
   allNamespaces: boolean;
+  /** Acts outside namespaces (`kubectl get nodes`, `kubectl version`): the namespace does not matter. */
+  clusterScoped: boolean;
   /** A flag aiming past the context, e.g. `--server`: the context no longer tells the target. */
   bypass?: string;
   /** Changes the kubeconfig's current context for what follows (`kubectl config use-context x`, `kubectx x`). */
@@ -105,7 +107,7 @@ function collectKubeconfigExport(words: Word[], found: ClusterInvocation[]): voi
 }
 
 function kubeconfigSwitch(words: Word[], value: FlagValue): ClusterInvocation {
-  return { program: 'export', text: words.map((word) => word.raw).join(' '), allNamespaces: false, env: {}, switchesKubeconfig: value };
+  return { program: 'export', text: words.map((word) => word.raw).join(' '), allNamespaces: false, clusterScoped: true, env: {}, switchesKubeconfig: value };
 }
 
 function programName(word: Word): string | undefined {
@@ -126,7 +128,7 @@ function skipWrapperOptions(words: Word[], from: number, wrapper: { valued: read
 }
 
 function readInvocation(program: ClusterProgram, words: Word[], env: Record<string, FlagValue>): ClusterInvocation {
-  const invocation: ClusterInvocation = { program: program.name, text: words.map((word) => word.raw).join(' '), allNamespaces: false, env };
+  const invocation: ClusterInvocation = { program: program.name, text: words.map((word) => word.raw).join(' '), allNamespaces: false, clusterScoped: false, env };
   const operands: FlagValue[] = [];
   for (let index = 1; index < words.length; index++) {
     const word = words[index]!;
@@ -140,8 +142,12 @@ function readInvocation(program: ClusterProgram, words: Word[], env: Record<stri
       invocation.allNamespaces = true;
       continue;
     }
-    const flag = readValuedFlag(words, index, [...program.context, ...program.kubeconfig, ...program.namespace, ...program.bypassContext]);
+    const flag = readValuedFlag(words, index, [...program.context, ...program.kubeconfig, ...program.namespace, ...program.bypassContext, ...(program.valued ?? [])]);
     if (!flag) continue;
+    if (program.valued?.includes(flag.name)) {
+      index = flag.next - 1;
+      continue;
+    }
     index = flag.next - 1;
     if (program.context.includes(flag.name)) invocation.context = flag.value;
     else if (program.kubeconfig.includes(flag.name)) invocation.kubeconfig = flag.value;
@@ -149,9 +155,21 @@ function readInvocation(program: ClusterProgram, words: Word[], env: Record<stri
     else invocation.bypass = flag.name;
   }
   readSwitches(invocation, operands);
+  invocation.clusterScoped = isClusterScoped(program, operands);
   if (program.contextEnv && !invocation.context && env[program.contextEnv]) invocation.context = env[program.contextEnv]!;
   if (program.namespaceEnv && !invocation.namespace && env[program.namespaceEnv]) invocation.namespace = env[program.namespaceEnv]!;
   return invocation;
+}
+
+/** `kubectl get nodes`, `kubectl top node x`, `kubectl version`: nothing namespaced is touched. */
+function isClusterScoped(program: ClusterProgram, operands: FlagValue[]): boolean {
+  const [verb, resource] = operands.map((operand) => operand.value);
+  if (verb === undefined) return false;
+  if (program.clusterVerbs?.includes(verb)) return true;
+  if (resource === undefined || !program.clusterResources) return false;
+  // `get nodes,namespaces`, `describe node/worker-1`, `delete pv/x`
+  const types = resource.split(',').map((part) => part.split('/')[0]!.toLowerCase().split('.')[0]!);
+  return types.every((type) => program.clusterResources!.includes(type));
 }
 
 function readSwitches(invocation: ClusterInvocation, operands: FlagValue[]): void {

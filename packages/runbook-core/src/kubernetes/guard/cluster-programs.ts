@@ -9,6 +9,12 @@ export interface ClusterProgram {
   allNamespaces: readonly string[];
   /** Flags that point the command past its context (another server or cluster). */
   bypassContext: readonly string[];
+  /** Other flags that take the next word as value, so it is not mistaken for an operand. */
+  valued?: readonly string[];
+  /** Verbs that never act inside a namespace (`version`, `cordon`). */
+  clusterVerbs?: readonly string[];
+  /** Resource types outside namespaces (`nodes`, `pv`), for verbs like `get` and `delete`. */
+  clusterResources?: readonly string[];
   /** Environment variables the program reads its context and namespace from. */
   contextEnv?: string;
   namespaceEnv?: string;
@@ -20,6 +26,21 @@ const kubectlLike = {
   namespace: ['-n', '--namespace'],
   allNamespaces: ['-A', '--all-namespaces'],
   bypassContext: ['--cluster', '--server', '-s'],
+  valued: [
+    '-o', '--output', '-l', '--selector', '-f', '--filename', '-c', '--container', '--sort-by', '--field-selector', '-L', '--label-columns',
+    '--template', '-p', '--patch', '--type', '--replicas', '--image', '--tail', '--since', '-k', '--kustomize', '--timeout', '--for', '--as',
+    '--as-group', '--request-timeout', '--user', '--chunk-size', '--grace-period', '--to-revision',
+  ],
+  clusterVerbs: ['version', 'cluster-info', 'api-resources', 'api-versions', 'config', 'completion', 'plugin', 'certificate', 'cordon', 'uncordon', 'drain', 'taint', 'whoami', 'login', 'logout', 'project', 'projects', 'new-project'],
+  clusterResources: [
+    'node', 'nodes', 'no', 'namespace', 'namespaces', 'ns', 'persistentvolume', 'persistentvolumes', 'pv', 'storageclass', 'storageclasses', 'sc',
+    'clusterrole', 'clusterroles', 'clusterrolebinding', 'clusterrolebindings', 'customresourcedefinition', 'customresourcedefinitions', 'crd', 'crds',
+    'priorityclass', 'priorityclasses', 'pc', 'apiservice', 'apiservices', 'certificatesigningrequest', 'certificatesigningrequests', 'csr',
+    'mutatingwebhookconfiguration', 'mutatingwebhookconfigurations', 'validatingwebhookconfiguration', 'validatingwebhookconfigurations',
+    'componentstatus', 'componentstatuses', 'cs', 'ingressclass', 'ingressclasses', 'runtimeclass', 'runtimeclasses', 'volumeattachment',
+    'volumeattachments', 'csidriver', 'csidrivers', 'csinode', 'csinodes', 'podsecuritypolicy', 'podsecuritypolicies', 'psp',
+    'project', 'projects', 'clusteroperator', 'clusteroperators', 'co', 'clusterversion', 'clusterversions', 'machineconfigpool', 'machineconfigpools', 'mcp',
+  ],
 } as const;
 
 /** Programs that talk to a Kubernetes API server through a kubeconfig. */

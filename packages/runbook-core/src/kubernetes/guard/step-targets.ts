@@ -29,9 +29,9 @@ export interface KubeCommandTarget {
   /** Undefined when it cannot be known before running (see `problem`). */
   context?: string;
   contextSource: 'flag' | 'environment' | 'switched' | 'current-context';
-  /** `*` for every namespace. */
+  /** `*` for every namespace; absent for commands outside namespaces (`kubectl get nodes`). */
   namespace?: string;
-  namespaceSource: 'flag' | 'all-namespaces' | 'switched' | 'context' | 'default';
+  namespaceSource: 'flag' | 'all-namespaces' | 'cluster-scoped' | 'switched' | 'context' | 'default';
   /** Kubeconfig files consulted. */
   kubeconfigFiles: string[];
   /** Why the context (or namespace) is not known for sure. */
@@ -180,6 +180,10 @@ class TargetResolver {
       target.namespaceSource = 'all-namespaces';
       return;
     }
+    if (invocation.clusterScoped && !invocation.namespace) {
+      target.namespaceSource = 'cluster-scoped';
+      return;
+    }
     const flag = invocation.namespace ?? (invocation.context ? undefined : this.switchedNamespace);
     if (flag) {
       const value = this.valueOf(flag);
@@ -227,5 +231,5 @@ class TargetResolver {
 }
 
 function emptyInvocation(program: string, text: string): ClusterInvocation {
-  return { program, text, allNamespaces: false, env: {} };
+  return { program, text, allNamespaces: false, clusterScoped: false, env: {} };
 }

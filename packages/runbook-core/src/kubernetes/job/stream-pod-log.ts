@@ -39,6 +39,12 @@ export async function streamPodLog(client: KubernetesClient, log: PodLogRequest)
   return new Promise<PodLogOutcome>((resolve) => {
     const send = url.protocol === 'http:' ? httpRequest : httpsRequest;
     const req = send(url, options, (response) => {
+      // The API server answers 204 when the pod has no node yet: nothing to read.
+      if (response.statusCode === 204) {
+        response.resume();
+        resolve({ ok: false, failure: { code: 'not-found', status: 204, reason: `pod ${log.pod} is on no node yet, so it has no log` } });
+        return;
+      }
       if (response.statusCode !== 200) {
         readBody(response).then((body) => resolve({ ok: false, failure: failureFromStatus(response.statusCode ?? 0, body, action, client.server) }));
         return;
