@@ -11,9 +11,8 @@ import { readStepExports } from './read-step-exports.ts';
 import { renderPlan } from './render-plan.ts';
 import { runScriptProcess, type ScriptProcessOutcome } from './run-script-process.ts';
 import type { RunStepOptions } from './run-step-options.ts';
-import { buildStepEnvironment } from './step-environment.ts';
 import type { StepEvent } from './step-event.ts';
-import { planStep, type StepPlan } from './step-plan.ts';
+import { planWithEnvironment, type StepPlan } from './step-plan.ts';
 import { StepError, type StepResult } from './step-result.ts';
 import { exportsFileVariable, writeStepScript, type StepScript } from './step-script.ts';
 
@@ -34,8 +33,8 @@ const defaults = { bufferHead: 64 * 1024, bufferTail: 64 * 1024, forceKillAfterD
  */
 export async function runStep(step: Step, options: RunStepOptions = {}): Promise<StepResult> {
   const settings = readSettings(step, options);
-  const plan = planStep(step, options);
-  const run = new StepRun(step, plan, options);
+  const { plan, env } = planWithEnvironment(step, options);
+  const run = new StepRun(step, plan, env, options);
   const result = await run.execute(settings);
   if (run.callbackError !== undefined) throw run.callbackError;
   run.emit({ type: 'finished', time: Date.now(), result });
@@ -50,13 +49,15 @@ class StepRun {
   callbackError: unknown;
   readonly #step: Step;
   readonly #plan: StepPlan;
+  readonly #env: Record<string, string>;
   readonly #options: RunStepOptions;
   readonly #startedAt = new Date();
   #cancel: ((reason: unknown) => void) | undefined;
 
-  constructor(step: Step, plan: StepPlan, options: RunStepOptions) {
+  constructor(step: Step, plan: StepPlan, env: Record<string, string>, options: RunStepOptions) {
     this.#step = step;
     this.#plan = plan;
+    this.#env = env;
     this.#options = options;
   }
 
@@ -82,7 +83,7 @@ class StepRun {
     const interpreter = plan.interpreter;
     if (!interpreter) return this.#notRun('cannot run: no interpreter', { failed: true });
 
-    const { env } = buildStepEnvironment(this.#options);
+    const env = this.#env;
     const marker = `${runIdVariable}=${randomUUID()}`;
     let log: WriteStream | undefined;
     try {

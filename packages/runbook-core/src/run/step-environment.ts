@@ -5,6 +5,7 @@ export type ValueSource = 'environment' | 'variable' | 'exported' | 'incident';
 
 export interface StepEnvironment {
   env: Record<string, string>;
+  /** Where each value came from; names absent here come from the base environment. */
   sources: Map<string, ValueSource>;
 }
 
@@ -32,7 +33,8 @@ export function buildStepEnvironment(options: PlanStepOptions): StepEnvironment 
       sources.set(name, source);
     }
   };
-  if (options.extendEnv !== false) put('process.env', process.env, 'environment');
+  // The base environment is copied whole: the OS has already vetted its names and values.
+  if (options.extendEnv !== false) Object.assign(env, process.env);
   put('env', options.env, 'environment');
   for (const [option, source] of layers) put(option, options[option], source);
   return { env, sources };

@@ -68,6 +68,11 @@ export interface PlanProblem {
  * options (e.g. a `commands` selector that matches nothing).
  */
 export function planStep(step: Step, options: PlanStepOptions = {}): StepPlan {
+  return planWithEnvironment(step, options).plan;
+}
+
+/** The plan and the environment it was made with (which `runStep` then runs with). */
+export function planWithEnvironment(step: Step, options: PlanStepOptions): { plan: StepPlan; env: Record<string, string> } {
   const chosen = options.commands === undefined ? undefined : selectCommands(step, options.commands);
   const commands = (chosen ?? step.commands).map(plannedCommand);
   const code = chosen === undefined ? step.code : chosen.map((command) => command.text).join('\n') + '\n';
@@ -92,7 +97,7 @@ export function planStep(step: Step, options: PlanStepOptions = {}): StepPlan {
     .map((name) => ({ name, ...optional('path', findProgram(name, env, cwd)) }));
   const usesKubernetes = programs.some((program) => kubernetesPrograms.has(program.name));
   const timeoutMs = step.options.timeoutMs;
-  return {
+  const plan: StepPlan = {
     stepId: step.id,
     ...optional('stepName', step.name),
     lang: step.lang,
@@ -115,6 +120,7 @@ export function planStep(step: Step, options: PlanStepOptions = {}): StepPlan {
     target: { cwd, ...(usesKubernetes && { kubernetes: kubernetesTarget(step.options, options, env) }) },
     problems,
   };
+  return { plan, env };
 }
 
 /** The step's `cwd` attribute, else the runbook's default, relative to the runbook; `~/` is the home directory. */

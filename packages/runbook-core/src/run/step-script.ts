@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Interpreter } from './resolve-interpreter.ts';
@@ -38,10 +38,24 @@ export interface StepScript {
 let privateDirectory: string | undefined;
 let scriptCount = 0;
 
+/**
+ * Where the private directory goes: `TMPDIR` when set, else Linux's memory
+ * filesystem `/dev/shm` (a file there costs no disk flush), else the OS temp dir.
+ */
+export function scriptParentDirectory(): string {
+  if (process.env.TMPDIR) return tmpdir();
+  try {
+    accessSync('/dev/shm', constants.W_OK | constants.X_OK);
+    return '/dev/shm';
+  } catch {
+    return tmpdir();
+  }
+}
+
 /** One private directory (0700) per process, made on first use and removed when the process exits. */
 function scriptDirectory(): string {
   if (privateDirectory === undefined) {
-    const directory = mkdtempSync(join(tmpdir(), 'runbook-step-'));
+    const directory = mkdtempSync(join(scriptParentDirectory(), 'runbook-step-'));
     privateDirectory = directory;
     process.once('exit', () => rmSync(directory, { recursive: true, force: true }));
   }

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { runStep, StepError, type StepEvent } from '../../src/run/index.ts';
+import { scriptParentDirectory } from '../../src/run/step-script.ts';
 import { makeStep } from './make-step.ts';
 import { useTempDir } from './temp-dir.ts';
 
@@ -119,7 +119,7 @@ describe('runStep', () => {
     const [fileMode, dirMode, path] = result.stdout.trim().split('\n');
     assert.equal(fileMode, '600');
     assert.equal(dirMode, '700');
-    assert.ok(path && path.startsWith(tmpdir()));
+    assert.ok(path && path.startsWith(join(scriptParentDirectory(), 'runbook-step-')), path);
     assert.equal(existsSync(path ?? ''), false);
   });
 
@@ -165,7 +165,7 @@ describe('runStep', () => {
     const child = fileURLToPath(new URL('run-one-step.ts', import.meta.url));
     const { stdout } = await execFileAsync(process.execPath, ['--import', 'tsx', '--conditions=source', child, 'dirname "$0"\n']);
     const directory = stdout.trim();
-    assert.ok(directory.startsWith(join(tmpdir(), 'runbook-step-')), directory);
+    assert.ok(directory.startsWith(join(scriptParentDirectory(), 'runbook-step-')), directory);
     assert.equal(existsSync(directory), false);
   });
 });
