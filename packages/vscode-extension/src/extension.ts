@@ -22,6 +22,7 @@ import { Incidents } from './incident/incidents.ts';
 import { VariableInlayHintsProvider } from './inlay/variable-inlay-hints-provider.ts';
 import { LintDiagnostics } from './lint/lint-diagnostics.ts';
 import { LintQuickFixes } from './lint/lint-quick-fixes.ts';
+import { RunbookOutlineProvider } from './outline/runbook-outline-provider.ts';
 import { StepRunner } from './run/step-runner.ts';
 import { StepRuns } from './run/step-runs.ts';
 import { RunbookDocuments } from './runbook-documents.ts';
@@ -47,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): RunbookExtensionApi 
   const codeLenses = new StepCodeLensProvider(documents, runs);
   const inlayHints = new VariableInlayHintsProvider(documents, incidents);
   const lint = new LintDiagnostics(documents);
+  const outline = new RunbookOutlineProvider(documents, runs, incidents);
   const commands: (Command & Partial<vscode.Disposable>)[] = [
     new RunStepCommand(documents, runner),
     new CancelStepCommand(runs),
@@ -69,6 +71,8 @@ export function activate(context: vscode.ExtensionContext): RunbookExtensionApi 
     codeLenses,
     inlayHints,
     lint,
+    outline,
+    vscode.window.registerTreeDataProvider(RunbookOutlineProvider.viewId, outline),
     ...commands.map((command) => vscode.commands.registerCommand(command.id, command.execute, command)),
     ...commands.flatMap((command) => (command.dispose ? [{ dispose: () => command.dispose?.() }] : [])),
     vscode.languages.registerCodeLensProvider(MARKDOWN, codeLenses),
@@ -78,6 +82,8 @@ export function activate(context: vscode.ExtensionContext): RunbookExtensionApi 
     vscode.languages.registerCodeActionsProvider(MARKDOWN, new LintQuickFixes(), LintQuickFixes.metadata),
     vscode.languages.registerCompletionItemProvider(MARKDOWN, new VariableCompletionProvider(documents, incidents), ...VariableCompletionProvider.triggers),
   );
+  // The outline view shows once a runbook activated us, so the view never activates us at startup.
+  void vscode.commands.executeCommand('setContext', 'runbook.active', true);
   void incidents.reload();
   return {
     stepDecorations: (uri) => stepStatus.drawn(uri),

@@ -44,7 +44,7 @@ export async function openSession(options: SessionOptions = {}): Promise<VscodeS
   };
   try {
     const workspace = prepareWorkspace(dirs);
-    const extension = await timed('build', () => buildExtension(dirs.dir('extension')));
+    const extension = await timed('build', buildExtension);
     if (options.installVsix) await timed('install-vsix', () => installExtension(toolchain.codeServer, dirs, extension.vsix));
     const server = await timed('code-server', () =>
       startCodeServer({ entry: toolchain.codeServer, folder: workspace, dirs, workspaceTrust: options.workspaceTrust ?? false }),
