@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { parseRunbook } from '../../../packages/runbook-core/src/index.ts';
-import type { IncidentState, Runbook } from '../../../packages/runbook-core/src/index.ts';
+import { createJournalEvent, DEFAULT_SEVERITIES, parseRunbook, replayJournal } from '../../../packages/runbook-core/src/index.ts';
+import type { IncidentState, JournalEventInput, Runbook } from '../../../packages/runbook-core/src/index.ts';
 import { fixtureWorkspace, userRunbook } from '../harness/repo-paths.ts';
 
 export function demoRunbook(): Runbook {
@@ -11,24 +11,9 @@ export function usersRunbook(): Runbook {
   return parseRunbook(readFileSync(userRunbook, 'utf8'));
 }
 
-/** A small incident state, as core's replay would give it. */
-export function incidentState(overrides: Partial<IncidentState> = {}): IncidentState {
-  return {
-    id: 'INC-20260101-0900',
-    title: 'Disk filling up',
-    severity: 'P2',
-    severities: [],
-    startedAt: '2026-01-01T09:00:00.000Z',
-    status: 'open',
-    phase: 'investigating',
-    checklist: new Map(),
-    steps: new Map(),
-    notes: [],
-    variables: new Map(),
-    statusUpdates: [],
-    events: [],
-    foreignEvents: [],
-    messages: [],
-    ...overrides,
-  };
+/** An incident as core replays it from a journal: started, then `events`. */
+export function incidentState(events: readonly JournalEventInput[] = []): IncidentState {
+  const stamp = { now: new Date('2026-01-01T09:00:00.000Z'), who: 'ana' };
+  const started: JournalEventInput = { type: 'started', incidentId: 'INC-20260101-0900', title: 'Disk filling up', severity: 'P2', severities: [...DEFAULT_SEVERITIES] };
+  return replayJournal({ id: 'INC-20260101-0900', events: [started, ...events].map((event) => createJournalEvent(event, stamp)) });
 }

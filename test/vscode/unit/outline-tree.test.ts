@@ -8,7 +8,7 @@ function flatten(nodes: OutlineNode[], depth = 0): string[] {
 
 describe('outlineTree (the Runbook view)', () => {
   it('nests steps and checklists under their sections, with status and progress', () => {
-    const incident = incidentState({ checklist: new Map([['checklist/say-hello', { checked: true, text: 'Say hello', who: 'ana', time: '2026-01-01T09:05:00Z' }]]) });
+    const incident = incidentState([{ type: 'checklist-ticked', itemId: 'checklist/say-hello', text: 'Say hello' }]);
     const tree = outlineTree(demoRunbook(), incident, (step) => (step.id === 'say-hello' ? '✓ exit 0' : undefined));
     assert.deepEqual(flatten(tree), [
       'section: Demo runbook for the editor tests',
