@@ -1,0 +1,91 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { ExitCode, UsageError, type CliCommand, type CliContext } from '../command.ts';
+import { findChecklistItem } from '../checklist-item-match.ts';
+import { parseFormatFlag } from '../format-flag.ts';
+import { findIncident } from '../incident-context.ts';
+import { loadRunbook } from '../load-runbook.ts';
+import { parseFlags } from '../parse-flags.ts';
+import { withUsageErrors } from '../usage-errors.ts';
+import { withCheckbox } from '../write-checkbox.ts';
+
+const help = `Usage: runbook check <file> <item> [options]
+
+Ticks a checklist item of a runbook for the current incident: the journal
+records who ticked it and when; the file is left alone unless --write.
+
+<item> is the item's id (see 'runbook list'), its text, or words found in
+exactly one item's text. Several matches: exit 2, listing them.
+
+Options:
+  --uncheck             untick instead
+  --write               also set the box in the file ([ ] ↔ [x]; only that
+                        character changes); works without an incident too
+  --incident <id>       record in this incident instead of the current one
+  --format text|json    output format (default: text)
+  -h, --help            show this help
+
+Exit codes: 0 ok, 2 bad usage or input (no such item, ambiguous text, no
+incident and no --write).
+`;
+
+const check: CliCommand = {
+  name: 'check',
+  help,
+  run: (context) => withUsageErrors(() => checkItem(context)),
+};
+
+export default check;
+
+async function checkItem(context: CliContext): Promise<number> {
+  const { values, positionals } = parseFlags(context.argv, {
+    uncheck: { type: 'boolean' },
+    write: { type: 'boolean' },
+    incident: { type: 'string' },
+    format: { type: 'string' },
+  });
+  const format = parseFormatFlag(values.format);
+  const [file, wanted, ...extra] = positionals;
+  if (file === undefined || wanted === undefined) throw new UsageError('usage: runbook check <file> <item>');
+  if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}' (quote an item's text: "Acknowledge the alert")`);
+  const checked = values.uncheck !== true;
+  const loaded = await loadRunbook(file, context.cwd);
+  const item = findChecklistItem(loaded.runbook, wanted);
+  const target = await findIncident(context, values.incident);
+  if (target.id === undefined && values.write !== true) {
+    throw new UsageError(`no current incident to tick '${item.text}' in: start one with 'runbook incident start', pass --incident <id>, or --write to tick the file only`);
+  }
+  const { currentUser, loadIncident, recordEvent } = await import('../../incident/index.ts');
+  let recorded = false;
+  if (target.id !== undefined) {
+    const state = await loadIncident(target.id, { workspace: target.workspace });
+    if (state.status === 'resolved') throw new UsageError(`incident ${state.id} is resolved; its checklist is closed`);
+    if ((state.checklist.get(item.id)?.checked ?? false) !== checked) {
+      await recordEvent(target.id, { type: checked ? 'checklist-ticked' : 'checklist-unticked', itemId: item.id, text: item.text }, {
+        workspace: target.workspace,
+        who: currentUser(context.env),
+      });
+      recorded = true;
+    }
+  }
+  let written = false;
+  if (values.write === true) {
+    // Read again: the box must be where the parse saw it, in the bytes on disk now.
+    const source = await readFile(loaded.file, 'utf8');
+    if (source !== loaded.source) throw new UsageError(`${file} changed while it was read; run the command again`);
+    const updated = withCheckbox(source, item, checked);
+    if (updated !== source) {
+      await writeFile(loaded.file, updated);
+      written = true;
+    }
+  }
+  if (format === 'json') {
+    context.stdout.write(`${JSON.stringify({ itemId: item.id, text: item.text, checked, incident: target.id ?? null, recorded, written }, null, 2)}\n`);
+    return ExitCode.ok;
+  }
+  const verb = checked ? 'Ticked' : 'Unticked';
+  const where = [recorded ? `in ${target.id}` : target.id === undefined ? '' : `(already ${checked ? 'ticked' : 'unticked'} in ${target.id})`, written ? `and in ${file}` : '']
+    .filter(Boolean)
+    .join(' ');
+  context.stdout.write(`${recorded || written ? verb : 'Unchanged:'} [${checked ? 'x' : ' '}] ${item.text} ${where}\n`.replace(/ +\n$/, '\n'));
+  return ExitCode.ok;
+}

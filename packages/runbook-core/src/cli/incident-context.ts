@@ -1,0 +1,43 @@
+import type { IncidentState } from '../incident/index.ts';
+import { UsageError, type CliContext } from './command.ts';
+import { findWorkspace } from './workspace.ts';
+
+export interface IncidentTarget {
+  workspace: string;
+  /** The `--incident` id, else the current one; absent when neither. */
+  id?: string;
+}
+
+/** Which incident a command acts on: `--incident <id>` or the workspace's current one. */
+export async function findIncident(context: CliContext, flag: string | undefined): Promise<IncidentTarget> {
+  const workspace = findWorkspace(context.cwd, context.env);
+  const { currentIncident, isIncidentId, listIncidents } = await import('../incident/index.ts');
+  if (flag !== undefined) {
+    if (!isIncidentId(flag) || !(await listIncidents({ workspace })).includes(flag)) {
+      throw new UsageError(`no incident '${flag}' in ${workspace}/.runbook (see: runbook incident list)`);
+    }
+    return { workspace, id: flag };
+  }
+  const id = await currentIncident({ workspace });
+  return id === undefined ? { workspace } : { workspace, id };
+}
+
+/** Like `findIncident`, but one is required; the error says how to get one. */
+export async function requireIncident(context: CliContext, flag: string | undefined): Promise<{ workspace: string; state: IncidentState }> {
+  const target = await findIncident(context, flag);
+  if (target.id === undefined) {
+    throw new UsageError(`no current incident in ${target.workspace}: start one with 'runbook incident start' or pass --incident <id>`);
+  }
+  const { loadIncident } = await import('../incident/index.ts');
+  return { workspace: target.workspace, state: await loadIncident(target.id, { workspace: target.workspace }) };
+}
+
+/** Values an incident gives every step and template: see the lint's `incidentVariables`. */
+export function incidentValues(state: IncidentState): Record<string, string> {
+  return {
+    INCIDENT_ID: state.id,
+    ...(state.title === undefined ? {} : { INCIDENT_TITLE: state.title }),
+    ...(state.severity === undefined ? {} : { INCIDENT_SEVERITY: state.severity }),
+    ...(state.startedAt === undefined ? {} : { INCIDENT_STARTED_AT: state.startedAt }),
+  };
+}

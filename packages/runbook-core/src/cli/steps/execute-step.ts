@@ -1,0 +1,149 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { redactText, runStep, type StepEvent } from '../../run/index.ts';
+import type { LoadedRunbook } from '../load-runbook.ts';
+import type { PreparedStep } from './prepare-steps.ts';
+import { stepOptions } from './prepare-steps.ts';
+import type { StepValues } from './step-values.ts';
+
+/** One run, whichever runner ran it; failure has the same shape as success. */
+export interface StepRunOutcome {
+  failed: boolean;
+  exitCode?: number;
+  signal?: string;
+  durationMs: number;
+  timedOut: boolean;
+  isCanceled: boolean;
+  /** Bounded and redacted. */
+  stdout: string;
+  stderr: string;
+  shortMessage: string;
+  /** Real values: for the next steps only, never printed or stored as they are. */
+  exported: Record<string, string>;
+}
+
+export interface ExecuteOptions {
+  loaded: LoadedRunbook;
+  values: StepValues;
+  env: NodeJS.ProcessEnv;
+  /** Full output goes here (redacted). */
+  logFile?: string;
+  timeoutMs?: number;
+  signal: AbortSignal;
+  /** Output as it comes, redacted. */
+  onOutput: (stream: 'stdout' | 'stderr', text: string) => void;
+  /** What a cluster Job is doing (pending, pulling the image, …). */
+  onProgress: (message: string) => void;
+}
+
+/** Runs a prepared step by its kind. Confirmation and the context guard are the caller's, before this. */
+export async function executeStep(prepared: PreparedStep, options: ExecuteOptions): Promise<StepRunOutcome> {
+  switch (prepared.kind) {
+    case 'local':
+      return runLocal(prepared, options);
+    case 'k8s-health':
+      return runHealth(prepared, options);
+    case 'job':
+      return runJob(prepared, options);
+  }
+}
+
+async function runLocal(prepared: PreparedStep, options: ExecuteOptions): Promise<StepRunOutcome> {
+  const result = await runStep(prepared.step, {
+    ...stepOptions(options.loaded, options.values, options.env),
+    ...(prepared.commands === undefined ? {} : { commands: prepared.commands }),
+    secrets: options.values.secrets(),
+    ...(options.logFile === undefined ? {} : { logFile: options.logFile }),
+    ...(options.timeoutMs === undefined ? {} : { timeout: options.timeoutMs }),
+    signal: options.signal,
+    // Asked (or refused) by the caller already, with the guard's verdict beside the plan.
+    yes: true,
+    onEvent: (event: StepEvent) => {
+      if (event.type === 'stdout' || event.type === 'stderr') options.onOutput(event.type, event.chunk);
+    },
+  });
+  return {
+    failed: result.failed,
+    ...(result.exitCode === undefined ? {} : { exitCode: result.exitCode }),
+    ...(result.signal === undefined ? {} : { signal: result.signal }),
+    durationMs: result.durationMs,
+    timedOut: result.timedOut,
+    isCanceled: result.isCanceled,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    shortMessage: result.shortMessage,
+    exported: result.exported,
+  };
+}
+
+async function runHealth(prepared: PreparedStep, options: ExecuteOptions): Promise<StepRunOutcome> {
+  const { runK8sHealthStep } = await import('../../kubernetes/health/k8s-health-step.ts');
+  const context = prepared.guard?.expected;
+  const result = await runK8sHealthStep(prepared.step, {
+    meta: options.loaded.runbook.meta,
+    env: options.env,
+    cwd: prepared.plan.target.cwd,
+    signal: options.signal,
+    ...(context === undefined ? {} : { context }),
+  });
+  const stdout = redactText(result.stdout, options.values.secrets());
+  const stderr = result.message === undefined || result.exitCode !== 2 ? '' : `${result.message}\n`;
+  options.onOutput('stdout', stdout);
+  if (stderr !== '') options.onOutput('stderr', stderr);
+  await writeLog(options.logFile, stdout + stderr);
+  const label = prepared.step.name ?? prepared.step.id;
+  return {
+    failed: result.failed,
+    exitCode: result.exitCode,
+    durationMs: result.durationMs,
+    timedOut: result.timedOut,
+    isCanceled: result.isCanceled,
+    stdout,
+    stderr,
+    shortMessage: result.failed ? `Step "${label}" found problems: ${result.message ?? result.report.summary}` : `Step "${label}" found the cluster healthy`,
+    exported: {},
+  };
+}
+
+async function runJob(prepared: PreparedStep, options: ExecuteOptions): Promise<StepRunOutcome> {
+  const { runStepAsJob } = await import('../../kubernetes/job/run-step-as-job.ts');
+  const { values, loaded } = options;
+  // Only what the step reads goes to the cluster, never the whole local environment.
+  const variables: Record<string, string> = { ...values.incident() };
+  for (const name of prepared.plan.variables.needed) {
+    const value = values.valueOf(name);
+    if (value !== undefined) variables[name] = value;
+  }
+  const context = prepared.guard?.expected;
+  const result = await runStepAsJob(prepared.step, {
+    meta: loaded.runbook.meta,
+    env: options.env,
+    cwd: prepared.plan.target.cwd,
+    variables,
+    secrets: Object.keys(variables).filter((name) => values.isSecret(name)),
+    signal: options.signal,
+    onOutput: (text) => options.onOutput('stdout', redactText(text, values.secrets())),
+    onProgress: options.onProgress,
+    ...(context === undefined ? {} : { context }),
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+  });
+  const stdout = redactText(result.stdout, values.secrets());
+  await writeLog(options.logFile, stdout);
+  return {
+    failed: result.failed,
+    ...(result.exitCode === undefined ? {} : { exitCode: result.exitCode }),
+    durationMs: result.durationMs,
+    timedOut: result.timedOut,
+    isCanceled: result.isCanceled,
+    stdout,
+    stderr: '',
+    shortMessage: redactText(result.shortMessage, values.secrets()),
+    exported: {},
+  };
+}
+
+async function writeLog(file: string | undefined, text: string): Promise<void> {
+  if (file === undefined) return;
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, text, { mode: 0o600 });
+}

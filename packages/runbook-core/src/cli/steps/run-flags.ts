@@ -1,0 +1,54 @@
+import { UsageError, type CliContext } from '../command.ts';
+import { parseDurationFlag } from '../duration-flag.ts';
+import { parseFormatFlag, type OutputFormat } from '../format-flag.ts';
+import { parseFlags } from '../parse-flags.ts';
+import { parseVarFlags } from '../var-flags.ts';
+
+/** The flags `runbook run` and `runbook plan` share, checked. */
+export interface RunFlags {
+  file: string;
+  steps: string[];
+  all: boolean;
+  commands: string[];
+  vars: Record<string, string>;
+  incident?: string;
+  yes: boolean;
+  dryRun: boolean;
+  timeoutMs?: number;
+  contextOverride?: string;
+  format: OutputFormat;
+}
+
+export function readRunFlags(context: CliContext, command: 'run' | 'plan'): RunFlags {
+  const { values, positionals } = parseFlags(context.argv, {
+    step: { type: 'string', short: 's', multiple: true },
+    all: { type: 'boolean' },
+    command: { type: 'string', short: 'c', multiple: true },
+    var: { type: 'string', multiple: true },
+    incident: { type: 'string' },
+    yes: { type: 'boolean', short: 'y' },
+    'dry-run': { type: 'boolean' },
+    timeout: { type: 'string' },
+    context: { type: 'string' },
+    format: { type: 'string' },
+  });
+  const [file, ...extra] = positionals;
+  if (file === undefined) throw new UsageError('missing the runbook file');
+  if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}' (choose steps with --step)`);
+  if (values.context === '') throw new UsageError('--context needs a context name');
+  const flags: RunFlags = {
+    file,
+    steps: values.step ?? [],
+    all: values.all === true,
+    commands: values.command ?? [],
+    vars: parseVarFlags(values.var),
+    yes: values.yes === true,
+    dryRun: command === 'plan' || values['dry-run'] === true,
+    format: parseFormatFlag(values.format),
+  };
+  if (values.incident !== undefined) flags.incident = values.incident;
+  if (values.timeout !== undefined) flags.timeoutMs = parseDurationFlag('--timeout', values.timeout);
+  if (values.context !== undefined) flags.contextOverride = values.context;
+  if (flags.commands.length > 0 && flags.steps.length !== 1) throw new UsageError('--command needs exactly one --step: the step whose commands to choose');
+  return flags;
+}

@@ -1,0 +1,90 @@
+import { FileIncidentStore, recordEvent, stepLogFileName, type JournalEventInput } from '../../incident/index.ts';
+import type { Risk, Step } from '../../model.ts';
+import type { KeptExport } from './step-values.ts';
+
+/** What a finished run tells the journal. */
+export interface StepOutcome {
+  exitCode?: number;
+  signal?: string;
+  durationMs: number;
+  timedOut: boolean;
+  isCanceled: boolean;
+}
+
+export interface StepRunFields {
+  /** 0-based indexes of the chosen commands; empty or absent for the whole block. */
+  commands?: readonly number[];
+  risk: Risk;
+}
+
+/**
+ * The incident journal as the runner writes it: step started, finished and
+ * refused, exported values (secrets by name only), notes. Without an incident
+ * every call does nothing, so a run outside an incident needs no branches.
+ */
+export class StepJournal {
+  readonly #incident: { workspace: string; id: string } | undefined;
+  readonly #who: string;
+
+  constructor(incident: { workspace: string; id: string } | undefined, who: string) {
+    this.#incident = incident;
+    this.#who = who;
+  }
+
+  get incidentId(): string | undefined {
+    return this.#incident?.id;
+  }
+
+  /** Where a run's full output goes, under the incident's folder, and how the journal names it. */
+  async logFile(step: Step, startedAt: Date): Promise<{ path: string; recorded: string } | undefined> {
+    if (!this.#incident) return undefined;
+    const name = stepLogFileName(step.id, startedAt);
+    const path = await new FileIncidentStore(this.#incident.workspace).logPath(this.#incident.id, name);
+    return { path, recorded: `logs/${name}` };
+  }
+
+  async started(step: Step, fields: StepRunFields, logFile: string | undefined): Promise<void> {
+    await this.#record({ type: 'step-started', ...stepFields(step, fields), ...(logFile === undefined ? {} : { logFile }) });
+  }
+
+  async finished(step: Step, fields: StepRunFields, outcome: StepOutcome, logFile: string | undefined): Promise<void> {
+    await this.#record({
+      type: 'step-finished',
+      ...stepFields(step, fields),
+      ...(outcome.exitCode === undefined ? {} : { exitCode: outcome.exitCode }),
+      ...(outcome.signal === undefined ? {} : { signal: outcome.signal }),
+      durationMs: Math.round(outcome.durationMs),
+      timedOut: outcome.timedOut,
+      canceled: outcome.isCanceled,
+      ...(logFile === undefined ? {} : { logFile }),
+    });
+  }
+
+  async refused(step: Step, fields: StepRunFields, reason: string): Promise<void> {
+    await this.#record({ type: 'step-refused', ...stepFields(step, fields), reason });
+  }
+
+  async exports(kept: readonly KeptExport[]): Promise<void> {
+    for (const { name, secret, value } of kept) {
+      await this.#record({ type: 'variable-set', name, secret, ...(secret || value === undefined ? {} : { value }) });
+    }
+  }
+
+  async note(text: string): Promise<void> {
+    await this.#record({ type: 'note', text });
+  }
+
+  async #record(input: JournalEventInput): Promise<void> {
+    if (!this.#incident) return;
+    await recordEvent(this.#incident.id, input, { workspace: this.#incident.workspace, who: this.#who });
+  }
+}
+
+function stepFields(step: Step, fields: StepRunFields) {
+  return {
+    stepId: step.id,
+    ...(step.name === undefined ? {} : { stepName: step.name }),
+    ...(fields.commands === undefined || fields.commands.length === 0 ? {} : { commands: [...fields.commands] }),
+    risk: fields.risk,
+  };
+}
