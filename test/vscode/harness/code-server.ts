@@ -35,6 +35,8 @@ const USER_SETTINGS = {
   'extensions.ignoreRecommendations': true,
   'telemetry.telemetryLevel': 'off',
   'chat.disableAIFeatures': true,
+  // The DOM renderer keeps terminal text readable by the UI tests.
+  'terminal.integrated.gpuAcceleration': 'off',
 };
 
 function serverDirs(dirs: TempDirs): { userData: string; extensions: string; env: NodeJS.ProcessEnv } {
