@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { delimiter, join, resolve } from 'node:path';
+import { parse } from 'yaml';
 
 /** Where kubeconfig files are looked up, as kubectl does. */
 export interface KubeconfigSource {
@@ -97,7 +98,6 @@ export async function readKubeconfig(source: KubeconfigSource = {}): Promise<Kub
 
 /** Parses one kubeconfig document; `file` names it in problems and on its entries. */
 export async function parseKubeconfigText(text: string, file: string): Promise<KubeconfigResult> {
-  const { parse } = await import('yaml');
   let document: unknown;
   try {
     document = parse(text);
