@@ -13,7 +13,7 @@ import { median } from './measure.ts';
 
 const ROUNDS = 15;
 // The same YAML parser the library uses, from the library's dependencies.
-const { parse } = (await import(createRequire(new URL('../packages/runbook-core/package.json', import.meta.url)).resolve('yaml'))) as typeof import('yaml');
+const { parse } = (await import(createRequire(new URL('../packages/runbook-core/package.json', import.meta.url)).resolve('yaml'))) as { parse(text: string): unknown };
 const source = readFileSync(new URL('../runbooks/smartcloudops-incident-response.md', import.meta.url), 'utf8');
 const runbook = parseRunbook(source, { path: 'runbooks/smartcloudops-incident-response.md' });
 const dir = mkdtempSync(join(tmpdir(), 'guard-bench-'));
