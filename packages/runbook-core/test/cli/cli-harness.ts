@@ -1,7 +1,8 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Writable } from 'node:stream';
+import { PassThrough } from 'node:stream';
+import { textSink } from './text-sink.ts';
 
 export interface CliResult {
   code: number;
@@ -32,15 +33,8 @@ export function cleanEnv(home: string, extra: NodeJS.ProcessEnv = {}): NodeJS.Pr
 export async function runCli(argv: string[], options: CliOptions): Promise<CliResult> {
   // Imported, not required: one copy of the CLI modules, as the registry loads them.
   const { main } = await import('../../src/cli/main.ts');
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (text: string) => void) =>
-    new Writable({
-      write(chunk, _encoding, done) {
-        append(String(chunk));
-        done();
-      },
-    });
+  const stdout = textSink();
+  const stderr = textSink();
   const stdin = new PassThrough();
   if (options.input !== undefined) stdin.write(options.input);
   stdin.end();
@@ -48,12 +42,12 @@ export async function runCli(argv: string[], options: CliOptions): Promise<CliRe
     cwd: options.cwd,
     env: cleanEnv(options.cwd, options.env),
     stdin,
-    stdout: sink((text) => (stdout += text)),
-    stderr: sink((text) => (stderr += text)),
+    stdout: stdout.stream,
+    stderr: stderr.stream,
     interactive: options.interactive ?? false,
     color: false,
   });
-  return { code, stdout, stderr };
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
 
 /** A temp workspace per test holding copies of the named runbooks (demo and fixtures). */

@@ -105,7 +105,12 @@ interface Refusal {
 function preflightRefusal(prepared: PreparedStep, session: RunSession, io: RunIO): Refusal | undefined {
   const guard = prepared.guard;
   if (guard && !guard.allowed) {
-    const hint = guard.actual === undefined ? undefined : `to run it against '${guard.actual}' anyway, pass --context ${guard.actual}`;
+    const hint =
+      guard.code === 'context-mismatch' && guard.actual !== undefined
+        ? `to run it against '${guard.actual}' anyway, pass --context ${guard.actual}`
+        : guard.code === 'namespace-mismatch'
+          ? `give the command -n ${guard.expectedNamespace ?? '<namespace>'}, or use a context whose namespace that is`
+          : undefined;
     return { prepared, reason: `context guard: ${guard.reason}`, ...(hint === undefined ? {} : { hint }) };
   }
   if (prepared.kind === 'job' && prepared.commands !== undefined) {
