@@ -64,6 +64,8 @@ export class OutputCollector {
     this.#texts[stream].append(text);
     this.#texts.output.append(text);
     this.#options.emit({ type: stream, chunk: text, time: Date.now() });
-    return this.#options.log ? this.#options.log.write(text) : true;
+    const log = this.#options.log;
+    // A log that failed (disk full) is given up; the run and the other outputs go on.
+    return log && !log.destroyed ? log.write(text) : true;
   }
 }

@@ -10,7 +10,7 @@ export interface ScriptProcessOptions {
   cwd: string;
   env: Record<string, string>;
   collector: OutputCollector;
-  /** Emits `drain` after the collector asked to pause. */
+  /** Emits `drain` (or `error`, `close`) after the collector asked to pause. */
   log?: NodeJS.EventEmitter;
   /** `NAME=value` present in the environment of every process of the run. */
   marker: string;
@@ -57,6 +57,9 @@ function endRunningGroupsOnExit(): void {
     }
   });
 }
+
+/** Whichever comes first lets reading go on: the log caught up, or gave up. */
+const logEvents = ['drain', 'error', 'close'] as const;
 
 /** After the interpreter exits, how long its output may stay open before we look for who holds it. */
 const leftoverCheckDelayMs = 100;
@@ -133,8 +136,14 @@ export function runScriptProcess(options: ScriptProcessOptions): ScriptProcess {
   }
   const streams = [child.stdout, child.stderr].filter((stream): stream is Readable => stream !== null);
   const pauseUntilDrained = (): void => {
+    const log = options.log;
+    if (!log) return;
     for (const stream of streams) stream.pause();
-    options.log?.once('drain', () => streams.forEach((stream) => stream.resume()));
+    const resume = (): void => {
+      for (const event of logEvents) log.off(event, resume);
+      for (const stream of streams) stream.resume();
+    };
+    for (const event of logEvents) log.once(event, resume);
   };
   const read = (stream: Readable | null, name: OutputStream): void => {
     if (!stream) return;

@@ -118,12 +118,10 @@ class StepRun {
       this.#cancel = process.cancel;
       if (this.callbackError !== undefined) process.cancel(this.callbackError);
       const outcome = await process.outcome;
-      if (log) {
-        log.end();
-        await finished(log).catch(() => {});
-      }
+      const logError = log && (await closeLog(log));
       const exported = this.#exports(script, runEnv, outcome);
-      return this.#ranResult(script.command, outcome, collector.collected(settings.logFile), exported, settings);
+      const logFile = logError ? undefined : settings.logFile;
+      return this.#ranResult(script.command, outcome, collector.collected(logFile), exported, settings, logFile, logError);
     } finally {
       script.remove();
     }
@@ -184,10 +182,12 @@ class StepRun {
     output: CollectedOutput,
     exported: Record<string, string>,
     settings: Settings,
+    logFile: string | undefined,
+    logError: Error | undefined,
   ): StepResult {
     const failed = outcome.spawnError !== undefined || outcome.timedOut || outcome.isCanceled || outcome.signal !== undefined || outcome.exitCode !== 0;
     const shortMessage = `${this.#title()} ${describeOutcome(outcome, this.#plan, settings)}: ${command}`;
-    const cause = outcome.spawnError ?? outcome.cancelReason;
+    const cause = outcome.spawnError ?? outcome.cancelReason ?? logError;
     return {
       ...this.#base(command),
       durationMs: outcome.durationMs,
@@ -200,7 +200,7 @@ class StepRun {
       isTerminated: outcome.signal !== undefined,
       isForcefullyTerminated: outcome.isForcefullyTerminated,
       ...output,
-      ...optional('logFile', settings.logFile),
+      ...optional('logFile', logFile),
       exported,
       shortMessage,
       message: failed && output.output !== '' ? `${shortMessage}\n\n${output.output}` : shortMessage,
@@ -223,6 +223,18 @@ function describeOutcome(outcome: ScriptProcessOutcome, plan: StepPlan, settings
   return outcome.exitCode === 0 ? 'succeeded' : `failed with exit code ${outcome.exitCode}`;
 }
 
+/** Ends the log; the error if it could not be written whole (the run went on without it). */
+async function closeLog(log: WriteStream): Promise<Error | undefined> {
+  const failure = log.errored ?? undefined;
+  log.end();
+  try {
+    await finished(log);
+  } catch (error) {
+    return failure ?? (error as Error);
+  }
+  return failure;
+}
+
 async function openLog(file: string): Promise<WriteStream> {
   await mkdir(dirname(file), { recursive: true });
   const log = createWriteStream(file, { flags: 'w', mode: 0o600 });
@@ -230,6 +242,8 @@ async function openLog(file: string): Promise<WriteStream> {
     log.once('open', () => resolveOpen());
     log.once('error', rejectOpen);
   });
+  // A failed write is read from `log.errored` when the run ends, not thrown.
+  log.on('error', () => {});
   return log;
 }
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runStep, type StepEvent } from '../../src/run/index.ts';
 import { makeStep } from './make-step.ts';
@@ -77,5 +77,28 @@ describe('runStep: output', () => {
       assert.ok(!text.includes('s3cret') && !text.includes('pa55word'), text);
       assert.ok(!/tok-s3\b|cret-val/.test(text), `no piece of the secret: ${text}`);
     }
+  });
+});
+
+describe('runStep: a log file that fails', () => {
+  const dir = useTempDir();
+
+  it('goes on without the log when the disk is full, and says so', async () => {
+    const result = await runStep(makeStep({ code: "head -c 3000000 /dev/zero | tr '\\0' 'x'\necho\necho end\n" }), { logFile: '/dev/full' });
+    assert.equal(result.exitCode, 0);
+    assert.equal(result.logFile, undefined);
+    assert.equal((result.cause as NodeJS.ErrnoException).code, 'ENOSPC');
+    assert.ok(result.stdout.endsWith('xxx\nend\n'));
+    assert.doesNotMatch(result.stdout, /full output is in/);
+  });
+
+  it('runs nothing when the log file cannot be opened', async () => {
+    const notADirectory = join(dir.path, 'file');
+    writeFileSync(notADirectory, '');
+    const result = await runStep(makeStep({ code: `touch "${join(dir.path, 'ran')}"\n` }), { logFile: join(notADirectory, 'step.log') });
+    assert.equal(result.failed, true);
+    assert.equal(result.pid, undefined);
+    assert.match(result.shortMessage, /cannot write its log file .*\/file\/step\.log: EEXIST/);
+    assert.equal(existsSync(join(dir.path, 'ran')), false);
   });
 });
