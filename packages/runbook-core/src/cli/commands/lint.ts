@@ -123,6 +123,7 @@ async function lintPaths(
     ...(options.overrides ? { config: options.overrides } : {}),
     ...(options.threads === undefined ? {} : { workers: options.threads }),
   });
+  for (const notice of outcome.notices) context.stderr.write(`runbook lint: ${notice}\n`);
   const problems = [
     ...outcome.unmatched.map((pattern) => `no Markdown file matches '${pattern}'`),
     ...outcome.failures.map((failure) => `${failure.path}: ${failure.reason}`),

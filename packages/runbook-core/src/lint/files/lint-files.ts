@@ -35,6 +35,8 @@ export interface LintFilesResult {
   unmatched: string[];
   /** Files that could not be read or linted, with why. */
   failures: Array<{ path: string; reason: string }>;
+  /** Problems of the run itself that changed nothing in the results (a worker thread failed). */
+  notices: string[];
 }
 
 /** Files per extra thread below which starting workers costs more than it saves (measured: bench/lint.bench.ts). */
@@ -70,7 +72,8 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
   }
 
   const workers = options.workers ?? Math.min(availableParallelism() - 1, Math.floor(jobs.length / filesPerWorker));
-  const outcomes = await lintInPool(jobs, { cwd, env: options.env ?? process.env, fix: options.fix === true }, Math.max(0, workers));
+  const notices: string[] = [];
+  const outcomes = await lintInPool(jobs, { cwd, env: options.env ?? process.env, fix: options.fix === true }, Math.max(0, workers), (notice) => notices.push(notice));
   const results: LintFileResult[] = [];
   const failures: LintFilesResult['failures'] = [];
   for (const outcome of outcomes) {
@@ -78,7 +81,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     else failures.push({ path: outcome.path, reason: outcome.reason });
   }
   dropRepeatedNotices(results);
-  return { results, unmatched: found.unmatched, failures };
+  return { results, unmatched: found.unmatched, failures, notices };
 }
 
 function mergeConfigs(base: LintConfig | undefined, overrides: LintConfig | undefined): LintConfig | undefined {

@@ -8,14 +8,19 @@ import type { FromWorker, ToWorker } from './lint-worker.ts';
  * Outcomes come back in job order. A worker that fails to start or dies
  * leaves its jobs to the others.
  */
-export async function lintInPool(jobs: readonly LintJob[], settings: LintJobSettings, workers: number): Promise<LintJobOutcome[]> {
+export async function lintInPool(
+  jobs: readonly LintJob[],
+  settings: LintJobSettings,
+  workers: number,
+  onWorkerError: (message: string) => void = () => {},
+): Promise<LintJobOutcome[]> {
   const outcomes: LintJobOutcome[] = new Array(jobs.length);
   let next = 0;
   const take = (): number | undefined => (next < jobs.length ? next++ : undefined);
   const runners: Array<Promise<void>> = [];
   if (workers > 0) {
     const { lintWorkerUrl, lintWorkerMarker } = await import('./lint-worker.ts');
-    for (let i = 0; i < workers; i++) runners.push(runWorker(lintWorkerUrl, lintWorkerMarker, jobs, settings, take, outcomes));
+    for (let i = 0; i < workers; i++) runners.push(runWorker(lintWorkerUrl, lintWorkerMarker, jobs, settings, take, outcomes, onWorkerError));
   }
   runners.push(
     (async () => {
@@ -28,6 +33,18 @@ export async function lintInPool(jobs: readonly LintJob[], settings: LintJobSett
   return outcomes;
 }
 
+/**
+ * The worker's entry: an import of the worker module. Bundled, that is a
+ * `.js` chunk. From source (tests, `--conditions=source`) it is a `.ts`
+ * file, and tsx does not register its loader in worker threads by itself.
+ */
+function bootstrap(url: URL): string {
+  const load = `import(${JSON.stringify(url.href)})`;
+  if (!url.pathname.endsWith('.ts')) return load;
+  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+  return `import(${tsx}).then((api) => api.register()).then(() => ${load})`;
+}
+
 function runWorker(
   url: URL,
   marker: string,
@@ -35,9 +52,10 @@ function runWorker(
   settings: LintJobSettings,
   take: () => number | undefined,
   outcomes: LintJobOutcome[],
+  onWorkerError: (message: string) => void,
 ): Promise<void> {
   return new Promise((resolve) => {
-    const worker = new Worker(url, { workerData: { marker, settings } });
+    const worker = new Worker(bootstrap(url), { eval: true, workerData: { marker, settings } });
     const send = (): void => {
       const index = take();
       worker.postMessage((index === undefined ? { stop: true } : { id: index, job: jobs[index]! }) satisfies ToWorker);
@@ -46,7 +64,10 @@ function runWorker(
       if ('outcome' in message) outcomes[message.id] = message.outcome;
       send();
     });
-    worker.on('error', () => resolve());
+    worker.on('error', (error) => {
+      onWorkerError(`a lint worker thread failed (${error.message}); its files are linted on the main thread`);
+      resolve();
+    });
     worker.on('exit', () => resolve());
   });
 }

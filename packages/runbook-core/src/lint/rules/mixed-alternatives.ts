@@ -3,6 +3,7 @@ import type { LintRule } from '../rule.ts';
 import { ruleDocsUrl } from '../rule.ts';
 import { commandView } from '../source/command-view.ts';
 import { fenceLinePosition } from '../source/fence-info.ts';
+import type { LineIndex } from '../source/line-index.ts';
 import { knownRisk } from '../source/known-risk.ts';
 
 /** Commands under one heading comment (`# 2. Scale up`), up to the next. */
@@ -17,9 +18,11 @@ const scriptMarker = /^#!|^\s*set\s+-[a-z]*e|^\s*set\s+-o\s+errexit/m;
 /**
  * One block holding several risky commands under separate headings reads as
  * a menu ("1. Restart … 5. Roll back") but runs as a script: all of them.
- * A block that starts with a shebang or `set -e`, or runs commands before
- * its first heading, is a procedure and is left alone; a menu is recognised
- * by a destructive alternative or by its section calling them options.
+ * The same shape is also a procedure (the DR activation: provision, restore,
+ * switch DNS), so a menu is recognised by its wording: the section title,
+ * the lines just above the block or a heading calls them options,
+ * alternatives or strategies ("# Or patch …"). A block that starts with a
+ * shebang or `set -e` is a script and left alone.
  */
 export const mixedAlternatives: LintRule = {
   id: 'mixed-alternatives',
@@ -35,8 +38,7 @@ export const mixedAlternatives: LintRule = {
       if (!groups) continue;
       const risky = groups.filter((group) => group.commands.some((command) => knownRisk(command) !== 'read'));
       if (risky.length < 2) continue;
-      const destroys = risky.some((group) => group.commands.some((command) => knownRisk(command) === 'destroy'));
-      if (!destroys && !calledOptions(runbook, step, risky)) continue;
+      if (!calledOptions(runbook, step, risky, lines)) continue;
       const listed = risky.slice(0, 4).map((group) => `# ${group.heading}`).join(', ') + (risky.length > 4 ? ', …' : '');
       report({
         reason: `This block holds ${risky.length} separate risky commands under their own headings (${listed}), and running the step runs them all; split it into one step per alternative, or run one with \`runbook run --command <n>\``,
@@ -59,8 +61,20 @@ function headedGroups(commands: readonly ShellCommand[]): HeadedGroup[] | undefi
   return groups;
 }
 
-function calledOptions(runbook: Runbook, step: Step, groups: readonly HeadedGroup[]): boolean {
-  if (groups.some((group) => /^(or|option|alternative)\b/i.test(group.heading))) return true;
+function calledOptions(runbook: Runbook, step: Step, groups: readonly HeadedGroup[], lines: LineIndex): boolean {
+  if (groups.some((group) => /^(?:\d+[.)]\s*)?(or|option|alternative)\b/i.test(group.heading))) return true;
   const section = runbook.sections.find((candidate) => candidate.slug === step.section);
-  return section !== undefined && alternativeWording.test(section.title);
+  if (section !== undefined && alternativeWording.test(section.title)) return true;
+  return alternativeWording.test(textAbove(lines, step.position.start.line));
+}
+
+/** The prose lines just above a block, up to a heading, another fence or six lines. */
+function textAbove(lines: LineIndex, fenceLine: number): string {
+  const above: string[] = [];
+  for (let line = fenceLine - 1; line >= 1 && above.length < 6; line--) {
+    const text = lines.lineText(line).trim();
+    if (/^(?:#{1,6}\s|```|~~~)/.test(text)) break;
+    above.push(text);
+  }
+  return above.join(' ');
 }

@@ -29,14 +29,14 @@ export const secretLiteral: LintRule = {
     };
     for (const shape of secretShapes) {
       for (const match of source.matchAll(shape.pattern)) {
-        if (!isPlaceholderValue(match[0])) found(match.index, match.index + match[0].length, `A ${shape.kind}`);
+        if (!isPlaceholderValue(match[0])) found(match.index, match.index + match[0].length, shape.kind);
       }
     }
     for (const match of source.matchAll(authorizationHeader)) {
       const value = match[2]!;
       if (isPlaceholderValue(value) || (!looksGenerated(value) && value.length < 12)) continue;
       const start = match.index + match[0].length - value.length;
-      found(start, start + value.length, `An Authorization ${match[1]} credential`);
+      found(start, start + value.length, `an Authorization ${match[1]} credential`);
     }
     for (const match of source.matchAll(assignment)) {
       const [whole, name, , value] = match as unknown as [string, string, string, string];
@@ -44,14 +44,14 @@ export const secretLiteral: LintRule = {
       const isPassword = /passw(?:or)?d|pwd$/i.test(name);
       if (!(isPassword ? looksLikePassword(value) : looksGenerated(value))) continue;
       const start = match.index + whole.lastIndexOf(value);
-      found(start, start + value.length, `A literal value for '${name}'`);
+      found(start, start + value.length, `a literal value for '${name}'`);
     }
   },
 };
 
 function report(context: RuleContext<Record<string, never>>, start: number, end: number, what: string): void {
   context.report({
-    reason: `${what} is written in the runbook; reference a secret variable instead (declare it with \`secret: true\` in the frontmatter and use \`\${NAME}\`), and rotate the exposed value`,
+    reason: `${what.charAt(0).toUpperCase()}${what.slice(1)} is written in the runbook; reference a secret variable instead (declare it with \`secret: true\` in the frontmatter and use \`\${NAME}\`), and rotate the exposed value`,
     position: context.lines.position(start, end),
   });
 }

@@ -7,6 +7,7 @@ import { closestName } from '../source/closest-name.ts';
 import { CodeLocator } from '../source/code-locator.ts';
 import type { LineIndex } from '../source/line-index.ts';
 import { commandView, type CommandView } from '../source/command-view.ts';
+import { isRequiredTemplate } from '../source/required-template.ts';
 import { isWellKnownEnvironment } from '../source/well-known-environment.ts';
 
 interface Options {
@@ -78,6 +79,8 @@ export const undeclaredVariable: LintRule<Options> = {
     }
     const renderable = new Set([...templateVariables, ...declared, ...exported.keys(), ...allowed]);
     for (const template of runbook.templates) {
+      // A required template's slots are unfilled-placeholder's, reported as errors there.
+      if (isRequiredTemplate(template, lines)) continue;
       for (const slot of template.slots) {
         if (slot.kind !== 'variable' || renderable.has(slot.name)) continue;
         const suggestion = closestName(slot.name, renderable);

@@ -1,10 +1,9 @@
 import type { Runbook } from '../../model.ts';
-import { parseInfoString } from '../../parse/info-string.ts';
 import { templateVariables } from '../incident-variables.ts';
 import type { LintRule, RuleContext } from '../rule.ts';
 import { ruleDocsUrl } from '../rule.ts';
 import { CodeLocator } from '../source/code-locator.ts';
-import { fenceInfo } from '../source/fence-info.ts';
+import { isRequiredTemplate } from '../source/required-template.ts';
 import { shellPlaceholders } from '../source/shell-placeholders.ts';
 import { shellSyntax } from '../source/shell-syntax.ts';
 
@@ -43,7 +42,9 @@ function checkSteps({ runbook, lines, report }: RuleContext<Record<string, never
       report({
         reason: `\`<${slot.name}>\` is a placeholder for a person to replace: the step cannot run as written${variable ? `; use a variable (\`\${${variable}}\`) and declare it in the frontmatter` : ''}`,
         position,
-        ...(variable && !slot.singleQuoted ? { fix: { range: position, insertText: `\${${variable}}`, title: `Use the variable \${${variable}}` } } : {}),
+        ...(variable && slot.quoted !== 'single'
+          ? { fix: { range: position, insertText: slot.quoted === 'none' ? `"\${${variable}}"` : `\${${variable}}`, title: `Use the variable \${${variable}}` } }
+          : {}),
       });
     }
   }
@@ -52,8 +53,7 @@ function checkSteps({ runbook, lines, report }: RuleContext<Record<string, never
 function checkRequiredTemplates({ runbook, lines, report }: RuleContext<Record<string, never>>): void {
   const known = renderable(runbook);
   for (const template of runbook.templates) {
-    const { attributes } = parseInfoString(fenceInfo(lines, template.position.start.offset).info);
-    if (attributes['required'] !== 'true' && attributes['required'] !== '') continue;
+    if (!isRequiredTemplate(template, lines)) continue;
     for (const slot of template.slots) {
       if (slot.kind === 'variable' && known.has(slot.name)) continue;
       report({

@@ -49,14 +49,16 @@ function readLines(step: Step, root: SyntaxNode | undefined): { runs: ProseRun[]
     const skipped = continued || shielded.has(index);
     continued = /(?:\\|\||&&|\|\|)$/.test(line);
     if (skipped || line === '' || line.startsWith('#')) return;
-    const kind = classify(line);
+    // A trailing `# comment` is not part of the command.
+    const command = line.replace(/\s+#.*$/, '');
+    const kind = classify(command);
     if (kind === undefined) {
       commandLines++;
       return;
     }
     const last = runs.at(-1);
     if (last && last.kind === kind && last.lastLine === index - 1) last.lastLine = index;
-    else runs.push({ kind, firstLine: index, lastLine: index, sample: line });
+    else runs.push({ kind, firstLine: index, lastLine: index, sample: command });
   });
   return { runs, commandLines };
 }

@@ -1,22 +1,23 @@
 /** A credential format recognisable on its own, wherever it is written. */
 export interface SecretShape {
+  /** With its article, as it starts a sentence's subject: `an AWS access key id`. */
   kind: string;
   pattern: RegExp;
 }
 
 export const secretShapes: readonly SecretShape[] = [
-  { kind: 'AWS access key id', pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b/g },
-  { kind: 'GitHub token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\b/g },
-  { kind: 'GitLab token', pattern: /\bglpat-[A-Za-z0-9_-]{20,}\b/g },
-  { kind: 'Slack token', pattern: /\bxox[baprse]-[A-Za-z0-9-]{10,}\b/g },
-  { kind: 'Slack webhook URL', pattern: /https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]{6,}\/B[A-Z0-9]{6,}\/[A-Za-z0-9]{16,}/g },
-  { kind: 'Stripe live key', pattern: /\b[rs]k_live_[0-9A-Za-z]{20,}\b/g },
-  { kind: 'Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g },
-  { kind: 'OpenAI API key', pattern: /\bsk-(?:proj-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}\b/g },
-  { kind: 'npm token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/g },
-  { kind: 'JSON Web Token', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/g },
+  { kind: 'an AWS access key id', pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b/g },
+  { kind: 'a GitHub token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\b/g },
+  { kind: 'a GitLab token', pattern: /\bglpat-[A-Za-z0-9_-]{20,}\b/g },
+  { kind: 'a Slack token', pattern: /\bxox[baprse]-[A-Za-z0-9-]{10,}\b/g },
+  { kind: 'a Slack webhook URL', pattern: /https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]{6,}\/B[A-Z0-9]{6,}\/[A-Za-z0-9]{16,}/g },
+  { kind: 'a Stripe live key', pattern: /\b[rs]k_live_[0-9A-Za-z]{20,}\b/g },
+  { kind: 'a Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g },
+  { kind: 'an OpenAI API key', pattern: /\bsk-(?:proj-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}\b/g },
+  { kind: 'an npm token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/g },
+  { kind: 'a JSON Web Token', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/g },
   // A key block counts only with a body: `-----BEGIN … KEY-----\n...` is an example.
-  { kind: 'private key', pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----\s*(?:[A-Za-z0-9+/=:-]+\s*){0,4}[A-Za-z0-9+/=]{40,}/g },
+  { kind: 'a private key', pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[^\n]*\n(?:[^\n]*\n){0,5}?[ \t>]*[A-Za-z0-9+/=]{40,}/g },
 ];
 
 /** Names whose value is a credential: `*_KEY`, `*_TOKEN`, `*PASSWORD*`, `*SECRET*`, … */

@@ -8,8 +8,8 @@ export interface ShellPlaceholder {
   end: number;
   /** The text inside the angle brackets. */
   name: string;
-  /** Inside single quotes, where `${NAME}` would not expand. */
-  singleQuoted: boolean;
+  /** The quotes around it: in single quotes `${NAME}` would not expand; unquoted it wants quotes. */
+  quoted: 'none' | 'single' | 'double';
 }
 
 // `<pod-name>`, `<value of namespace label from alert>`, `<PD URL>`: a letter
@@ -38,7 +38,7 @@ export function shellPlaceholders(step: Step, root: SyntaxNode | undefined): She
           start: lineStart + match.index,
           end: lineStart + match.index + match[0].length,
           name: match[1]!,
-          singleQuoted: insideSingleQuotes(line, match.index),
+          quoted: quotesAt(line, match.index),
         });
       }
     }
@@ -47,8 +47,8 @@ export function shellPlaceholders(step: Step, root: SyntaxNode | undefined): She
   return found;
 }
 
-/** Whether a column of one line is inside single quotes (outside double quotes). */
-function insideSingleQuotes(line: string, column: number): boolean {
+/** The quotes a column of one line is inside. */
+function quotesAt(line: string, column: number): ShellPlaceholder['quoted'] {
   let single = false;
   let double = false;
   for (let i = 0; i < column; i++) {
@@ -57,5 +57,5 @@ function insideSingleQuotes(line: string, column: number): boolean {
     else if (char === "'" && !double) single = !single;
     else if (char === '"' && !single) double = !double;
   }
-  return single;
+  return single ? 'single' : double ? 'double' : 'none';
 }
