@@ -39,17 +39,22 @@ let privateDirectory: string | undefined;
 let scriptCount = 0;
 
 /**
- * Where the private directory goes: `TMPDIR` when set, else Linux's memory
- * filesystem `/dev/shm` (a file there costs no disk flush), else the OS temp dir.
+ * Where the private directory goes: a memory filesystem where there is one
+ * (`XDG_RUNTIME_DIR`, else Linux's `/dev/shm`), else the OS temp dir. The
+ * exports listing holds the step's whole environment, secrets included: in
+ * memory it never reaches a disk, and it costs no flush.
  */
 export function scriptParentDirectory(): string {
-  if (process.env.TMPDIR) return tmpdir();
-  try {
-    accessSync('/dev/shm', constants.W_OK | constants.X_OK);
-    return '/dev/shm';
-  } catch {
-    return tmpdir();
+  for (const candidate of [process.env.XDG_RUNTIME_DIR, '/dev/shm']) {
+    if (!candidate) continue;
+    try {
+      accessSync(candidate, constants.W_OK | constants.X_OK);
+      return candidate;
+    } catch {
+      // Not here; try the next.
+    }
   }
+  return tmpdir();
 }
 
 /** One private directory (0700) per process, made on first use and removed when the process exits. */
@@ -86,6 +91,8 @@ export function writeStepScript(code: string, interpreter: Interpreter, errexit:
   if (interpreter.family !== 'shell') {
     return { program: interpreter.program, args: [...interpreter.args, file], command: [...shown, name].join(' '), env: {}, remove };
   }
+  // Made here, empty, so that the shell's `>|` keeps its 0600 mode.
+  writeFileSync(exportsFile, '', { mode: 0o600, flag: 'wx' });
   const flags = errexit ? ['-e'] : [];
   return {
     program: interpreter.program,

@@ -102,3 +102,15 @@ describe('runStep: exports carried to the next step (Runme parity)', () => {
     assert.deepEqual(result.exported, {});
   });
 });
+
+describe('runStep: the exports listing', () => {
+  it('is readable by its owner only, and gone after the run', async () => {
+    const step = makeStep({ code: 'export LISTED=1\nlisting="${0%-step.sh}-exports"\nstat -c %a "$listing" "$(dirname "$0")"\necho "$listing"\n' });
+    const result = await runStep(step, { variables: { API_TOKEN: 'tkn-secret-value' } });
+    const [listingMode, directoryMode, listing] = result.stdout.trim().split('\n');
+    assert.equal(listingMode, '600');
+    assert.equal(directoryMode, '700');
+    assert.equal(existsSync(listing ?? ''), false);
+    assert.deepEqual(result.exported, { LISTED: '1' });
+  });
+});
