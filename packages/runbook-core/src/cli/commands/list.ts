@@ -29,7 +29,9 @@ const list: CliCommand = {
     if (files.length === 0) {
       throw new UsageError(`no Markdown files found in ${positionals.join(', ') || 'the current directory'}`);
     }
-    const { parseRunbook } = await import('../../index.ts');
+    // The parser and its shell grammar only: the whole library (lint, Kubernetes, runner) would double the load.
+    const [{ parseRunbook }, { loadShellGrammar }] = await Promise.all([import('../../parse/index.ts'), import('../../shell/index.ts')]);
+    await loadShellGrammar();
     const runbooks: Runbook[] = [];
     for (const file of files) {
       const path = relative(context.cwd, file) || file;
