@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { parse as parseYaml } from 'yaml';
 
 const run = promisify(execFile);
 const corePackage = new URL('../../', import.meta.url).pathname;
+const repoRoot = new URL('../../../../', import.meta.url).pathname;
 // Inside the repository (in its git-ignored .cache/), so the build finds esbuild in the workspace.
 const buildRoot = new URL('../../../../.cache/', import.meta.url).pathname;
 
@@ -78,5 +80,49 @@ describe('runbook lint (built bundle, real process)', () => {
     const missing = await lint(['missing.md']);
     assert.equal(missing.code, 2);
     assert.equal(missing.stderr, "runbook lint: no Markdown file matches 'missing.md'\n");
+  });
+
+  it("runs the GitHub Action's own script: inputs through the environment, annotations out", async () => {
+    const action = parseYaml(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) as {
+      runs: { using: string; steps: Array<{ shell: string; run: string; env: Record<string, string> }> };
+      inputs: Record<string, { default: string }>;
+    };
+    assert.equal(action.runs.using, 'composite');
+    const [step] = action.runs.steps;
+    assert.equal(step!.shell, 'bash');
+    assert.doesNotMatch(step!.run, /\$\{\{/, 'no input is pasted into the script');
+    // The repository installs runbook-core itself: the script uses that bin.
+    mkdirSync(join(work, 'node_modules', '.bin'), { recursive: true });
+    chmodSync(join(folder, 'bin', 'runbook.js'), 0o755);
+    symlinkSync(join(folder, 'bin', 'runbook.js'), join(work, 'node_modules', '.bin', 'runbook'));
+    const env = {
+      PATH: process.env.PATH,
+      RUNBOOK_PATHS: 'runbooks/step-01.md runbooks/step-02.md',
+      RUNBOOK_CONFIG: '',
+      RUNBOOK_MAX_WARNINGS: '',
+      RUNBOOK_SHELLCHECK: 'false',
+      RUNBOOK_VERSION: action.inputs['version']!.default,
+    };
+    const failed = await run('bash', ['-c', step!.run], { cwd: work, env }).then(
+      () => ({ code: 0, stdout: '' }),
+      (error: { code: number; stdout: string }) => error,
+    );
+    assert.equal(failed.code, 1);
+    assert.match(failed.stdout, /^::error file=runbooks\/step-01\.md,line=4,col=1,endLine=4,endColumn=\d+,title=unconfirmed-destructive::Step destroys/);
+    const passed = await run('bash', ['-c', step!.run], { cwd: work, env: { ...env, RUNBOOK_PATHS: 'runbooks/step-02.md' } });
+    assert.match(passed.stdout, /No problems in 1 file\./);
+  });
+
+  it('offers a pre-commit hook that runs `runbook lint` on the staged Markdown files', async () => {
+    const [hook] = parseYaml(readFileSync(join(repoRoot, '.pre-commit-hooks.yaml'), 'utf8')) as Array<{ id: string; entry: string; language: string; types: string[]; additional_dependencies: string[] }>;
+    assert.equal(hook!.id, 'runbook-lint');
+    assert.deepEqual(hook!.types, ['markdown']);
+    const version = (JSON.parse(readFileSync(join(corePackage, 'package.json'), 'utf8')) as { version: string }).version;
+    assert.deepEqual(hook!.additional_dependencies, [`runbook-core@${version}`]);
+    const [command, ...args] = hook!.entry.split(' ');
+    assert.equal(command, 'runbook');
+    const result = await lint([...args.slice(1), 'runbooks/step-01.md', 'runbooks/step-03.md', '--no-shellcheck']);
+    assert.equal(result.code, 1);
+    assert.match(result.stdout, /2 problems \(2 errors, 0 warnings\) in 2 of 2 files/);
   });
 });

@@ -4,6 +4,6 @@ import { parserMessageRule } from './parser-message-rule.ts';
 export const unusableTaskBox = parserMessageRule({
   id: 'unusable-task-box',
   description: 'Checklist boxes can be ticked (`- [ ]` / `- [x]`)',
-  defaultSeverity: 'warning',
+  defaultSeverity: 'info',
   tags: ['checklists'],
 });
