@@ -35,9 +35,12 @@ export interface RunbookExtensionApi {
   checklistDecorations(uri: vscode.Uri): DrawnDecoration[];
   statusBarText(): string | undefined;
   diagnostics(uri: vscode.Uri): readonly vscode.Diagnostic[];
+  /** How long `activate` took, in milliseconds. */
+  activationMs: number;
 }
 
 export function activate(context: vscode.ExtensionContext): RunbookExtensionApi {
+  const started = performance.now();
   const documents = new RunbookDocuments();
   const runs = new StepRuns();
   const incidents = new Incidents();
@@ -85,7 +88,9 @@ export function activate(context: vscode.ExtensionContext): RunbookExtensionApi 
   // The outline view shows once a runbook activated us, so the view never activates us at startup.
   void vscode.commands.executeCommand('setContext', 'runbook.active', true);
   void incidents.reload();
+  const activationMs = performance.now() - started;
   return {
+    activationMs,
     stepDecorations: (uri) => stepStatus.drawn(uri),
     checklistDecorations: (uri) => checklist.drawn(uri),
     statusBarText: () => statusBar.text,

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Runbook, RunbookDocument } from 'runbook-core';
 import { loadCore } from './core.ts';
+import { textLength } from './text-length.ts';
 
 interface Tracked {
   version: number;
@@ -62,9 +63,4 @@ export class RunbookDocuments implements vscode.Disposable {
     for (const subscription of this.#subscriptions) subscription.dispose();
     this.#tracked.clear();
   }
-}
-
-function textLength(document: vscode.TextDocument): number {
-  const last = document.lineAt(document.lineCount - 1);
-  return document.offsetAt(last.range.end);
 }

@@ -6,6 +6,8 @@ export interface Browser {
   page: Page;
   /** The page's recent console lines, for failure messages. */
   consoleTail(): string;
+  /** Console lines the in-host tests logged as `measure: …`. */
+  measurements(): string[];
   close(): Promise<void>;
 }
 
@@ -28,10 +30,13 @@ export async function launchChromium(executablePath: string, dirs: TempDirs): Pr
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const lines: string[] = [];
+  const measurements: string[] = [];
   page.on('console', (message) => {
+    const measured = /measure: (.*)/.exec(message.text())?.[1];
+    if (measured !== undefined) measurements.push(measured);
     lines.push(`[${message.type()}] ${message.text()}`);
     if (lines.length > 200) lines.shift();
   });
   page.on('pageerror', (error) => lines.push(`[pageerror] ${error.message}`));
-  return { context, page, consoleTail: () => lines.slice(-40).join('\n'), close: () => context.close() };
+  return { context, page, consoleTail: () => lines.slice(-40).join('\n'), measurements: () => measurements, close: () => context.close() };
 }

@@ -26,6 +26,7 @@ export function describeHostSuite(title: string, suite: HostSuite, options: { wo
       });
       session.timings['host-tests'] = Math.round(performance.now() - start) / 1000;
       process.stderr.write(`      vscode ${suite} session, seconds per phase: ${JSON.stringify(session.timings)}\n`);
+      for (const line of session.browser.measurements()) process.stderr.write(`      ${line}\n`);
     });
 
     after(async function () {

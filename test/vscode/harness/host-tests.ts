@@ -7,7 +7,8 @@ import type { Browser } from './chromium.ts';
 import type { CodeServer } from './code-server.ts';
 import { hostTestsDir } from './repo-paths.ts';
 
-export type HostSuite = 'trusted' | 'untrusted';
+/** A folder of specs under host/: `bench` holds measurements, run only by the benchmark. */
+export type HostSuite = 'trusted' | 'untrusted' | 'bench';
 
 /** Spec files of a suite, e.g. `codelens.host.ts`: known when mocha loads, so each becomes a test. */
 export function hostSpecNames(suite: HostSuite): string[] {

@@ -15,7 +15,7 @@ export class VariableHoverProvider implements vscode.HoverProvider {
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     const runbook = await this.documents.runbookOf(document);
     const core = await loadCore();
-    const slot = variableSlots(core, document, runbook).find((candidate) => candidate.range.contains(position));
+    const slot = variableSlots(core, document, runbook, new vscode.Range(position, position)).find((candidate) => candidate.range.contains(position));
     if (slot === undefined) return undefined;
     const { values, secretNames } = templateValues(runbook, this.incidents.current);
     const declaration = runbook.meta.variables[slot.name];

@@ -24,7 +24,7 @@ export class VariableInlayHintsProvider implements vscode.InlayHintsProvider, vs
     const runbook = await this.documents.runbookOf(document);
     const core = await loadCore();
     const { values, secretNames } = templateValues(runbook, this.incidents.current);
-    return variableSlots(core, document, runbook)
+    return variableSlots(core, document, runbook, range)
       .filter((slot) => range.contains(slot.range))
       .map((slot) => {
         const value = values[slot.name];
