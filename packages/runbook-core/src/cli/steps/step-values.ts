@@ -40,6 +40,8 @@ export class StepValues {
   readonly #inputs: ValueInputs;
   readonly #prompted: Record<string, string> = {};
   readonly #exported: Record<string, string>;
+  readonly #secretNames = new Map<string, boolean>();
+  #secretValues: string[] | undefined;
 
   constructor(inputs: ValueInputs) {
     this.#inputs = inputs;
@@ -47,7 +49,12 @@ export class StepValues {
   }
 
   isSecret(name: string): boolean {
-    return isSecretVariable(this.#inputs.meta, name);
+    let secret = this.#secretNames.get(name);
+    if (secret === undefined) {
+      secret = isSecretVariable(this.#inputs.meta, name);
+      this.#secretNames.set(name, secret);
+    }
+    return secret;
   }
 
   has(name: string): boolean {
@@ -63,6 +70,7 @@ export class StepValues {
   /** A value given at a prompt. */
   provide(name: string, value: string): void {
     this.#prompted[name] = value;
+    this.#secretValues = undefined;
   }
 
   /** Declared variables (`--var`, prompted, defaults not shadowed by the environment), for `runStep`'s `variables`. */
@@ -87,6 +95,11 @@ export class StepValues {
 
   /** Values to redact: every known value of a secret name, and secret exports. */
   secrets(): string[] {
+    this.#secretValues ??= this.#collectSecrets();
+    return [...this.#secretValues];
+  }
+
+  #collectSecrets(): string[] {
     const names = new Set([
       ...Object.keys(this.#inputs.meta.variables),
       ...Object.keys(this.#inputs.flags),
@@ -111,9 +124,12 @@ export class StepValues {
   addExports(exported: Readonly<Record<string, string>>): KeptExport[] {
     const secrets = this.secrets().filter((value) => value.length >= 4);
     const kept: KeptExport[] = [];
+    this.#secretValues = undefined;
     for (const [name, value] of Object.entries(exported)) {
       this.#exported[name] = value;
       const secret = this.isSecret(name) || secrets.some((secretValue) => value.includes(secretValue));
+      // Redacted from now on as a whole, not only the secret inside it.
+      if (secret) this.#secretNames.set(name, true);
       kept.push(secret ? { name, secret } : { name, secret, value });
     }
     return kept;
