@@ -20,6 +20,10 @@ const APT_PACKAGES = {
   chromium: CHROMIUM,
   ripgrep: '/usr/bin/rg',
   'libkrb5-dev': '/usr/include/gssapi/gssapi.h',
+  // code-server's native modules (argon2, kerberos, node-pty) compile from source.
+  'g++': '/usr/bin/g++',
+  make: '/usr/bin/make',
+  python3: '/usr/bin/python3',
 };
 
 const cacheRoot = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'runbook-test');
