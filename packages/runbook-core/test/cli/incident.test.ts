@@ -70,7 +70,7 @@ describe('runbook incident', () => {
     const escalated = await cli(['incident', 'severity', 'P1', '--reason', 'customers affected']);
     assert.equal(escalated.stdout, `${id}: severity P2 → P1.\n`);
     const resolved = await cli(['incident', 'resolve', '--summary', 'Rotated the logs']);
-    assert.match(resolved.stdout, new RegExp(`^Resolved ${id} after \\d+s\\.\\n$`));
+    assert.match(resolved.stdout, new RegExp(`^Resolved ${id} after \\d+s\\.\nIts timeline: runbook incident timeline --incident ${id}\\n$`));
     const timeline = await cli(['incident', 'timeline', '--incident', id]);
     assert.equal(timeline.code, 0, timeline.stderr);
     const rows = timeline.stdout.trimEnd().split('\n');

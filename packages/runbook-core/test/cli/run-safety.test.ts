@@ -10,7 +10,7 @@ describe('runbook run: secrets', () => {
   const workspace = useWorkspace('secrets.md');
   const cli = (argv: string[], options: { interactive?: boolean; input?: string } = {}) => runCli(argv, { cwd: workspace.dir, ...options });
 
-  it('redacts a --var secret in stdout, stderr, the journal and the logs; exported secrets keep only their name', async () => {
+  it('redacts a --var secret in stdout, stderr, the journal and the logs; secrets given and exported keep only their name', async () => {
     const id = await startIncident(workspace.dir);
     const result = await cli(['run', 'secrets.md', '--step', 'call', '--step', 'use-header', '--var', `API_TOKEN=${token}`]);
     assert.equal(result.code, 0, result.stderr);
@@ -21,7 +21,7 @@ describe('runbook run: secrets', () => {
     const variables = journal(workspace.dir, id).filter((event) => event.type === 'variable-set');
     assert.deepEqual(
       variables.map((event) => [event.name, event.secret, event.value]),
-      [['AUTH_HEADER', true, undefined], ['CALLED', false, 'status']],
+      [['API_TOKEN', true, undefined], ['AUTH_HEADER', true, undefined], ['CALLED', false, 'status']],
     );
   });
 

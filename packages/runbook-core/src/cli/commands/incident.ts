@@ -157,7 +157,7 @@ async function resolveIncident({ context, flags, args, format, who }: Invocation
   if (state.status === 'resolved') throw new UsageError(`incident ${state.id} is already resolved`);
   const after = await incidents.resolveIncident(state.id, { workspace, who, ...(flags.summary === undefined ? {} : { summary: flags.summary }) });
   const lasted = incidents.incidentStatus(after).elapsedMs;
-  return show(context, format, stateJson(after), () => `Resolved ${after.id} after ${humanDuration(lasted)}.\n`);
+  return show(context, format, stateJson(after), () => `Resolved ${after.id} after ${humanDuration(lasted)}.\nIts timeline: runbook incident timeline --incident ${after.id}\n`);
 }
 
 async function timeline({ context, flags, args, format }: Invocation): Promise<number> {

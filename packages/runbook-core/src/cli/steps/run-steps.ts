@@ -64,6 +64,7 @@ export async function runSteps(session: RunSession, io: RunIO): Promise<RunRepor
     const refusal = preflightRefusal(await prepare(session, step), session, io);
     if (refusal) return refuse(report, refusal, session, io);
   }
+  await session.journal.exports(session.values.givenSecrets().map((name) => ({ name, secret: true })));
   for (const step of session.steps) {
     const prepared = await prepare(session, step);
     const refusal = preflightRefusal(prepared, session, io);

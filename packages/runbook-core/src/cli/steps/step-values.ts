@@ -73,6 +73,11 @@ export class StepValues {
     this.#secretValues = undefined;
   }
 
+  /** Secret names given for this run (`--var`, prompts): the journal may say they were set, never to what. */
+  givenSecrets(): string[] {
+    return [...new Set([...Object.keys(this.#inputs.flags), ...Object.keys(this.#prompted)])].filter((name) => this.isSecret(name));
+  }
+
   /** Declared variables (`--var`, prompted, defaults not shadowed by the environment), for `runStep`'s `variables`. */
   variables(): Record<string, string> {
     const values: Record<string, string> = {};
