@@ -85,14 +85,19 @@ class StepRun {
 
     const env = this.#env;
     const marker = `${runIdVariable}=${randomUUID()}`;
-    let log: WriteStream | undefined;
+    let script: StepScript;
     try {
-      log = settings.logFile === undefined ? undefined : await openLog(settings.logFile);
+      script = writeStepScript(plan.code, interpreter, plan.errexit);
     } catch (error) {
-      return this.#notRun(`cannot write its log file ${settings.logFile}: ${(error as Error).message}`, { failed: true, cause: error });
+      return this.#notRun(`cannot write its script file: ${(error as Error).message}`, { failed: true, cause: error });
     }
-    const script = writeStepScript(plan.code, interpreter, plan.errexit);
     try {
+      let log: WriteStream | undefined;
+      try {
+        log = settings.logFile === undefined ? undefined : await openLog(settings.logFile);
+      } catch (error) {
+        return this.#notRun(`cannot write its log file ${settings.logFile}: ${(error as Error).message}`, { failed: true, cause: error });
+      }
       const runEnv = { ...env, ...script.env, ...pythonUnbuffered(interpreter.family, env), [runIdVariable]: marker.slice(runIdVariable.length + 1) };
       const collector = new OutputCollector({
         secrets: settings.secrets,
@@ -101,7 +106,7 @@ class StepRun {
         ...optional('log', log),
         emit: (event) => this.emit(event),
       });
-      const process = runScriptProcess({
+      const running = runScriptProcess({
         program: script.program,
         args: script.args,
         cwd: plan.target.cwd,
@@ -115,9 +120,9 @@ class StepRun {
         forceKillAfterDelay: settings.forceKillAfterDelay,
         onStarted: (pid) => this.emit({ type: 'started', time: Date.now(), pid, command: script.command, cwd: plan.target.cwd }),
       });
-      this.#cancel = process.cancel;
-      if (this.callbackError !== undefined) process.cancel(this.callbackError);
-      const outcome = await process.outcome;
+      this.#cancel = running.cancel;
+      if (this.callbackError !== undefined) running.cancel(this.callbackError);
+      const outcome = await running.outcome;
       const logError = log && (await closeLog(log));
       const exported = this.#exports(script, runEnv, outcome);
       const logFile = logError ? undefined : settings.logFile;
