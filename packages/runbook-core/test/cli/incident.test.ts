@@ -29,6 +29,8 @@ describe('runbook incident', () => {
     const second = await start('--severity', 'P2', '--title', 'Two');
     assert.notEqual(first, second);
     assert.ok(second.startsWith(first.slice(0, 17)));
+    const third = await cli(['incident', 'start', '--severity', 'P3', '--title', 'Three']);
+    assert.match(third.stdout, new RegExp(`It is now the current incident \\(${second} stays open: runbook incident switch ${second} goes back\\)\\.\\n$`));
   });
 
   it('needs a severity and a title: named flags without a terminal, questions with one', async () => {

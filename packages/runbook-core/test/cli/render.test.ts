@@ -34,6 +34,10 @@ describe('runbook render', () => {
     const update = journal(workspace.dir, id).find((event) => event.type === 'status-update');
     assert.equal(update?.text, result.stdout.replace(/\n$/, ''));
     assert.equal(update?.phase, 'investigating');
+    await cli(['incident', 'resolve']);
+    const closed = await cli(['render', 'demo.md', 'status-update', '--record', '--incident', id]);
+    assert.equal(closed.code, 2);
+    assert.match(closed.stderr, /is resolved; a status update cannot be recorded in it/);
   });
 
   it('lists the templates for an unknown one (exit 2)', async () => {

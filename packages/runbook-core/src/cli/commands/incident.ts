@@ -110,6 +110,7 @@ async function start({ context, flags, args, format, who }: Invocation): Promise
   const severity = flags.severity ?? (await askOr(context, `Severity (${levels.map((level) => level.id).join(', ')}): `, '--severity', levels.map((level) => level.id).join('..')));
   const title = flags.title ?? loaded?.runbook.meta.title ?? loaded?.runbook.sections[0]?.title ?? (await askOr(context, 'Title (what is happening): ', '--title', '"…"'));
   const detectedAt = flags['detected-at'] === undefined ? undefined : parseDetectedAt(flags['detected-at']);
+  const previous = await incidents.currentIncident({ workspace });
   const state = await incidents.startIncident({
     workspace,
     severity,
@@ -121,7 +122,8 @@ async function start({ context, flags, args, format, who }: Invocation): Promise
   return show(context, format, state, () => {
     const status = incidents.incidentStatus(state);
     const due = status.responseDueAt ? `; response due ${utcDateTime(new Date(status.responseDueAt))}` : '';
-    return `Started ${state.id} (${state.severity}) — ${state.title}${due}.\nIt is now the current incident.\n`;
+    const before = previous === undefined ? '' : ` (${previous} stays open: runbook incident switch ${previous} goes back)`;
+    return `Started ${state.id} (${state.severity}) — ${state.title}${due}.\nIt is now the current incident${before}.\n`;
   });
 }
 

@@ -61,6 +61,7 @@ async function renderCommand(context: CliContext): Promise<number> {
   const incidents = await import('../../incident/index.ts');
   const { templateVariables } = await import('../../lint/incident-variables.ts');
   const state = target.id === undefined ? undefined : await incidents.loadIncident(target.id, { workspace: target.workspace });
+  if (values.record === true && state?.status === 'resolved') throw new UsageError(`incident ${state.id} is resolved; a status update cannot be recorded in it`);
   const slotNames = new Set(template.slots.filter((slot) => slot.kind === 'variable').map((slot) => slot.name));
   // The incident's own values are not shadowed by the environment or defaults; only --var overrides them.
   const owned = new Set(state === undefined ? [] : templateVariables);
