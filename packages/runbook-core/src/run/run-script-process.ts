@@ -69,7 +69,10 @@ const leftoverCheckDelayMs = 100;
  * collector, and makes sure nothing it started outlives the run: on timeout
  * or abort every process of the run gets `killSignal`, then `SIGKILL`; when
  * the interpreter exits by itself, background jobs still in its group or
- * still holding its output are ended the same way.
+ * still holding its output are ended the same way. A process none of that
+ * finds (it left the group and the tree and replaced its environment) is
+ * left alone; reading stops once the output has been quiet for the grace
+ * delay plus a second.
  */
 export function runScriptProcess(options: ScriptProcessOptions): ScriptProcess {
   endRunningGroupsOnExit();
@@ -102,9 +105,16 @@ export function runScriptProcess(options: ScriptProcessOptions): ScriptProcess {
       forceKillAfterDelay: options.forceKillAfterDelay,
     }).then(({ forced }) => {
       state.isForcefullyTerminated ||= forced;
-      // A process we could not find (its environment replaced) may still hold the pipes.
-      if (!closed) timers.push(setTimeout(() => finish(), options.forceKillAfterDelay + 1000));
+      // A process we could not find (its environment replaced) may still hold the pipes:
+      // stop reading once they have been quiet for a while.
+      if (!closed) giveUpWhenQuiet(options.forceKillAfterDelay + 1000);
     });
+  };
+  let lastOutput = performance.now();
+  const giveUpWhenQuiet = (quietMs: number): void => {
+    const quietFor = performance.now() - lastOutput;
+    if (quietFor >= quietMs) finish();
+    else timers.push(setTimeout(() => closed || giveUpWhenQuiet(quietMs), quietMs - quietFor));
   };
   const cancel = (kind: 'timeout' | 'abort', reason?: unknown): void => {
     if (exited || closed || termination) return;
@@ -149,6 +159,7 @@ export function runScriptProcess(options: ScriptProcessOptions): ScriptProcess {
     if (!stream) return;
     stream.setEncoding('utf8');
     stream.on('data', (chunk: string) => {
+      lastOutput = performance.now();
       if (!options.collector.write(name, chunk)) pauseUntilDrained();
     });
     stream.on('end', () => options.collector.end(name));

@@ -96,6 +96,17 @@ describe('runStep: timeout and cancellation', () => {
     assert.deepEqual(await survivors(pids), []);
   });
 
+  it('does not wait forever on a process that escaped every way of finding it but holds the output', async () => {
+    const pidsFile = join(dir.path, 'pids');
+    const step = makeStep({ code: `env -i setsid sh -c 'exec sleep 1000' &\necho $! >> "$PIDS"\necho done\n` });
+    const result = await runStep(step, { variables: { PIDS: pidsFile }, forceKillAfterDelay: 200 });
+    const pids = readPids(pidsFile);
+    for (const pid of pids) process.kill(pid, 'SIGKILL');
+    assert.equal(result.exitCode, 0);
+    assert.equal(result.stdout, 'done\n');
+    assert.equal(pids.length, 1);
+  });
+
   it('runs nothing when the signal is already aborted', async () => {
     const marker = join(dir.path, 'ran');
     const result = await runStep(makeStep({ code: `touch "${marker}"\n` }), { signal: AbortSignal.abort() });
