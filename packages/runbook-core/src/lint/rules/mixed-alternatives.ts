@@ -12,7 +12,9 @@ interface HeadedGroup {
   commands: ShellCommand[];
 }
 
-const alternativeWording = /\b(options?|alternatives?|strateg(?:y|ies)|choose|pick one|either)\b/i;
+// A section that offers choices; in running text "option" is as often a CLI flag.
+const choicesTitle = /\b(options|alternatives?|strateg(?:y|ies))\b/i;
+const choicesText = /\b(alternatives?|choose|pick one|one of (?:the following|these)|either)\b|\boptions:/i;
 const scriptMarker = /^#!|^\s*set\s+-[a-z]*e|^\s*set\s+-o\s+errexit/m;
 
 /**
@@ -64,8 +66,8 @@ function headedGroups(commands: readonly ShellCommand[]): HeadedGroup[] | undefi
 function calledOptions(runbook: Runbook, step: Step, groups: readonly HeadedGroup[], lines: LineIndex): boolean {
   if (groups.some((group) => /^(?:\d+[.)]\s*)?(or|option|alternative)\b/i.test(group.heading))) return true;
   const section = runbook.sections.find((candidate) => candidate.slug === step.section);
-  if (section !== undefined && alternativeWording.test(section.title)) return true;
-  return alternativeWording.test(textAbove(lines, step.position.start.line));
+  if (section !== undefined && choicesTitle.test(section.title)) return true;
+  return choicesText.test(textAbove(lines, step.position.start.line));
 }
 
 /** The prose lines just above a block, up to a heading, another fence or six lines. */

@@ -6,7 +6,7 @@ import { CodeLocator } from '../source/code-locator.ts';
 import { combineEdits, type SourceEdit } from '../source/combine-edits.ts';
 import { fenceInfo } from '../source/fence-info.ts';
 import type { LineIndex } from '../source/line-index.ts';
-import { onlyPromptedCommands, proseRuns, type ProseRun } from '../source/prose-lines.ts';
+import { onlyPromptedCommands, promptPrefix, proseRuns, type ProseRun } from '../source/prose-lines.ts';
 import { shellSyntax } from '../source/shell-syntax.ts';
 
 /**
@@ -84,7 +84,7 @@ function dropPrompts(lines: LineIndex, locator: CodeLocator, codeLines: readonly
   for (const run of runs) {
     for (let line = run.firstLine; line <= run.lastLine; line++) {
       const at = contentStart(locator, codeLines, line);
-      const prompt = /^[$❯]\s+/.exec(codeLines[line]!.trimStart());
+      const prompt = promptPrefix.exec(codeLines[line]!.trimStart());
       if (prompt) edits.push({ start: at, end: at + prompt[0].length, text: '' });
     }
   }

@@ -5,9 +5,10 @@ import { ruleDocsUrl } from '../rule.ts';
 import { findExecutable } from '../shellcheck/find-executable.ts';
 import { runShellcheck, type ShellcheckComment, type ShellcheckRequest } from '../shellcheck/run-shellcheck.ts';
 import { CodeLocator } from '../source/code-locator.ts';
+import { commandView } from '../source/command-view.ts';
 import { combineEdits } from '../source/combine-edits.ts';
 import type { LineIndex } from '../source/line-index.ts';
-import { proseRuns } from '../source/prose-lines.ts';
+import { onlyPromptedCommands, proseRuns } from '../source/prose-lines.ts';
 import { shellSyntax } from '../source/shell-syntax.ts';
 
 interface Options {
@@ -35,7 +36,8 @@ export const shellcheck: LintRule<Options> = {
   options: { exclude: { type: 'string[]', description: 'ShellCheck codes not to report, e.g. ["SC2086"].' } },
   defaultOptions: { exclude: [] },
   async check({ runbook, lines, options, env, signal, report }) {
-    const steps = runbook.steps.filter((step) => step.isShell && dialectOf(step) !== undefined && step.code.trim() !== '');
+    // A terminal session with output is prose-in-shell's finding: nothing in it is a script.
+    const steps = runbook.steps.filter((step) => step.isShell && dialectOf(step) !== undefined && step.code.trim() !== '' && !isSession(step));
     if (steps.length === 0) return;
     const executable = findExecutable('shellcheck', env['PATH']);
     if (!executable) {
@@ -49,7 +51,12 @@ export const shellcheck: LintRule<Options> = {
     const exclude = [...alwaysExcluded, ...options.exclude.map((code) => (/^\d+$/.test(code) ? `SC${code}` : code.toUpperCase()))];
     await Promise.all(
       steps.map(async (step) => {
-        const run = await runShellcheck({ executable, code: step.code, dialect: dialectOf(step)!, exclude, ...(signal ? { signal } : {}) });
+        // The code as it runs once prompts, prose and placeholders are dealt with
+        // (those have their own rules); offsets are the step's.
+        const { code, hasSyntaxErrors } = commandView(step, lines);
+        // Code that does not parse is shell-syntax's finding; shellcheck would only say it again.
+        if (hasSyntaxErrors) return;
+        const run = await runShellcheck({ executable, code, dialect: dialectOf(step)!, exclude, ...(signal ? { signal } : {}) });
         if (signal?.aborted) return;
         const locator = new CodeLocator(step, lines);
         if (run.failure !== undefined) {
@@ -84,6 +91,12 @@ export const shellcheck: LintRule<Options> = {
 function dialectOf(step: Step): ShellcheckRequest['dialect'] | undefined {
   const shell = step.options.shell?.split('/').pop();
   return dialects[(shell ?? step.lang).toLowerCase()];
+}
+
+function isSession(step: Step): boolean {
+  const root = shellSyntax(step);
+  const runs = proseRuns(step, root);
+  return runs.some((run) => run.kind === 'prompt') && !(runs.every((run) => run.kind === 'prompt') && onlyPromptedCommands(step, root));
 }
 
 function proseLines(step: Step): Set<number> {

@@ -3,7 +3,7 @@ import { analyzeShell } from '../../shell/index.ts';
 import { walkSyntaxTree, type SyntaxNode } from '../../shell/syntax-node.ts';
 import { CodeLocator } from './code-locator.ts';
 import type { LineIndex } from './line-index.ts';
-import { onlyPromptedCommands, proseRuns } from './prose-lines.ts';
+import { onlyPromptedCommands, promptPrefix, proseRuns } from './prose-lines.ts';
 import { parseShell, shellSyntax } from './shell-syntax.ts';
 import { shellPlaceholders } from './shell-placeholders.ts';
 
@@ -83,7 +83,10 @@ function blankPrompts(code: string, runs: ReturnType<typeof proseRuns>): string 
   const lines = code.split('\n');
   for (const run of runs) {
     for (let line = run.firstLine; line <= run.lastLine; line++) {
-      lines[line] = lines[line]!.replace(/^(\s*)([$❯]\s)/, (_, indent: string, prompt: string) => indent + ' '.repeat(prompt.length));
+      const text = lines[line]!;
+      const indent = text.length - text.trimStart().length;
+      const prompt = promptPrefix.exec(text.slice(indent));
+      if (prompt) lines[line] = text.slice(0, indent) + ' '.repeat(prompt[0].length) + text.slice(indent + prompt[0].length);
     }
   }
   return lines.join('\n');

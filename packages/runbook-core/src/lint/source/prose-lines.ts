@@ -14,7 +14,9 @@ export interface ProseRun {
 
 // A list marker, then a word that is not a call (`- sum(rate(…` is PromQL, not a list).
 const listMarker = /^(?:\d{1,3}[.)]|[-*•])\s+[\p{L}\p{N}][\p{L}\p{N}'’-]*(?:[\s,.:;!?]|$)/u;
-const prompt = /^[$❯]\s+\S/;
+/** A shell prompt at the start of a line: `$ `, `❯ `, `sh-4.4# `, `[root@node-1 ~]# `, `bash-5.1$ `. */
+export const promptPrefix = /^(?:[$❯]|[\w.-]+[#$]|\[[^\]\n]*\][#$])\s+/;
+const prompt = new RegExp(`${promptPrefix.source}\\S`);
 const labelLine = /^[A-Z][A-Za-z]*(?: [A-Za-z]+){0,3}:(?:\s|$)/;
 // Words, digits and sentence punctuation only; any shell syntax rules it out.
 const plainWords = /^[\p{L}\p{N}][\p{L}\p{N}'’,.:;!?()-]*(?:\s+[\p{L}\p{N}'’,.:;!?()-]+)+$/u;
@@ -24,7 +26,7 @@ const multiLineNodes = new Set(['heredoc_body', 'string', 'raw_string', 'ansi_c_
  * Finds lines a shell would try to run as commands though they are not:
  * numbered or bulleted list items, labels (`Note:`, `Example output:`),
  * sentences (a capitalised word, then only words and punctuation, four words
- * or more), and `$ ` / `❯ ` prompts. Lines inside heredocs and multi-line strings,
+ * or more), and prompts (`$ `, `sh-4.4# `, …). Lines inside heredocs and multi-line strings,
  * comments and continuation lines are never prose. The syntax tree supplies
  * the heredoc and string extents; regions tree-sitter could not parse are
  * not trusted for that.
