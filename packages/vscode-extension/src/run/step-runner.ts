@@ -20,6 +20,8 @@ import { stepValues } from './step-values.ts';
 export class StepRunner {
   /** What earlier steps exported, per incident (`''` outside one); never written anywhere. */
   readonly #exported = new Map<string, Record<string, string>>();
+  /** The last run's terminal per step: a new run of the step replaces it. */
+  readonly #terminals = new Map<string, StepTerminal>();
 
   constructor(
     private readonly runs: StepRuns,
@@ -37,7 +39,9 @@ export class StepRunner {
     }
 
     const name = step.name ?? `step ${step.index + 1}`;
+    this.#terminals.get(key)?.dispose();
     const terminal = new StepTerminal(`Runbook: ${name}`, `${name} · ${document.uri.fsPath}`);
+    this.#terminals.set(key, terminal);
     const journal = new RunJournal(this.incidents, incident, step, commands);
     const signal = this.runs.start(key);
     let result: StepResult | undefined;

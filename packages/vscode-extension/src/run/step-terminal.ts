@@ -6,13 +6,14 @@ import type { StepEvent } from 'runbook-core';
  * already redacted it). Output that comes before the terminal opens is kept
  * and written on open.
  */
-export class StepTerminal {
+export class StepTerminal implements vscode.Disposable {
   readonly #write = new vscode.EventEmitter<string>();
+  readonly #terminal: vscode.Terminal;
   #pending: string[] | undefined = [];
 
   constructor(name: string, header: string) {
     this.#put(`\x1b[2m${crlf(header)}\x1b[0m\r\n`);
-    const terminal = vscode.window.createTerminal({
+    this.#terminal = vscode.window.createTerminal({
       name,
       iconPath: new vscode.ThemeIcon('play'),
       pty: {
@@ -25,7 +26,11 @@ export class StepTerminal {
         close: () => this.#write.dispose(),
       },
     });
-    terminal.show(true);
+    this.#terminal.show(true);
+  }
+
+  dispose(): void {
+    this.#terminal.dispose();
   }
 
   readonly onEvent = (event: StepEvent): void => {
