@@ -1,6 +1,6 @@
-import { accessSync, constants, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { privateDirectory } from './private-directory.ts';
 import type { Interpreter } from './resolve-interpreter.ts';
 
 /** Environment variable naming the file a shell step's exports are written to. */
@@ -35,37 +35,7 @@ export interface StepScript {
   remove(): void;
 }
 
-let privateDirectory: string | undefined;
 let scriptCount = 0;
-
-/**
- * Where the private directory goes: a memory filesystem where there is one
- * (`XDG_RUNTIME_DIR`, else Linux's `/dev/shm`), else the OS temp dir. The
- * exports listing holds the step's whole environment, secrets included: in
- * memory it never reaches a disk, and it costs no flush.
- */
-export function scriptParentDirectory(): string {
-  for (const candidate of [process.env.XDG_RUNTIME_DIR, '/dev/shm']) {
-    if (!candidate) continue;
-    try {
-      accessSync(candidate, constants.W_OK | constants.X_OK);
-      return candidate;
-    } catch {
-      // Not here; try the next.
-    }
-  }
-  return tmpdir();
-}
-
-/** One private directory (0700) per process, made on first use and removed when the process exits. */
-function scriptDirectory(): string {
-  if (privateDirectory === undefined) {
-    const directory = mkdtempSync(join(scriptParentDirectory(), 'runbook-step-'));
-    privateDirectory = directory;
-    process.once('exit', () => rmSync(directory, { recursive: true, force: true }));
-  }
-  return privateDirectory;
-}
 
 /**
  * Writes the code to a new file (0600) in this process's private directory
@@ -73,7 +43,7 @@ function scriptDirectory(): string {
  * Synchronous: for files this small the thread pool costs more than the write.
  */
 export function writeStepScript(code: string, interpreter: Interpreter, errexit: boolean): StepScript {
-  const base = join(scriptDirectory(), `${++scriptCount}`);
+  const base = join(privateDirectory(), `${++scriptCount}`);
   const name = `step${interpreter.extension}`;
   const file = `${base}-${name}`;
   const exportsFile = `${base}-exports`;

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { execFile, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { runStep, StepError, type StepEvent } from '../../src/run/index.ts';
-import { scriptParentDirectory } from '../../src/run/step-script.ts';
+import { scriptParentDirectory } from '../../src/run/private-directory.ts';
 import { makeStep } from './make-step.ts';
 import { useTempDir } from './temp-dir.ts';
 
@@ -159,6 +159,24 @@ describe('runStep', () => {
     await assert.rejects(runStep(step, { killSignal: 'SIGNOPE' as NodeJS.Signals }), /option 'killSignal'/);
     await assert.rejects(runStep(step, { secrets: 'hunter22' as unknown as string[] }), /option 'secrets'/);
     await assert.rejects(runStep(step, { variables: { X: 1 as unknown as string } }), /option 'variables' has a number for 'X'/);
+  });
+
+  it('makes its private directory again if something removed it', async () => {
+    const first = await runStep(makeStep({ code: 'dirname "$0"\n' }));
+    rmSync(first.stdout.trim(), { recursive: true, force: true });
+    const second = await runStep(makeStep({ code: 'dirname "$0"\n' }));
+    assert.equal(second.exitCode, 0, second.message);
+    assert.notEqual(second.stdout, first.stdout);
+  });
+
+  it('removes private directories left by processes that were killed', async () => {
+    const dead = spawnSync('true').pid;
+    const orphan = join(scriptParentDirectory(), `runbook-step-${dead}-left`);
+    mkdirSync(orphan, { recursive: true });
+    writeFileSync(join(orphan, '1-step.sh'), 'echo\n');
+    const child = fileURLToPath(new URL('run-one-step.ts', import.meta.url));
+    await execFileAsync(process.execPath, ['--import', 'tsx', '--conditions=source', child, 'true\n']);
+    assert.equal(existsSync(orphan), false);
   });
 
   it('keeps its private directory only while the process lives', async () => {
