@@ -149,6 +149,9 @@ child=$!
 trap 'kill -TERM "$child" 2>/dev/null; wait "$child"; exit 0' TERM INT HUP
 while kill -0 "$parent" 2>/dev/null && kill -0 "$child" 2>/dev/null; do sleep 1; done
 kill -TERM "$child" 2>/dev/null
+# Orphaned test data is disposable: a short grace, then SIGKILL.
+for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$child" 2>/dev/null || break; sleep 0.2; done
+kill -KILL "$child" 2>/dev/null
 wait "$child"
 kill -0 "$parent" 2>/dev/null || rm -rf "$dir"
 `;
