@@ -69,7 +69,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const child = spawn(process.execPath, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const pid = child.pid;
   if (pid === undefined) throw new Error(`code-server did not start: ${options.entry}`);
-  const stopWatchdog = watchProcessGroup(pid);
+  const stopWatchdog = watchProcessGroup(pid, options.dirs.root);
   let output = '';
   const listening = new Promise<number>((resolve, reject) => {
     const onData = (chunk: Buffer): void => {
