@@ -30,7 +30,8 @@ export async function main(argv: string[], context: Omit<CliContext, 'argv'>): P
   try {
     return await command.run({ ...context, argv: rest });
   } catch (error) {
-    if (error instanceof UsageError) {
+    // By name: a module loaded twice (CommonJS and ESM) gives two UsageError classes.
+    if (error instanceof UsageError || (error instanceof Error && error.name === 'UsageError')) {
       context.stderr.write(`runbook ${name}: ${error.message}\nRun 'runbook ${name} --help' for usage.\n`);
       return ExitCode.usage;
     }
