@@ -13,6 +13,7 @@ import type {
 } from '../model.ts';
 import type { BlockFacts } from './block-facts.ts';
 import type { CodeBlockFact } from './code-block-fact.ts';
+import type { CommandFact } from './step-analysis.ts';
 import { GithubSlugger, githubSlug } from './github-slug.ts';
 import type { LineIndex } from './line-index.ts';
 import { IdRegistry, scopedId } from './stable-id.ts';
@@ -130,7 +131,7 @@ function stepOf(fact: CodeBlockFact, section: string | undefined, index: number,
     options: fact.options,
     code: fact.code,
     isShell: fact.isShell,
-    commands: fact.commands.map(({ start, end, ...command }): ShellCommand => ({ ...command, position: position(start, end) })),
+    commands: fact.commands.map((command) => commandOf(command, position)),
     reads: fact.reads,
     writes: fact.writes,
     exports: fact.exports,
@@ -142,8 +143,15 @@ function templateOf(fact: CodeBlockFact, section: string | undefined, index: num
   return {
     ...placedBlock(fact, section, index, ids, position),
     text: fact.code,
-    slots: fact.slots.map(({ start, end, ...slot }) => ({ ...slot, position: position(start, end) })),
+    slots: fact.slots.map((slot) => ({ kind: slot.kind, name: slot.name, raw: slot.raw, position: position(slot.start, slot.end) })),
   };
+}
+
+function commandOf(command: CommandFact, position: Place): ShellCommand {
+  const placed: ShellCommand = { index: command.index, text: command.text, position: position(command.start, command.end), risk: command.risk, programs: command.programs };
+  if (command.heading !== undefined) placed.heading = command.heading;
+  if (command.riskReason !== undefined) placed.riskReason = command.riskReason;
+  return placed;
 }
 
 /** What steps and templates share: identity, order, place, name and section. */

@@ -218,8 +218,7 @@ class BlockWalker {
     const source = this.#input.source;
     const start = this.#absolute(node.position?.start.offset);
     const end = this.#absolute(node.position?.end.offset);
-    const pipe = source.indexOf('|', start);
-    if (pipe === -1 || pipe >= end) return;
+    if (!hasPipe(source, start, end)) return;
     const table = readGfmTable(source, start, end, this.#blockquoteDepth > 0);
     if (table === undefined) return;
     this.#facts.tables.push({
@@ -258,6 +257,12 @@ class BlockWalker {
       headingsBefore: this.#facts.headings.length,
     });
   }
+}
+
+// A bounded scan: indexOf would run on to the next pipe anywhere in the file.
+function hasPipe(source: string, start: number, end: number): boolean {
+  for (let index = start; index < end; index++) if (source.charCodeAt(index) === 124) return true;
+  return false;
 }
 
 function startOf(node: Nodes): number {

@@ -1,4 +1,4 @@
-import { partitionPoint } from './partition-point.ts';
+import { lastIndexAtOrBefore } from './partition-point.ts';
 
 /**
  * Maps offsets in a fenced block's code (mdast `value`) back to the source.
@@ -22,14 +22,12 @@ export class CodeSourceMap {
     let codeStart = 0;
     while (true) {
       const codeEnd = lineEndAt(code, codeStart);
-      const codeLine = code.slice(codeStart, codeEnd);
       const lineStart = next;
       lineEnd = lineEndAt(source, lineStart);
-      const sourceLine = source.slice(lineStart, lineEnd);
-      const shared = sharedSuffixLength(codeLine, sourceLine);
+      const shared = sharedSuffixLength(code, codeStart, codeEnd, source, lineStart, lineEnd);
       this.#codeLineStarts.push(codeStart);
       this.#sourceStarts.push(lineEnd - shared);
-      this.#virtual.push(codeLine.length - shared);
+      this.#virtual.push(codeEnd - codeStart - shared);
       if (codeEnd >= code.length) break;
       codeStart = afterLineEnding(code, codeEnd);
       next = afterLineEnding(source, lineEnd);
@@ -37,7 +35,7 @@ export class CodeSourceMap {
   }
 
   toSource(codeOffset: number): number {
-    const line = Math.max(0, partitionPoint(this.#codeLineStarts, (start) => start <= codeOffset) - 1);
+    const line = Math.max(0, lastIndexAtOrBefore(this.#codeLineStarts, codeOffset));
     const column = codeOffset - (this.#codeLineStarts[line] ?? 0);
     return (this.#sourceStarts[line] ?? 0) + Math.max(0, column - (this.#virtual[line] ?? 0));
   }
@@ -58,9 +56,10 @@ function afterLineEnding(text: string, lineEnd: number): number {
   return Math.min(lineEnd + 1, text.length);
 }
 
-function sharedSuffixLength(a: string, b: string): number {
+// Length of the common end of code[codeStart, codeEnd) and source[sourceStart, sourceEnd).
+function sharedSuffixLength(code: string, codeStart: number, codeEnd: number, source: string, sourceStart: number, sourceEnd: number): number {
   let length = 0;
-  const max = Math.min(a.length, b.length);
-  while (length < max && a.charCodeAt(a.length - 1 - length) === b.charCodeAt(b.length - 1 - length)) length++;
+  const max = Math.min(codeEnd - codeStart, sourceEnd - sourceStart);
+  while (length < max && code.charCodeAt(codeEnd - 1 - length) === source.charCodeAt(sourceEnd - 1 - length)) length++;
   return length;
 }

@@ -47,7 +47,7 @@ class FrontmatterReader {
   readonly #yamlEnd: number;
 
   constructor(yamlText: string, yamlStart: number) {
-    this.#document = parseDocument(yamlText, { prettyErrors: false });
+    this.#document = parseDocument(yamlText, { prettyErrors: false, logLevel: 'silent' });
     this.#yamlStart = yamlStart;
     this.#yamlEnd = yamlStart + yamlText.length;
   }

@@ -11,6 +11,8 @@ export interface InfoString {
   /** Where each attribute (`key=value`, or the JSON key) is written. */
   attributeSpans: Map<string, Span>;
   problems: Array<{ reason: string } & Span>;
+  /** The `{…}` attribute block, closing brace included (to the end when it is not closed). */
+  block?: Span & { json: boolean };
 }
 
 /**
@@ -35,9 +37,14 @@ export function parseInfoString(info: string): InfoString {
   return result;
 }
 
+function setBlock(result: InfoString, start: number, end: number, json: boolean): void {
+  result.block = { start, end, json };
+}
+
 function readJsonAttributes(info: string, open: number, result: InfoString): void {
   const close = info.lastIndexOf('}');
   const text = info.slice(open, close + 1);
+  setBlock(result, open, close > open ? close + 1 : info.length, true);
   let parsed: unknown;
   try {
     parsed = close > open ? JSON.parse(text) : undefined;
@@ -83,6 +90,7 @@ function readKeyValueAttributes(info: string, open: number, result: InfoString):
   if (index >= info.length) {
     result.problems.push({ reason: "the attribute block has no closing '}'", start: open, end: info.length });
   }
+  setBlock(result, open, Math.min(index + 1, info.length), false);
 }
 
 function readValue(info: string, start: number): { value: string; end: number; unterminated: boolean } {

@@ -1,5 +1,5 @@
 import type { Point, Position } from '../model.ts';
-import { partitionPoint } from './partition-point.ts';
+import { lastIndexAtOrBefore } from './partition-point.ts';
 
 /**
  * Offsets ↔ unist points for one source text. Line endings are `\r\n`, `\r`
@@ -29,7 +29,7 @@ export class LineIndex {
 
   /** 1-based line holding `offset` (offsets past the end are on the last line). */
   lineOf(offset: number): number {
-    return Math.max(1, partitionPoint(this.#lineStarts, (start) => start <= offset));
+    return Math.max(0, lastIndexAtOrBefore(this.#lineStarts, offset)) + 1;
   }
 
   point(offset: number): Point {

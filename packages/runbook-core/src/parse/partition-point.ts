@@ -12,3 +12,15 @@ export function partitionPoint<T>(items: readonly T[], isBefore: (item: T) => bo
   }
   return low;
 }
+
+/** Index of the last number ≤ `value` in an ascending list, or -1 (the numeric fast path of `partitionPoint`). */
+export function lastIndexAtOrBefore(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((sorted[middle] as number) <= value) low = middle + 1;
+    else high = middle;
+  }
+  return low - 1;
+}

@@ -44,6 +44,13 @@ const readers: Record<string, Reader> = {
     options.namespace = value;
     return undefined;
   },
+  errexit: (value, options) => readBoolean(value, (flag) => (options.errexit = flag)),
+  image: nonEmpty((value, options) => (options.image = value)),
+  serviceAccount: (value, options) => {
+    if (!kubernetesName.test(value) && !value.includes('$')) return `'${value}' is not a Kubernetes service account name`;
+    options.serviceAccount = value;
+    return undefined;
+  },
   runsOn: (value, options) => {
     if (value !== 'local' && value !== 'job') return `'${value}' must be 'local' or 'job'`;
     options.runsOn = value;
