@@ -5,6 +5,7 @@ export type * from './model.ts';
 export * from './template/index.ts';
 export * from './incident/index.ts';
 export * from './parse/index.ts';
+export * from './edit/index.ts';
 export * from './run/index.ts';
 export * from './kubernetes/index.ts';
 export * from './shell/index.ts';
