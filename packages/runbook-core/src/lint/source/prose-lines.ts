@@ -40,7 +40,19 @@ export function onlyPromptedCommands(step: Step, root: SyntaxNode | undefined): 
   return readLines(step, root).commandLines === 0;
 }
 
+const read = new WeakMap<Step, { runs: ProseRun[]; commandLines: number }>();
+
+/** The step's lines, classified once per step (several rules ask). */
 function readLines(step: Step, root: SyntaxNode | undefined): { runs: ProseRun[]; commandLines: number } {
+  let result = read.get(step);
+  if (!result) {
+    result = classifyLines(step, root);
+    read.set(step, result);
+  }
+  return result;
+}
+
+function classifyLines(step: Step, root: SyntaxNode | undefined): { runs: ProseRun[]; commandLines: number } {
   const lines = step.code.split(/\r\n|\r|\n/);
   const shielded = root ? shieldedLines(root, step.code) : new Set<number>();
   const runs: ProseRun[] = [];
