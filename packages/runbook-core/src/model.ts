@@ -94,6 +94,12 @@ export interface StepOptions {
   context?: string;
   namespace?: string;
   runsOn?: 'local' | 'job';
+  /** Stop a shell step at its first failing command (`set -e`). */
+  errexit?: boolean;
+  /** Container image for `runsOn=job`. */
+  image?: string;
+  /** Service account for `runsOn=job`. */
+  serviceAccount?: string;
 }
 
 export interface ShellCommand {
