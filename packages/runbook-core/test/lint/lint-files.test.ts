@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lintFiles, LintConfigError } from 'runbook-core';
 import { runLintJob } from '../../src/lint/files/lint-job.ts';
+import { lintInPool } from '../../src/lint/files/lint-pool.ts';
 
 const untagged = '# Notice\n\n```\nplain text\n```\n';
 const clean = '# Clean\n\n```bash\nkubectl get pods\n```\n';
@@ -96,5 +97,39 @@ describe('lintFiles', () => {
     const outcome = await lintFiles(['runbooks/risky.md'], { cwd: dir, fix: true, config: { rules: { shellcheck: 'off' } } });
     assert.equal(outcome.results[0]!.fixedSource, '# Risky\n\n```bash {confirm=true}\nkubectl delete pod api-0\n```\n');
     assert.deepEqual(outcome.results[0]!.messages, []);
+  });
+});
+
+describe('lintInPool', () => {
+  it('returns outcomes in job order, and lets worker messages in between the files it lints itself', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'runbook-lint-pool-'));
+    try {
+      const jobs = Array.from({ length: 40 }, (_, i) => {
+        writeFileSync(join(dir, `${i}.md`), `# File ${i}\n\n\`\`\`\nplain\n\`\`\`\n`);
+        return { file: join(dir, `${i}.md`), path: `${i}.md`, config: { rules: { shellcheck: 'off' as const } } };
+      });
+      const done: Record<string, number> = { main: 0, worker: 0 };
+      // Turns of the event loop, read each time this thread finishes a file: a
+      // thread that never yields would starve the worker of its next file.
+      let turns = 0;
+      let running = true;
+      const spin = () => {
+        turns++;
+        if (running) setImmediate(spin);
+      };
+      setImmediate(spin);
+      const turnsAtMainFiles: number[] = [];
+      const outcomes = await lintInPool(jobs, { cwd: dir, env: {}, fix: false }, 1, (message) => assert.fail(message), (_, thread) => {
+        done[thread]!++;
+        if (thread === 'main') turnsAtMainFiles.push(turns);
+      });
+      running = false;
+      assert.deepEqual(outcomes.map((outcome) => (outcome.ok ? outcome.result.path : outcome.reason)), jobs.map((job) => job.path));
+      assert.equal(done['main']! + done['worker']!, 40);
+      const withoutTurn = turnsAtMainFiles.filter((value, index) => index > 0 && value === turnsAtMainFiles[index - 1]);
+      assert.deepEqual(withoutTurn, [], 'the event loop turns between files on this thread');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -13,6 +13,7 @@ export async function lintInPool(
   settings: LintJobSettings,
   workers: number,
   onWorkerError: (message: string) => void = () => {},
+  onDone: (index: number, thread: 'main' | 'worker') => void = () => {},
 ): Promise<LintJobOutcome[]> {
   const outcomes: LintJobOutcome[] = new Array(jobs.length);
   let next = 0;
@@ -20,11 +21,19 @@ export async function lintInPool(
   const runners: Array<Promise<void>> = [];
   if (workers > 0) {
     const { lintWorkerUrl, lintWorkerMarker } = await import('./lint-worker.ts');
-    for (let i = 0; i < workers; i++) runners.push(runWorker(lintWorkerUrl, lintWorkerMarker, jobs, settings, take, outcomes, onWorkerError));
+    for (let i = 0; i < workers; i++) {
+      runners.push(runWorker(lintWorkerUrl, lintWorkerMarker, jobs, settings, take, outcomes, onWorkerError, (index) => onDone(index, 'worker')));
+    }
   }
   runners.push(
     (async () => {
-      for (let index = take(); index !== undefined; index = take()) outcomes[index] = await runLintJob(jobs[index]!, settings);
+      for (let index = take(); index !== undefined; index = take()) {
+        outcomes[index] = await runLintJob(jobs[index]!, settings);
+        onDone(index, 'main');
+        // Linting is mostly synchronous: let the workers' messages in between files,
+        // or they would wait for their next file until this thread has done them all.
+        if (workers > 0) await new Promise((resolve) => setImmediate(resolve));
+      }
     })(),
   );
   await Promise.all(runners);
@@ -53,6 +62,7 @@ function runWorker(
   take: () => number | undefined,
   outcomes: LintJobOutcome[],
   onWorkerError: (message: string) => void,
+  onDone: (index: number) => void,
 ): Promise<void> {
   return new Promise((resolve) => {
     const worker = new Worker(bootstrap(url), { eval: true, workerData: { marker, settings } });
@@ -61,7 +71,10 @@ function runWorker(
       worker.postMessage((index === undefined ? { stop: true } : { id: index, job: jobs[index]! }) satisfies ToWorker);
     };
     worker.on('message', (message: FromWorker) => {
-      if ('outcome' in message) outcomes[message.id] = message.outcome;
+      if ('outcome' in message) {
+        outcomes[message.id] = message.outcome;
+        onDone(message.id);
+      }
       send();
     });
     worker.on('error', (error) => {
