@@ -6,7 +6,6 @@ import { findIncident } from '../incident-context.ts';
 import { loadRunbook } from '../load-runbook.ts';
 import { parseFlags } from '../parse-flags.ts';
 import { withUsageErrors } from '../usage-errors.ts';
-import { withCheckbox } from '../write-checkbox.ts';
 
 const help = `Usage: runbook check <file> <item> [options]
 
@@ -72,9 +71,11 @@ async function checkItem(context: CliContext): Promise<number> {
     // Read again: the box must be where the parse saw it, in the bytes on disk now.
     const source = await readFile(loaded.file, 'utf8');
     if (source !== loaded.source) throw new UsageError(`${file} changed while it was read; run the command again`);
-    const updated = withCheckbox(source, item, checked);
-    if (updated !== source) {
-      await writeFile(loaded.file, updated);
+    // setChecked's edit, from the model already parsed: only the box character changes.
+    const { applyTextEdits, checkedEdits } = await import('../../edit/index.ts');
+    const edits = checkedEdits(source, item.id, checked, loaded.runbook);
+    if (edits.length > 0) {
+      await writeFile(loaded.file, applyTextEdits(source, edits));
       written = true;
     }
   }
