@@ -22,14 +22,30 @@ export async function findIncident(context: CliContext, flag: string | undefined
   return id === undefined ? { workspace } : { workspace, id };
 }
 
-/** Like `findIncident`, but one is required; the error says how to get one. */
-export async function requireIncident(context: CliContext, flag: string | undefined): Promise<{ workspace: string; state: IncidentState }> {
+/**
+ * Like `findIncident`, but one is required; the error says how to get one.
+ * `orLatest`: for commands that only read (status, timeline), the most
+ * recently started incident when none is current — resolving clears the
+ * current one, and its timeline is what comes next.
+ */
+export async function requireIncident(
+  context: CliContext,
+  flag: string | undefined,
+  options: { orLatest?: boolean } = {},
+): Promise<{ workspace: string; state: IncidentState }> {
   const target = await findIncident(context, flag);
-  if (target.id === undefined) {
+  const { loadIncident, loadIncidents } = await import('../incident/index.ts');
+  if (target.id !== undefined) return { workspace: target.workspace, state: await loadIncident(target.id, { workspace: target.workspace }) };
+  const latest = options.orLatest === true ? latestStarted(await loadIncidents({ workspace: target.workspace })) : undefined;
+  if (latest === undefined) {
     throw new UsageError(`no current incident in ${target.workspace}: start one with 'runbook incident start' or pass --incident <id>`);
   }
-  const { loadIncident } = await import('../incident/index.ts');
-  return { workspace: target.workspace, state: await loadIncident(target.id, { workspace: target.workspace }) };
+  context.stderr.write(`No current incident; showing the latest, ${latest.id} (${latest.status}).\n`);
+  return { workspace: target.workspace, state: latest };
+}
+
+function latestStarted(states: readonly IncidentState[]): IncidentState | undefined {
+  return states.filter((state) => state.startedAt !== undefined).sort((a, b) => Date.parse(b.startedAt!) - Date.parse(a.startedAt!) || b.id.localeCompare(a.id))[0];
 }
 
 /** Values an incident gives every step and template: see the lint's `incidentVariables`. */

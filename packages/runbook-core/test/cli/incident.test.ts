@@ -72,9 +72,11 @@ describe('runbook incident', () => {
     const escalated = await cli(['incident', 'severity', 'P1', '--reason', 'customers affected']);
     assert.equal(escalated.stdout, `${id}: severity P2 → P1.\n`);
     const resolved = await cli(['incident', 'resolve', '--summary', 'Rotated the logs']);
-    assert.match(resolved.stdout, new RegExp(`^Resolved ${id} after \\d+s\\.\nIts timeline: runbook incident timeline --incident ${id}\\n$`));
-    const timeline = await cli(['incident', 'timeline', '--incident', id]);
+    assert.match(resolved.stdout, new RegExp(`^Resolved ${id} after \\d+s\\.\\n$`));
+    // Resolving cleared the current incident: timeline shows the latest one.
+    const timeline = await cli(['incident', 'timeline']);
     assert.equal(timeline.code, 0, timeline.stderr);
+    assert.equal(timeline.stderr, `No current incident; showing the latest, ${id} (resolved).\n`);
     const rows = timeline.stdout.trimEnd().split('\n');
     assert.equal(rows[0], '| Time (UTC) | Event | Action Taken | Team Member |');
     assert.match(rows[2]!, /^\| \d\d:\d\d \| Disk filling up \| Incident declared \(P2 Medium\) \| @tester \|$/);
@@ -84,10 +86,10 @@ describe('runbook incident', () => {
     const again = await cli(['incident', 'resolve', '--incident', id]);
     assert.equal(again.code, 2);
     assert.match(again.stderr, /already resolved/);
-    // Resolving cleared the pointer.
-    const status = await cli(['incident', 'status']);
-    assert.equal(status.code, 2);
-    assert.match(status.stderr, /no current incident in .*: start one with 'runbook incident start' or pass --incident <id>/);
+    // Writing needs a current incident.
+    const note = await cli(['incident', 'note', 'late']);
+    assert.equal(note.code, 2);
+    assert.match(note.stderr, /no current incident in .*: start one with 'runbook incident start' or pass --incident <id>/);
   });
 
   it('lists incidents, marks the current one, and switches', async () => {
@@ -126,6 +128,12 @@ describe('runbook incident', () => {
     const status = await cli(['incident', 'status'], { cwd: deeper, env: { RUNBOOK_WORKSPACE: '' } });
     assert.equal(status.code, 0, status.stderr);
     assert.match(status.stdout, new RegExp(`^${id} `));
+  });
+
+  it('says there is no incident yet for status in an empty workspace (exit 2)', async () => {
+    const status = await cli(['incident', 'status']);
+    assert.equal(status.code, 2);
+    assert.match(status.stderr, /no current incident in /);
   });
 
   it('exits 2 for a missing or unknown subcommand and stray arguments', async () => {

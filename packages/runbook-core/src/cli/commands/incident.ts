@@ -31,7 +31,8 @@ Subcommands:
                         when the problem was detected, if earlier: an ISO time
                         or how long ago (15m); used for MTTD
   status                id, severity, elapsed time, response due or overdue,
-                        next status update due
+                        next status update due (without a current incident:
+                        the latest one, also for timeline)
   note <text…>          add a note to the journal
   severity <P>          change the severity   [--reason <text>]
   resolve               close the incident    [--summary <text>]
@@ -129,7 +130,7 @@ async function start({ context, flags, args, format, who }: Invocation): Promise
 
 async function status({ context, flags, args, format }: Invocation): Promise<number> {
   noArguments('status', args);
-  const { state } = await requireIncident(context, flags.incident);
+  const { state } = await requireIncident(context, flags.incident, { orLatest: true });
   const now = incidents.incidentStatus(state);
   if (format === 'json') return printJson(context, { ...stateJson(state), statusNow: now });
   context.stdout.write(formatIncidentStatus(state, now, paint(context.color)));
@@ -159,12 +160,12 @@ async function resolveIncident({ context, flags, args, format, who }: Invocation
   if (state.status === 'resolved') throw new UsageError(`incident ${state.id} is already resolved`);
   const after = await incidents.resolveIncident(state.id, { workspace, who, ...(flags.summary === undefined ? {} : { summary: flags.summary }) });
   const lasted = incidents.incidentStatus(after).elapsedMs;
-  return show(context, format, stateJson(after), () => `Resolved ${after.id} after ${humanDuration(lasted)}.\nIts timeline: runbook incident timeline --incident ${after.id}\n`);
+  return show(context, format, stateJson(after), () => `Resolved ${after.id} after ${humanDuration(lasted)}.\n`);
 }
 
 async function timeline({ context, flags, args, format }: Invocation): Promise<number> {
   noArguments('timeline', args);
-  const { state } = await requireIncident(context, flags.incident);
+  const { state } = await requireIncident(context, flags.incident, { orLatest: true });
   const rows = incidents.incidentTimeline(state);
   return show(context, format, rows, () => incidents.formatTimelineTable(rows));
 }
