@@ -54,6 +54,8 @@ function bootstrap(url: URL): string {
   return `import(${tsx}).then((api) => api.register()).then(() => ${load})`;
 }
 
+const filesAhead = 4;
+
 function runWorker(
   url: URL,
   marker: string,
@@ -66,16 +68,25 @@ function runWorker(
 ): Promise<void> {
   return new Promise((resolve) => {
     const worker = new Worker(bootstrap(url), { eval: true, workerData: { marker, settings } });
-    const send = (): void => {
-      const index = take();
-      worker.postMessage((index === undefined ? { stop: true } : { id: index, job: jobs[index]! }) satisfies ToWorker);
+    let inFlight = 0;
+    // A few files queued ahead, so the worker never waits for this thread to
+    // pass it the next one (this thread answers only between its own files).
+    const fill = (): void => {
+      while (inFlight < filesAhead) {
+        const index = take();
+        if (index === undefined) break;
+        inFlight++;
+        worker.postMessage({ id: index, job: jobs[index]! } satisfies ToWorker);
+      }
+      if (inFlight === 0) worker.postMessage({ stop: true } satisfies ToWorker);
     };
     worker.on('message', (message: FromWorker) => {
       if ('outcome' in message) {
+        inFlight--;
         outcomes[message.id] = message.outcome;
         onDone(message.id);
       }
-      send();
+      fill();
     });
     worker.on('error', (error) => {
       onWorkerError(`a lint worker thread failed (${error.message}); its files are linted on the main thread`);
