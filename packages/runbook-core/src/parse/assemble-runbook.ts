@@ -1,24 +1,10 @@
-import type {
-  ChecklistItem,
-  Diagram,
-  Link,
-  Position,
-  Runbook,
-  RunbookMessage,
-  Section,
-  ShellCommand,
-  Step,
-  Table,
-  Template,
-} from '../model.ts';
-import type { BlockFacts } from './block-facts.ts';
+import type { ChecklistItem, Diagram, Link, Position, Runbook, Section, ShellCommand, Step, Table, Template, TemplateSlot } from '../model.ts';
+import type { BlockFacts, ChecklistFact, HeadingFact, LinkFact, PlacedTableFact } from './block-facts.ts';
 import type { CodeBlockFact } from './code-block-fact.ts';
-import type { CommandFact } from './step-analysis.ts';
-import { GithubSlugger, githubSlug } from './github-slug.ts';
+import { GithubSlugger } from './github-slug.ts';
 import type { LineIndex } from './line-index.ts';
 import { IdRegistry, scopedId } from './stable-id.ts';
-
-const MAX_ITEM_KEY_LENGTH = 48;
+import type { CommandFact } from './step-analysis.ts';
 
 /**
  * Builds the model from per-block facts. Everything that depends on more than
@@ -34,7 +20,12 @@ const MAX_ITEM_KEY_LENGTH = 48;
  * changes — not when lines, items, steps or sections are added elsewhere.
  */
 export function assembleRunbook(blocks: readonly BlockFacts[], lines: LineIndex, path: string | undefined): Runbook {
-  const runbook: Runbook = {
+  return new RunbookAssembler(lines, blocks).assemble(blocks, path);
+}
+
+class RunbookAssembler {
+  readonly #lines: LineIndex;
+  readonly #runbook: Runbook = {
     meta: { variables: {}, raw: {} },
     sections: [],
     steps: [],
@@ -45,134 +36,156 @@ export function assembleRunbook(blocks: readonly BlockFacts[], lines: LineIndex,
     diagrams: [],
     messages: [],
   };
-  if (path !== undefined) runbook.path = path;
-  const slugger = new GithubSlugger();
-  const stepIds = new IdRegistry();
-  const templateIds = new IdRegistry();
-  const itemIds = new IdRegistry();
-  const openSections: Section[] = [];
-  const definitions = new Map<string, string>();
-  for (const block of blocks) {
-    for (const definition of block.definitions) {
-      if (!definitions.has(definition.identifier)) definitions.set(definition.identifier, definition.url);
-    }
-  }
+  readonly #slugger = new GithubSlugger();
+  readonly #stepIds = new IdRegistry();
+  readonly #templateIds = new IdRegistry();
+  readonly #itemIds = new IdRegistry();
+  readonly #openSections: Section[] = [];
+  /** Reference definitions by identifier; the first one wins, as in CommonMark. */
+  readonly #definitions = new Map<string, string>();
+  /** Start of the block being placed: fact offsets are relative to it. */
+  #base = 0;
+  /** Sections before the block being placed. */
+  #sectionsBefore = 0;
 
-  for (const block of blocks) {
-    const base = block.start;
-    const position = (start: number, end: number) => lines.position(base + start, base + end);
-    const sectionsBefore = runbook.sections.length;
-    // The last heading before an element: in this block, or else the last one before it.
-    const sectionAfter = (headingsBefore: number): string | undefined => runbook.sections[sectionsBefore + headingsBefore - 1]?.slug;
-
-    if (block.meta !== undefined) {
-      runbook.meta = { ...block.meta, position: position(0, block.end - block.start) };
-    }
-    for (const heading of block.headings) {
-      const section: Section = { slug: slugger.unique(heading.baseSlug), title: heading.title, depth: heading.depth, position: position(heading.start, heading.end) };
-      while ((openSections.at(-1)?.depth ?? 0) >= heading.depth) openSections.pop();
-      const parent = openSections.at(-1);
-      if (parent !== undefined) section.parent = parent.slug;
-      openSections.push(section);
-      runbook.sections.push(section);
-    }
-    for (const fact of block.codeBlocks) {
-      const section = sectionAfter(fact.headingsBefore);
-      if (fact.role === 'diagram') runbook.diagrams.push(diagramOf(fact, section, position));
-      else if (fact.role === 'template') {
-        runbook.templates.push(templateOf(fact, section, runbook.templates.length, templateIds, position));
-      } else {
-        runbook.steps.push(stepOf(fact, section, runbook.steps.length, stepIds, position));
+  constructor(lines: LineIndex, blocks: readonly BlockFacts[]) {
+    this.#lines = lines;
+    for (const block of blocks) {
+      for (const definition of block.definitions) {
+        if (!this.#definitions.has(definition.identifier)) this.#definitions.set(definition.identifier, definition.url);
       }
     }
-    for (const fact of block.checklistItems) {
-      const section = sectionAfter(fact.headingsBefore);
-      const key = githubSlug(fact.text).slice(0, MAX_ITEM_KEY_LENGTH).replace(/-+$/, '') || 'item';
-      const item: ChecklistItem = {
-        id: itemIds.unique(scopedId(section, key)),
-        text: fact.text,
-        checked: fact.checked,
-        depth: fact.depth,
-        position: position(fact.start, fact.end),
-        boxOffset: base + fact.box,
-      };
-      if (section !== undefined) item.section = section;
-      runbook.checklistItems.push(item);
+  }
+
+  assemble(blocks: readonly BlockFacts[], path: string | undefined): Runbook {
+    const runbook = this.#runbook;
+    if (path !== undefined) runbook.path = path;
+    for (const block of blocks) {
+      this.#base = block.start;
+      this.#sectionsBefore = runbook.sections.length;
+      if (block.meta !== undefined) runbook.meta = { ...block.meta, position: this.#place(0, block.end - block.start) };
+      for (const heading of block.headings) this.#heading(heading);
+      for (const fact of block.codeBlocks) this.#codeBlock(fact);
+      for (const fact of block.checklistItems) runbook.checklistItems.push(this.#checklistItem(fact));
+      for (const fact of block.tables) runbook.tables.push(this.#table(fact));
+      for (const fact of block.links) this.#link(fact);
+      for (const fact of block.messages) {
+        runbook.messages.push({ ruleId: fact.ruleId, severity: fact.severity, reason: fact.reason, position: this.#place(fact.start, fact.end) });
+      }
     }
-    for (const fact of block.tables) {
-      const table: Table = { header: fact.header, rows: fact.rows, position: position(fact.start, fact.end) };
-      const section = sectionAfter(fact.headingsBefore);
-      if (section !== undefined) table.section = section;
-      runbook.tables.push(table);
-    }
-    for (const fact of block.links) {
-      const url = fact.url ?? definitions.get(fact.identifier ?? '');
-      if (url === undefined) continue;
-      const link: Link = { url, text: fact.text, position: position(fact.start, fact.end) };
-      if (url.startsWith('#')) link.anchor = decodeAnchor(url.slice(1));
-      runbook.links.push(link);
-    }
-    for (const fact of block.messages) {
-      const message: RunbookMessage = { ruleId: fact.ruleId, severity: fact.severity, reason: fact.reason, position: position(fact.start, fact.end) };
-      runbook.messages.push(message);
+    runbook.messages.sort((a, b) => a.position.start.offset - b.position.start.offset);
+    return runbook;
+  }
+
+  #place(start: number, end: number): Position {
+    return this.#lines.position(this.#base + start, this.#base + end);
+  }
+
+  // The last heading before an element: in its block, or else the last one before the block.
+  #sectionAfter(headingsBefore: number): string | undefined {
+    return this.#runbook.sections[this.#sectionsBefore + headingsBefore - 1]?.slug;
+  }
+
+  #heading(heading: HeadingFact): void {
+    const section: Section = { slug: this.#slugger.unique(heading.baseSlug), title: heading.title, depth: heading.depth, position: this.#place(heading.start, heading.end) };
+    const open = this.#openSections;
+    while ((open.at(-1)?.depth ?? 0) >= heading.depth) open.pop();
+    const parent = open.at(-1);
+    if (parent !== undefined) section.parent = parent.slug;
+    open.push(section);
+    this.#runbook.sections.push(section);
+  }
+
+  #codeBlock(fact: CodeBlockFact): void {
+    const runbook = this.#runbook;
+    const section = this.#sectionAfter(fact.headingsBefore);
+    if (fact.role === 'diagram') {
+      const diagram: Diagram = { lang: fact.lang, code: fact.code, position: this.#place(fact.start, fact.end) };
+      if (section !== undefined) diagram.section = section;
+      runbook.diagrams.push(diagram);
+    } else if (fact.role === 'template') {
+      runbook.templates.push(this.#template(fact, section));
+    } else {
+      runbook.steps.push(this.#step(fact, section));
     }
   }
-  runbook.messages.sort((a, b) => a.position.start.offset - b.position.start.offset);
-  return runbook;
-}
 
-type Place = (start: number, end: number) => Position;
-type PlacedBlock = Pick<Step, 'id' | 'index' | 'name' | 'lang' | 'position' | 'codePosition' | 'section'>;
+  #step(fact: CodeBlockFact, section: string | undefined): Step {
+    const commands: ShellCommand[] = [];
+    for (const command of fact.commands) commands.push(this.#command(command));
+    const step: Step = {
+      id: this.#stepIds.unique(fact.namedId ?? scopedId(section, fact.hash)),
+      index: this.#runbook.steps.length,
+      lang: fact.lang,
+      attributes: fact.attributes,
+      options: fact.options,
+      code: fact.code,
+      position: this.#place(fact.start, fact.end),
+      codePosition: this.#place(fact.codeStart, fact.codeEnd),
+      isShell: fact.isShell,
+      commands,
+      reads: fact.reads,
+      writes: fact.writes,
+      exports: fact.exports,
+      risk: fact.risk,
+    };
+    if (fact.options.name !== undefined) step.name = fact.options.name;
+    if (section !== undefined) step.section = section;
+    return step;
+  }
 
-function stepOf(fact: CodeBlockFact, section: string | undefined, index: number, ids: IdRegistry, position: Place): Step {
-  return {
-    ...placedBlock(fact, section, index, ids, position),
-    attributes: fact.attributes,
-    options: fact.options,
-    code: fact.code,
-    isShell: fact.isShell,
-    commands: fact.commands.map((command) => commandOf(command, position)),
-    reads: fact.reads,
-    writes: fact.writes,
-    exports: fact.exports,
-    risk: fact.risk,
-  };
-}
+  #command(command: CommandFact): ShellCommand {
+    const placed: ShellCommand = { index: command.index, text: command.text, position: this.#place(command.start, command.end), risk: command.risk, programs: command.programs };
+    if (command.heading !== undefined) placed.heading = command.heading;
+    if (command.riskReason !== undefined) placed.riskReason = command.riskReason;
+    return placed;
+  }
 
-function templateOf(fact: CodeBlockFact, section: string | undefined, index: number, ids: IdRegistry, position: Place): Template {
-  return {
-    ...placedBlock(fact, section, index, ids, position),
-    text: fact.code,
-    slots: fact.slots.map((slot) => ({ kind: slot.kind, name: slot.name, raw: slot.raw, position: position(slot.start, slot.end) })),
-  };
-}
+  #template(fact: CodeBlockFact, section: string | undefined): Template {
+    const slots: TemplateSlot[] = [];
+    for (const slot of fact.slots) slots.push({ kind: slot.kind, name: slot.name, raw: slot.raw, position: this.#place(slot.start, slot.end) });
+    const template: Template = {
+      id: this.#templateIds.unique(fact.namedId ?? scopedId(section, fact.hash)),
+      index: this.#runbook.templates.length,
+      lang: fact.lang,
+      text: fact.code,
+      position: this.#place(fact.start, fact.end),
+      codePosition: this.#place(fact.codeStart, fact.codeEnd),
+      slots,
+    };
+    if (fact.options.name !== undefined) template.name = fact.options.name;
+    if (section !== undefined) template.section = section;
+    return template;
+  }
 
-function commandOf(command: CommandFact, position: Place): ShellCommand {
-  const placed: ShellCommand = { index: command.index, text: command.text, position: position(command.start, command.end), risk: command.risk, programs: command.programs };
-  if (command.heading !== undefined) placed.heading = command.heading;
-  if (command.riskReason !== undefined) placed.riskReason = command.riskReason;
-  return placed;
-}
+  #checklistItem(fact: ChecklistFact): ChecklistItem {
+    const section = this.#sectionAfter(fact.headingsBefore);
+    const item: ChecklistItem = {
+      id: this.#itemIds.unique(scopedId(section, fact.key)),
+      text: fact.text,
+      checked: fact.checked,
+      depth: fact.depth,
+      position: this.#place(fact.start, fact.end),
+      boxOffset: this.#base + fact.box,
+    };
+    if (section !== undefined) item.section = section;
+    return item;
+  }
 
-/** What steps and templates share: identity, order, place, name and section. */
-function placedBlock(fact: CodeBlockFact, section: string | undefined, index: number, ids: IdRegistry, position: Place): PlacedBlock {
-  const named = fact.options.name === undefined ? '' : githubSlug(fact.options.name);
-  const block: PlacedBlock = {
-    id: ids.unique(named !== '' ? named : scopedId(section, fact.hash)),
-    index,
-    lang: fact.lang,
-    position: position(fact.start, fact.end),
-    codePosition: position(fact.codeStart, fact.codeEnd),
-  };
-  if (fact.options.name !== undefined) block.name = fact.options.name;
-  if (section !== undefined) block.section = section;
-  return block;
-}
+  #table(fact: PlacedTableFact): Table {
+    const table: Table = { header: fact.header, rows: fact.rows, position: this.#place(fact.start, fact.end) };
+    const section = this.#sectionAfter(fact.headingsBefore);
+    if (section !== undefined) table.section = section;
+    return table;
+  }
 
-function diagramOf(fact: CodeBlockFact, section: string | undefined, position: Place): Diagram {
-  const diagram: Diagram = { lang: fact.lang, code: fact.code, position: position(fact.start, fact.end) };
-  if (section !== undefined) diagram.section = section;
-  return diagram;
+  #link(fact: LinkFact): void {
+    const url = fact.url ?? this.#definitions.get(fact.identifier ?? '');
+    if (url === undefined) return;
+    const link: Link = { url, text: fact.text, position: this.#place(fact.start, fact.end) };
+    if (url.startsWith('#')) link.anchor = decodeAnchor(url.slice(1));
+    this.#runbook.links.push(link);
+  }
 }
 
 function decodeAnchor(fragment: string): string {

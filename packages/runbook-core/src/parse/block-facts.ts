@@ -2,6 +2,7 @@ import type { Heading, ListItem, Nodes, Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { readCodeBlock, type CodeBlockFact } from './code-block-fact.ts';
 import { readFrontmatter, type MetaFact } from './frontmatter.ts';
+import type { FrontmatterFence } from './frontmatter-fence.ts';
 import { githubSlug } from './github-slug.ts';
 import type { TableFact } from './gfm-table.ts';
 import { readGfmTable } from './gfm-table.ts';
@@ -22,6 +23,8 @@ export interface HeadingFact {
 
 export interface ChecklistFact {
   text: string;
+  /** The text slugged and cut to 48 characters: its id within its section. */
+  key: string;
   checked: boolean;
   depth: number;
   start: number;
@@ -73,23 +76,27 @@ export interface BlockInput {
 }
 
 const textOptions = { includeImageAlt: false, includeHtml: false };
+const MAX_ITEM_KEY_LENGTH = 48;
+
+/** The facts of the frontmatter block: only its meta, and messages about it. */
+export function frontmatterFacts(fence: FrontmatterFence): BlockFacts {
+  const { meta, messages } = readFrontmatter(fence.yaml, fence.yamlStart);
+  return {
+    ...emptyFacts(fence.start, fence.end),
+    meta,
+    messages: messages.map((message) => ({ ...message, start: message.start - fence.start, end: message.end - fence.start })),
+  };
+}
 
 export function readBlockFacts(input: BlockInput): BlockFacts {
-  const start = startOf(input.node) + input.base;
-  const facts: BlockFacts = {
-    start,
-    end: endOf(input.node) + input.base,
-    headings: [],
-    codeBlocks: [],
-    checklistItems: [],
-    tables: [],
-    links: [],
-    definitions: [],
-    messages: [],
-  };
+  const facts = emptyFacts(startOf(input.node) + input.base, endOf(input.node) + input.base);
   const walker = new BlockWalker(input, facts);
   walker.visit(input.node);
   return facts;
+}
+
+function emptyFacts(start: number, end: number): BlockFacts {
+  return { start, end, headings: [], codeBlocks: [], checklistItems: [], tables: [], links: [], definitions: [], messages: [] };
 }
 
 class BlockWalker {
@@ -118,9 +125,6 @@ class BlockWalker {
         break;
       case 'code':
         this.#code(node);
-        return;
-      case 'yaml':
-        this.#frontmatter(node.value);
         return;
       case 'definition':
         this.#facts.definitions.push({ identifier: node.identifier, label: node.label ?? node.identifier, url: node.url });
@@ -192,19 +196,6 @@ class BlockWalker {
     if (fact !== undefined) this.#facts.codeBlocks.push(fact);
   }
 
-  #frontmatter(value: string): void {
-    const source = this.#input.source;
-    const start = this.#facts.start;
-    let yamlStart = start;
-    while (yamlStart < source.length && source[yamlStart] !== '\n' && source[yamlStart] !== '\r') yamlStart++;
-    yamlStart += source.startsWith('\r\n', yamlStart) ? 2 : 1;
-    const { meta, messages } = readFrontmatter(value, yamlStart);
-    this.#facts.meta = meta;
-    for (const message of messages) {
-      this.#facts.messages.push({ ...message, start: message.start - start, end: message.end - start });
-    }
-  }
-
   #link(node: Nodes & { type: 'link' | 'linkReference' }, target: { url: string } | { identifier: string }): void {
     this.#facts.links.push({
       ...target,
@@ -247,8 +238,10 @@ class BlockWalker {
       });
       return;
     }
+    const text = toString(paragraph, textOptions).replace(/\s+/g, ' ').trim();
     this.#facts.checklistItems.push({
-      text: toString(paragraph, textOptions).replace(/\s+/g, ' ').trim(),
+      text,
+      key: githubSlug(text).slice(0, MAX_ITEM_KEY_LENGTH).replace(/-+$/, '') || 'item',
       checked: node.checked,
       depth: Math.max(0, this.#listDepth - 1),
       start,

@@ -2,6 +2,7 @@ import type { Code } from 'mdast';
 import type { Risk, StepOptions } from '../model.ts';
 import { isShellLanguage } from '../shell/index.ts';
 import { CodeSourceMap } from './code-source-map.ts';
+import { githubSlug } from './github-slug.ts';
 import { parseInfoString } from './info-string.ts';
 import type { MessageFact } from './message-fact.ts';
 import { codeHash } from './stable-id.ts';
@@ -17,6 +18,8 @@ export interface CodeBlockFact {
   options: StepOptions;
   code: string;
   hash: string;
+  /** The `name` attribute slugged, when it gives one: the block's id. */
+  namedId?: string;
   start: number;
   end: number;
   codeStart: number;
@@ -103,6 +106,8 @@ export function readCodeBlock(input: CodeBlockInput, messages: MessageFact[]): C
     risk: 'read',
     slots: slots.map((slot) => ({ ...slot, start: toLocal(map.toSource(slot.start)), end: toLocal(map.toSource(slot.end)) })),
   };
+  const namedId = options.name === undefined ? '' : githubSlug(options.name);
+  if (namedId !== '') fact.namedId = namedId;
   if (role === 'step') {
     const analysis = analyseStep(code, lang, isShell, map, toLocal, input.shellCache);
     fact.commands = analysis.commands;

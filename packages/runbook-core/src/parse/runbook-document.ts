@@ -80,10 +80,16 @@ export class RunbookDocument {
     if (blocks.length === 0) return false;
     const delta = edit.text.length - (edit.end - edit.start);
     // One unchanged block before the one holding the edit's start: the parse state there is fresh.
-    const first = Math.max(0, partitionPoint(blocks, (block) => block.start <= edit.start) - 2);
+    let first = Math.max(0, partitionPoint(blocks, (block) => block.start <= edit.start) - 2);
+    if (first === 0 && blocks[0]?.meta !== undefined) {
+      // Frontmatter closes at the first `---` line anywhere below: edited, it cannot be re-read locally.
+      if (edit.start <= blocks[0].end || blocks.length === 1) return false;
+      first = 1;
+    }
+    if (first === 0 && opensFrontmatter(source)) return false;
     const last = Math.min(blocks.length - 1, partitionPoint(blocks, (block) => block.end < edit.end));
-    const from = first === 0 ? 0 : lineStartBefore(old, blocks[first]?.start ?? 0);
-    if (from === -1) return false;
+    const from = windowStart(old, blocks, first);
+    if (from === -1 || from > edit.start) return false;
     for (let margin = 1; ; margin *= 2) {
       const through = Math.min(blocks.length - 1, last + margin);
       const atEnd = through === blocks.length - 1;
@@ -129,6 +135,24 @@ function checkEdit(edit: TextEdit, length: number): void {
     throw new RangeError(`RunbookDocument.update: edit range ${String(start)}…${String(end)} is not within the text (length ${length})`);
   }
   if (typeof text !== 'string') throw new TypeError(`RunbookDocument.update: edit text must be a string, got ${typeof text}`);
+}
+
+// Where re-parsing may start: a line start with fresh parse state before it.
+function windowStart(source: string, blocks: readonly BlockFacts[], first: number): number {
+  if (first === 0) return 0;
+  const previous = blocks[first - 1];
+  // Right after frontmatter: the line after its closing fence (blank lines included).
+  if (first === 1 && previous?.meta !== undefined) return nextLineStart(source, previous.end);
+  return lineStartBefore(source, blocks[first]?.start ?? 0);
+}
+
+function nextLineStart(source: string, offset: number): number {
+  if (source.charCodeAt(offset) === 13 && source.charCodeAt(offset + 1) === 10) return offset + 2;
+  return Math.min(offset + 1, source.length);
+}
+
+function opensFrontmatter(source: string): boolean {
+  return /^\ufeff?---[ \t]*(?:\r\n|\r|\n)/.test(source);
 }
 
 function endsAsBefore(now: BlockFacts | undefined, before: BlockFacts | undefined, delta: number): boolean {

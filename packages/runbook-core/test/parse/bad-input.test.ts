@@ -15,6 +15,15 @@ describe('parseRunbook on bad input', () => {
     assertModelInvariants(source, runbook);
   });
 
+  it('keeps a BOM inside the text as text, after frontmatter too', () => {
+    const source = '---\ntitle: T\n---\n\ufeff\n# Two\n\n- [ ] Item \ufeff\n';
+    const runbook = parseRunbook(source);
+    assert.equal(runbook.meta.title, 'T');
+    assert.equal(textAt(source, runbook.sections[0]?.position ?? assert.fail()), '# Two');
+    assert.deepEqual(runbook.checklistItems.map((item) => item.text), ['Item']);
+    assertModelInvariants(source, runbook);
+  });
+
   it('survives NUL, lone surrogates, control characters and old Mac line endings', () => {
     const source = '# A\u0000B\r\r- [ ] \ud800 item\r```bash\recho \udfff\u0007\r```\r';
     const runbook = parseRunbook(source);

@@ -67,6 +67,12 @@ describe('frontmatter', () => {
     assert.deepEqual(meta.severities, [{ id: 'SEV1', responseMinutes: 30, updateEveryMinutes: 60 }]);
   });
 
+  it('reads lists after an opening --- that never closes (a rule, not frontmatter)', () => {
+    const runbook = parseRunbook('---\n\n- [ ] Check the pods\n\n> - [x] quoted\n');
+    assert.deepEqual(runbook.checklistItems.map((item) => item.text), ['Check the pods', 'quoted']);
+    assert.deepEqual(runbook.meta, { variables: {}, raw: {} });
+  });
+
   it('wants a mapping at the top; a thematic break later is not frontmatter', () => {
     const list = parseRunbook('---\n- a\n- b\n---\n');
     assert.deepEqual(list.messages.map((message) => message.reason), ['the frontmatter must be a YAML mapping of keys to values']);
