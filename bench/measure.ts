@@ -1,5 +1,6 @@
 /**
- * CPU milliseconds (user + system) per run of each candidate, runs interleaved,
+ * CPU milliseconds (user + system) per run of each candidate, runs interleaved
+ * (in alternating order),
  * after three warm-up runs each (V8 needs a few passes to optimise the
  * hot paths; we measure the steady state). CPU time rather than wall time: this machine is
  * shared, and other work on it stretches wall time but not our CPU time.
@@ -7,8 +8,11 @@
 export async function measure(candidates: Record<string, () => void>, runs: number): Promise<Record<string, number[]>> {
   const samples: Record<string, number[]> = {};
   for (let warmUp = 0; warmUp < 3; warmUp++) for (const run of Object.values(candidates)) run();
+  const entries = Object.entries(candidates);
   for (let index = 0; index < runs; index++) {
-    for (const [name, run] of Object.entries(candidates)) {
+    // Alternate the order, so no candidate always runs right after another's garbage.
+    const order = index % 2 === 0 ? entries : [...entries].reverse();
+    for (const [name, run] of order) {
       (samples[name] ??= []).push(cpuMilliseconds(run));
     }
     await new Promise((resolve) => setImmediate(resolve));
