@@ -55,6 +55,12 @@ export class RunbookDocument {
   update(edits: readonly TextEdit[]): Runbook {
     if (!Array.isArray(edits)) throw new TypeError(`RunbookDocument.update: edits must be an array, got ${typeof edits}`);
     if (edits.length === 0) return this.#runbook;
+    // Check every edit before applying any, so a bad one leaves the document as it was.
+    let length = this.#source.length;
+    for (const edit of edits) {
+      checkEdit(edit, length);
+      length += edit.text.length - (edit.end - edit.start);
+    }
     for (const edit of edits) this.#apply(edit);
     this.#lines = new LineIndex(this.#source);
     this.#runbook = assembleRunbook(this.#blocks, this.#lines, this.#path);
@@ -64,7 +70,6 @@ export class RunbookDocument {
 
   #apply(edit: TextEdit): void {
     const old = this.#source;
-    checkEdit(edit, old.length);
     const source = old.slice(0, edit.start) + edit.text + old.slice(edit.end);
     this.#source = source;
     if (!this.#reparseAround(old, source, edit)) this.#blocks = this.#readAll(source);

@@ -100,11 +100,13 @@ describe('RunbookDocument: incremental updates', () => {
     assert.ok(checked > 8 * source.length);
   });
 
-  it('refuses edits outside the text, naming the range', () => {
+  it('refuses edits outside the text, naming the range, and keeps its text when one edit of several is bad', () => {
     const document = new RunbookDocument('# A\n');
     assert.throws(() => document.update([{ start: 2, end: 9, text: '' }]), /edit range 2…9 is not within the text \(length 4\)/);
     assert.throws(() => document.update([{ start: 1, end: 0, text: '' }]), RangeError);
     assert.throws(() => document.update([{ start: 0, end: 0, text: 5 as unknown as string }]), TypeError);
+    assert.throws(() => document.update([{ start: 0, end: 0, text: 'x' }, { start: 0, end: 99, text: '' }]), /edit range 0…99 is not within the text \(length 5\)/);
     assert.equal(document.source, '# A\n');
+    assert.deepStrictEqual(document.runbook, parseRunbook('# A\n'));
   });
 });
