@@ -5,7 +5,10 @@ export interface FindTemplateSlotsOptions {
   /**
    * Also report `[bracket placeholders]` (default `false`). Markdown links
    * (`[text](url)`, `[text][ref]`, `[ref]:`), images and task boxes (`[ ]`, `[x]`)
-   * are never placeholders.
+   * are never placeholders, nor is a literal e-mail subject tag: a bracket
+   * opening a `Subject:` line and followed by more subject text
+   * (`Subject: [Resolved] Service Disruption`); `Subject: [Incident title]`
+   * alone on its line still is one.
    */
   placeholders?: boolean;
 }
@@ -39,5 +42,12 @@ function isPlaceholder(text: string, start: number, raw: string, name: string): 
   if (name.trim() === '' || /^[xX ]$/.test(name)) return false;
   if (text[start - 1] === '!' || text[start - 1] === ']') return false;
   const next = text[start + raw.length];
-  return next !== '(' && next !== '[' && next !== ':';
+  return next !== '(' && next !== '[' && next !== ':' && !isSubjectTag(text, start, start + raw.length);
+}
+
+function isSubjectTag(text: string, start: number, end: number): boolean {
+  const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
+  if (!/^[ \t]*subject:[ \t]*$/i.test(text.slice(lineStart, start))) return false;
+  const lineEnd = /[\r\n]/.exec(text.slice(end))?.index ?? text.length - end;
+  return text.slice(end, end + lineEnd).trim() !== '';
 }

@@ -95,4 +95,12 @@ describe('findTemplateSlots', () => {
       [['Description of user-facing impact', 4, 9]],
     );
   });
+
+  it('takes a subject tag followed by subject text as literal, and a lone subject bracket as a slot', () => {
+    const text = 'Subject: [Resolved] Service Disruption\nSubject: [Incident title]\n**Issue**: [Brief description]';
+    assert.deepEqual(
+      findTemplateSlots(text, { placeholders: true }).map((slot) => slot.name),
+      ['Incident title', 'Brief description'],
+    );
+  });
 });
