@@ -12,7 +12,7 @@ import { median } from './measure.ts';
 
 const RUNS = 60;
 
-// execa is a dependency of runbook-core, not of the root: resolve it from there.
+// execa is a dev dependency of runbook-core, not of the root: resolve it from there.
 const requireFromCore = createRequire(new URL('../packages/runbook-core/package.json', import.meta.url));
 const { execa } = (await import(pathToFileURL(requireFromCore.resolve('execa')).href)) as {
   execa: (file: string, args: string[]) => Promise<unknown>;
