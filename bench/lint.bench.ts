@@ -1,7 +1,9 @@
 // `runbook lint` over the whole corpus against markdownlint-cli2 with its
 // default config on the same files: whole processes, wall time, interleaved,
 // medians of RUNS each. Target (issue 4): default rules without shellcheck
-// ≤ 0.5× markdownlint-cli2. Also shown: one thread only, and shellcheck on.
+// ≤ 0.5× markdownlint-cli2. Also shown: one thread only, and shellcheck on,
+// and each process's CPU time (user + system, all its threads, from
+// /usr/bin/time): on a shared machine wall time swings with other work.
 // Run from the repository root, after `node packages/runbook-core/build.mjs`:
 //   node --import tsx --conditions=source bench/lint.bench.ts [runs]
 import { spawnSync } from 'node:child_process';
@@ -24,25 +26,37 @@ const candidates: Record<string, string[]> = {
   'runbook lint (shellcheck on)': [process.execPath, bin, 'lint', '../shared/corpus'],
 };
 
-/** Wall milliseconds of one whole process; both tools exit 1 when they find problems. */
-function once(name: string, [command, ...args]: string[]): number {
+const timer = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/** Wall and CPU milliseconds of one whole process; both tools exit 1 when they find problems. */
+function once(name: string, command: string[]): { wall: number; cpu: number } {
+  const [program, ...args] = timer ? [timer, '-f', '%U %S', ...command] : command;
   const started = performance.now();
-  const result = spawnSync(command!, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 });
-  const elapsed = performance.now() - started;
+  const result = spawnSync(program!, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 });
+  const wall = performance.now() - started;
   if (result.status !== 0 && result.status !== 1) throw new Error(`${name} exited ${result.status}: ${String(result.stderr).slice(0, 500)}`);
-  return elapsed;
+  const times = /(\d+\.\d+) (\d+\.\d+)\s*$/.exec(String(result.stderr));
+  return { wall, cpu: times ? (Number(times[1]) + Number(times[2])) * 1000 : Number.NaN };
 }
 
-const samples: Record<string, number[]> = {};
+const walls: Record<string, number[]> = {};
+const cpus: Record<string, number[]> = {};
 for (const [name, command] of Object.entries(candidates)) once(name, command);
 for (let run = 0; run < RUNS; run++) {
-  for (const [name, command] of Object.entries(candidates)) (samples[name] ??= []).push(once(name, command));
+  for (const [name, command] of Object.entries(candidates)) {
+    const { wall, cpu } = once(name, command);
+    (walls[name] ??= []).push(wall);
+    (cpus[name] ??= []).push(cpu);
+  }
 }
 
-const baseline = median(samples['markdownlint-cli2'] ?? []);
-console.log(`lint ../shared/corpus, whole processes, wall time, medians of ${RUNS} interleaved runs (Node ${process.version})`);
-for (const [name, values] of Object.entries(samples)) {
-  const middle = median(values);
-  console.log(`${name.padEnd(30)} ${middle.toFixed(0).padStart(7)} ms  ×${(middle / baseline).toFixed(2)}`);
+const baseline = median(walls['markdownlint-cli2'] ?? []);
+const cpuBaseline = median(cpus['markdownlint-cli2'] ?? []);
+console.log(`lint ../shared/corpus, whole processes, medians of ${RUNS} interleaved runs (Node ${process.version})`);
+console.log(`${''.padEnd(30)} ${'wall'.padStart(10)}          ${'CPU'.padStart(10)}`);
+for (const [name, values] of Object.entries(walls)) {
+  const wall = median(values);
+  const cpu = median(cpus[name] ?? []);
+  console.log(`${name.padEnd(30)} ${wall.toFixed(0).padStart(7)} ms  ×${(wall / baseline).toFixed(2)}   ${cpu.toFixed(0).padStart(7)} ms  ×${(cpu / cpuBaseline).toFixed(2)}`);
 }
-console.log(`ratio runbook lint (default rules, no shellcheck) / markdownlint-cli2: ${(median(samples['runbook lint --no-shellcheck'] ?? []) / baseline).toFixed(2)}× (target ≤ 0.5×)`);
+console.log(`ratio runbook lint (default rules, no shellcheck) / markdownlint-cli2, wall: ${(median(walls['runbook lint --no-shellcheck'] ?? []) / baseline).toFixed(2)}× (target ≤ 0.5×)`);

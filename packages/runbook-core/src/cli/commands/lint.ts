@@ -26,8 +26,8 @@ Options:
   --max-warnings <n>   also fail when there are more than n warnings
   --quiet              report errors only
   --no-shellcheck      skip the shellcheck rule
-  --threads <n>        worker threads besides the main one (default: by
-                       file count and cores)
+  --threads <n>        worker threads besides the main one (default: one
+                       per idle core, when there are enough files)
   -h, --help           show this help
 
 Config (runbook.config.json):

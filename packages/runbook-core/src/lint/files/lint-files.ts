@@ -1,4 +1,4 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { isAbsolute, relative, resolve } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { ConfigFinder, readConfigFile, type LoadedConfig } from '../config/load-config.ts';
@@ -20,8 +20,8 @@ export interface LintFilesOptions {
   /** Fix what can be fixed; results then carry `fixedSource` (nothing is written). Default: `false`. */
   fix?: boolean;
   /**
-   * Worker threads besides this one. Default: one less than the cores when
-   * there are enough files to pay for starting them, else none.
+   * Worker threads besides this one. Default: one per idle core beyond this
+   * thread's, when there are enough files to pay for starting them.
    */
   workers?: number;
   /** Environment for tools (shellcheck on its `PATH`). Default: `process.env`. */
@@ -41,6 +41,18 @@ export interface LintFilesResult {
 
 /** Files per extra thread below which starting workers costs more than it saves (measured: bench/lint.bench.ts). */
 const filesPerWorker = 24;
+
+/**
+ * Worker threads worth starting: one per idle core beyond this thread's, and
+ * one per `filesPerWorker` files. A worker warms its own parser up, about
+ * 0.9 s of CPU on the corpus (bench/lint.bench.ts), which pays on an idle
+ * core and costs wall time on a busy machine.
+ */
+function defaultWorkers(files: number): number {
+  const cores = availableParallelism();
+  const idle = Math.floor(cores - loadavg()[0]! - 0.5);
+  return Math.max(0, Math.min(cores - 1, idle, Math.floor(files / filesPerWorker)));
+}
 
 /**
  * Lints Markdown files named by paths, directories (walked, honouring
@@ -71,7 +83,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     jobs.push({ file, path: displayPath(cwd, file), config: mergeConfigs(loaded?.config, overrides) });
   }
 
-  const workers = options.workers ?? Math.min(availableParallelism() - 1, Math.floor(jobs.length / filesPerWorker));
+  const workers = options.workers ?? defaultWorkers(jobs.length);
   const notices: string[] = [];
   const outcomes = await lintInPool(jobs, { cwd, env: options.env ?? process.env, fix: options.fix === true }, Math.max(0, workers), (notice) => notices.push(notice));
   const results: LintFileResult[] = [];
