@@ -1,7 +1,8 @@
 // `runbook lint` over the whole corpus against markdownlint-cli2 with its
 // default config on the same files: whole processes, wall time, interleaved,
 // medians of RUNS each. Target (issue 4): default rules without shellcheck
-// ≤ 0.5× markdownlint-cli2. Also shown: one thread only, and shellcheck on,
+// ≤ 0.5× markdownlint-cli2 (by default a worker starts only for an idle
+// core). Also shown: one and two threads forced, and shellcheck on,
 // and each process's CPU time (user + system, all its threads, from
 // /usr/bin/time): on a shared machine wall time swings with other work.
 // Run from the repository root, after `node packages/runbook-core/build.mjs`:
@@ -22,7 +23,8 @@ if (!existsSync(new URL('../packages/runbook-core/dist/cli.js', import.meta.url)
 const candidates: Record<string, string[]> = {
   'markdownlint-cli2': ['node_modules/.bin/markdownlint-cli2', '../shared/corpus/**/*.md'],
   'runbook lint --no-shellcheck': [process.execPath, bin, 'lint', '../shared/corpus', '--no-shellcheck'],
-  '  … on one thread': [process.execPath, bin, 'lint', '../shared/corpus', '--no-shellcheck', '--threads', '0'],
+  '  … one thread (--threads 0)': [process.execPath, bin, 'lint', '../shared/corpus', '--no-shellcheck', '--threads', '0'],
+  '  … two threads (--threads 1)': [process.execPath, bin, 'lint', '../shared/corpus', '--no-shellcheck', '--threads', '1'],
   'runbook lint (shellcheck on)': [process.execPath, bin, 'lint', '../shared/corpus'],
 };
 
