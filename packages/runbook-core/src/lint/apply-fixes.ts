@@ -11,7 +11,8 @@ export interface AppliedFixes {
 /**
  * Applies the messages' fixes to the source they were found in, changing
  * only the bytes each fix names. Overlapping fixes after the first are
- * skipped (lint again to get them); two insertions at one offset both apply.
+ * skipped (lint again to get them), and so is a second, different insertion
+ * at the same offset.
  */
 export function applyFixes(source: string, messages: readonly Pick<LintMessage, 'fix'>[]): AppliedFixes {
   const fixes = messages
@@ -28,9 +29,13 @@ export function applyFixes(source: string, messages: readonly Pick<LintMessage, 
       skipped.push(fix);
       continue;
     }
-    // The same insertion twice (one fix reported by two findings) is one edit.
     const previous = applied.at(-1);
-    if (previous && previous.range.start.offset === start.offset && previous.range.end.offset === end.offset && previous.insertText === fix.insertText) {
+    const sameInsertionPoint = previous !== undefined && previous.range.start.offset === start.offset && previous.range.end.offset === start.offset && end.offset === start.offset;
+    // The same insertion twice (one fix reported by two findings) is one edit;
+    // two different ones at one point (two attributes for one fence) would
+    // clash, so the second waits for the next round.
+    if (sameInsertionPoint) {
+      if (previous.insertText !== fix.insertText) skipped.push(fix);
       continue;
     }
     output += source.slice(cursor, start.offset) + fix.insertText;

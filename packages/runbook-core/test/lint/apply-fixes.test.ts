@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { applyFixes, type LintFix } from 'runbook-core';
+import { applyFixes, lintMarkdown, type LintFix } from 'runbook-core';
 import { LineIndex } from '../../src/lint/source/line-index.ts';
 
 function fix(source: string, start: number, end: number, insertText: string): { fix: LintFix } {
@@ -22,6 +22,17 @@ describe('applyFixes', () => {
     assert.equal(output, 'aXef!');
     assert.equal(skipped.length, 1);
     assert.equal(applied.length, 2);
+  });
+
+  it('applies one of two different insertions at one point, and --fix gets both in two rounds', async () => {
+    const source = '# Shell\n\n```bash\nkubectl delete pod api-0\nkubectl edit deployment api\n```\n';
+    const { messages, fixedSource } = await lintMarkdown(source, { config: { rules: { shellcheck: 'off' } }, fixRounds: 5 });
+    assert.equal(fixedSource, source.replace('```bash', '```bash {confirm=true interactive=true}'));
+    assert.deepEqual(messages, []);
+    const first = await lintMarkdown(source, { config: { rules: { shellcheck: 'off' } } });
+    const once = applyFixes(source, first.messages);
+    assert.equal(once.applied.length, 1);
+    assert.equal(once.skipped.length, 1);
   });
 
   it('equals applying disjoint edits one by one from the end, for any edits', () => {
