@@ -26,8 +26,8 @@ Options:
   --max-warnings <n>   also fail when there are more than n warnings
   --quiet              report errors only
   --no-shellcheck      skip the shellcheck rule
-  --threads <n>        worker threads besides the main one (default: one
-                       per idle core, when there are enough files)
+  --threads <n>        worker threads besides the main one (default: what
+                       the idle cores can run; none on 2 cores)
   -h, --help           show this help
 
 Config (runbook.config.json):

@@ -20,8 +20,8 @@ export interface LintFilesOptions {
   /** Fix what can be fixed; results then carry `fixedSource` (nothing is written). Default: `false`. */
   fix?: boolean;
   /**
-   * Worker threads besides this one. Default: one per idle core beyond this
-   * thread's, when there are enough files to pay for starting them.
+   * Worker threads besides this one. Default: as many as the idle cores can
+   * run beside this thread (none on 2 cores), when there are enough files.
    */
   workers?: number;
   /** Environment for tools (shellcheck on its `PATH`). Default: `process.env`. */
@@ -42,16 +42,21 @@ export interface LintFilesResult {
 /** Files per extra thread below which starting workers costs more than it saves (measured: bench/lint.bench.ts). */
 const filesPerWorker = 24;
 
+/** Cores one linting thread keeps busy: V8's GC and compiler threads run beside it (measured with /usr/bin/time). */
+const coresPerThread = 1.5;
+
 /**
- * Worker threads worth starting: one per idle core beyond this thread's, and
- * one per `filesPerWorker` files. A worker warms its own parser up, about
- * 0.9 s of CPU on the corpus (bench/lint.bench.ts), which pays on an idle
- * core and costs wall time on a busy machine.
+ * Worker threads worth starting: as many as the idle cores hold beside this
+ * thread, and one per `filesPerWorker` files. Measured (bench/lint.bench.ts,
+ * the corpus, 2 cores): one thread 1656 ms wall, two 1759 ms, because a
+ * worker warms its own parser up (~0.65 s CPU) and the second core is
+ * already half used by this thread's GC and compiler; so on 2 cores none
+ * is started, and from 4 idle cores on they pay.
  */
 function defaultWorkers(files: number): number {
   const cores = availableParallelism();
-  const idle = Math.floor(cores - loadavg()[0]! - 0.5);
-  return Math.max(0, Math.min(cores - 1, idle, Math.floor(files / filesPerWorker)));
+  const idle = cores - loadavg()[0]!;
+  return Math.max(0, Math.min(Math.floor(idle / coresPerThread) - 1, Math.floor(files / filesPerWorker)));
 }
 
 /**
