@@ -72,7 +72,8 @@ export class RunbookDocument {
     const old = this.#source;
     const source = old.slice(0, edit.start) + edit.text + old.slice(edit.end);
     this.#source = source;
-    if (!this.#reparseAround(old, source, edit)) this.#blocks = this.#readAll(source);
+    const local = !touchesFenceMarker(old, edit.start, edit.end) && !touchesFenceMarker(source, edit.start, edit.start + edit.text.length);
+    if (!local || !this.#reparseAround(old, source, edit)) this.#blocks = this.#readAll(source);
   }
 
   /**
@@ -154,6 +155,18 @@ function windowStart(source: string, blocks: readonly BlockFacts[], first: numbe
 function nextLineStart(source: string, offset: number): number {
   if (source.charCodeAt(offset) === 13 && source.charCodeAt(offset + 1) === 10) return offset + 2;
   return Math.min(offset + 1, source.length);
+}
+
+/**
+ * Whether the lines an edit spans hold a run of three backticks or tildes: a
+ * fence that opens, closes or changes there can re-shape blocks far away
+ * (inside lists too), so such edits are re-read whole.
+ */
+function touchesFenceMarker(source: string, start: number, end: number): boolean {
+  const from = Math.max(source.lastIndexOf('\n', start - 1), source.lastIndexOf('\r', start - 1)) + 1;
+  const newline = /[\r\n]/.exec(source.slice(end));
+  const to = newline === null ? source.length : end + newline.index;
+  return /`{3}|~{3}/.test(source.slice(from, to));
 }
 
 function opensFrontmatter(source: string): boolean {
