@@ -38,36 +38,39 @@ function remarkContent(node: Paragraph | Heading, shift: number): InlineContent 
 
 const definitions = (labels: readonly string[]): string => (labels.length === 0 ? '' : `\n\n${labels.map((label) => `[${label}]: #`).join('\n')}`);
 
+interface Expected {
+  content: InlineContent;
+  /** Whether remark read a definition with this identifier. */
+  isDefined: (identifier: string) => boolean;
+}
+
 /**
  * What remark makes of `input` as the content of a paragraph (or, for
  * `heading`, of `# input`), with a definition for each label; `undefined`
  * when the document does not read as that one block plus the definitions.
  */
-function oracle(input: string, labels: readonly string[], form: 'paragraph' | 'heading'): InlineContent | undefined {
+function oracle(input: string, labels: readonly string[], form: 'paragraph' | 'heading'): Expected | undefined {
   const prefix = form === 'heading' ? '# ' : '';
   const root = parse(prefix + input + definitions(labels) + '\n');
   const [block, ...rest] = root.children;
+  const identifiers = new Set<string>();
+  for (const node of rest) if (node.type === 'definition') identifiers.add(node.identifier);
   if (rest.length !== labels.length || rest.some((node) => node.type !== 'definition')) return undefined;
   if (block?.type !== form || block.position?.start.offset !== 0 || block.position.end.offset !== prefix.length + input.length) return undefined;
-  return remarkContent(block, prefix.length);
-}
-
-function identifiersOf(labels: readonly string[]): (identifier: string) => boolean {
-  const identifiers = new Set(labels.map(normalizeIdentifier));
-  return (identifier) => identifiers.has(identifier);
+  return { content: remarkContent(block, prefix.length), isDefined: (identifier) => identifiers.has(identifier) };
 }
 
 /** Compares `parseInline` with remark on `input` as a paragraph and, where it can be one, as a heading. */
 function assertLikeRemark(input: string, labels: readonly string[] = []): void {
   const expected = oracle(input, labels, 'paragraph');
   assert.ok(expected, `not one paragraph: ${JSON.stringify(input)}`);
-  const actual = parseInline(input, identifiersOf(labels));
-  assert.deepEqual(actual, expected, `paragraph ${JSON.stringify(input)} with ${JSON.stringify(labels)}`);
+  const actual = parseInline(input, expected.isDefined);
+  assert.deepEqual(actual, expected.content, `paragraph ${JSON.stringify(input)} with ${JSON.stringify(labels)}`);
   // A closing `#` sequence would not be content; line endings end a heading.
   if (!/[\n\r]/.test(input) && !/(?:^|[ \t])#+$/.test(input)) {
     const heading = oracle(input, labels, 'heading');
     assert.ok(heading, `not one heading: ${JSON.stringify(input)}`);
-    assert.deepEqual(actual, heading, `heading ${JSON.stringify(input)}`);
+    assert.deepEqual(actual, heading.content, `heading ${JSON.stringify(input)}`);
   }
 }
 
@@ -641,27 +644,28 @@ function prefixLines(text: string, test: (line: string) => boolean): string {
 
 describe('parseInline, against remark, on generated content (properties)', () => {
   it('gives remark’s text and links for any mix of tricky tokens', () => {
-    let rewritten = 0;
+    let runs = 0;
+    let asIs = 0;
     fc.assert(
       fc.property(fc.array(token, { minLength: 1, maxLength: 40 }), defined, (tokens, labels) => {
         const content = asInlineContent(tokens.join(''));
         fc.pre(content !== '');
+        runs++;
         // As is if remark reads it as one paragraph; else with the lines that start blocks made plain.
         const candidates = [content, prefixLines(content, (line) => blockStart.test(line)), prefixLines(content, () => true)];
         for (const input of candidates) {
           const expected = oracle(input, labels, 'paragraph');
-          if (expected === undefined) {
-            rewritten++;
-            continue;
-          }
-          assert.deepEqual(parseInline(input, identifiersOf(labels)), expected, JSON.stringify({ input, labels }));
+          if (expected === undefined) continue;
+          if (input === content) asIs++;
+          assert.deepEqual(parseInline(input, expected.isDefined), expected.content, JSON.stringify({ input, labels }));
           return;
         }
         assert.fail(`no paragraph for ${JSON.stringify(content)}`);
       }),
       { numRuns: 6000, seed: 20_250_601 },
     );
-    assert.ok(rewritten < 6000, `${rewritten} inputs needed rewriting`);
+    // Most inputs must be tested as generated, line starts included.
+    assert.ok(asIs > runs * 0.7, `${asIs} of ${runs} inputs read as one paragraph as generated`);
   });
 
   it('gives remark’s text for single lines, read as paragraph and as heading', () => {
@@ -774,7 +778,6 @@ describe('parseInline on the corpus, against remark', () => {
         if (expected.links.length > 0) withLinks++;
       }
     }
-    console.log(`      ${compared} compared, ${withLinks} with links, ${skipped.length} skipped: ${skipped.join(', ')}`);
     assert.ok(compared > 4000, `${compared} paragraphs and headings compared`);
     assert.ok(withLinks > 250, `${withLinks} with links`);
     assert.ok(skipped.length <= 3, `skipped: ${skipped.join(', ')}`);

@@ -24,16 +24,8 @@ import { Delimiters } from './emphasis.ts';
 import { HtmlTextScanner } from './html-text.ts';
 import { hasUnescapedBracket, referenceLabelEnd } from './link-label.ts';
 import { LinkResourceReader } from './link-resource.ts';
+import type { InlineContent, InlineLink } from '../parse-inline.ts';
 import { normalizeIdentifier } from './normalize-identifier.ts';
-
-/** A link found in inline content (see `parseInline`). */
-export interface InlineLink {
-  url?: string;
-  identifier?: string;
-  text: string;
-  start: number;
-  end: number;
-}
 
 // What each piece of the content shows as text.
 const TEXT = 0; // input[start, end)
@@ -85,7 +77,7 @@ export class InlineScanner {
     private readonly isDefined: (identifier: string) => boolean,
   ) {}
 
-  scan(): { text: string; links: InlineLink[] } {
+  scan(): InlineContent {
     const input = this.input;
     const length = input.length;
     let index = 0;
@@ -340,8 +332,11 @@ export class InlineScanner {
   private render(links: InlineLink[]): string {
     const { kinds, starts, ends, extras, values, input } = this;
     let text = '';
-    // Where each link's text starts; an autolink may sit in a link's text.
+    // Where each link's text starts and ends; an autolink may sit in a link's text.
     const textStarts: number[] = [];
+    const textEnds: number[] = [];
+    // Links in the order they start, leaving out those inside images.
+    const shown: number[] = [];
     for (let piece = 0; piece < kinds.length; piece++) {
       switch (kinds[piece]) {
         case TEXT:
@@ -357,15 +352,21 @@ export class InlineScanner {
         }
         case LINK_START:
           textStarts[extras[piece]!] = text.length;
-          links.push(this.links[extras[piece]!]!);
+          shown.push(extras[piece]!);
           break;
         case LINK_END:
-          this.links[extras[piece]!]!.text = text.slice(textStarts[extras[piece]!]);
+          textEnds[extras[piece]!] = text.length;
           break;
         case IMAGE:
           piece = extras[piece]!;
           break;
       }
+    }
+    // Sliced only now: slicing the text while it grows would copy it each time.
+    for (const index of shown) {
+      const link = this.links[index]!;
+      link.text = text.slice(textStarts[index], textEnds[index]);
+      links.push(link);
     }
     return text;
   }
