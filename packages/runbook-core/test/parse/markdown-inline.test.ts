@@ -429,6 +429,10 @@ const links: Case[] = [
   [`[${'a'.repeat(999)}][b]`, ['b']],
   [`[x][${'b'.repeat(999)}]`, ['b'.repeat(999)]],
   [`[x][${'b'.repeat(1000)}]`],
+  // The 999 limit counts a reference's raw characters; a shortcut has none.
+  [`[x][b${' '.repeat(997)}c]`, ['b c']],
+  [`[x][b${' '.repeat(998)}c]`, ['b c']],
+  [`[b${' '.repeat(1200)}c] [b${' '.repeat(1200)}c][]`, ['b c']],
 ];
 
 const autolinks: Case[] = [
@@ -573,6 +577,14 @@ describe('parseInline, against remark', () => {
     assertLikeRemark(input);
   });
 
+  it('drops final spaces and tabs, should the content still have them', () => {
+    for (const input of ['a  ', 'a *b*\t', '[a](b) \t ', 'a\\  ']) {
+      const trimmed = input.replace(/[ \t]+$/, '');
+      assert.deepEqual(parseInline(input, () => false), parseInline(trimmed, () => false), JSON.stringify(input));
+      assertLikeRemark(trimmed);
+    }
+  });
+
   it('normalizes identifiers as mdast does', () => {
     const labels = ['Foo\n  bar', 'ẞ', 'ϴ', 'Θ', 'ſ', 'İstanbul', 'a\tb\r\nc', ' x ', 'ǅ', 'ﬀ', 'Ω', 'K'];
     for (const label of labels) {
@@ -619,8 +631,9 @@ const token = fc.constantFrom(
   '[', ']', '(', ')', '*', '**', '_', '__', '`', '``', '\\', '<', '>', '&amp;', '&#35;', '&', ';', '!', '"', "'", ' ', '  ', '\t',
   '\n', '\r\n', '\r', '  \n', '\\\n', 'http://a.b', 'a@b.co', 'x', 'foo bar', 'foo', '#', ':', '-', '=', '.', ',', '![', '](', '][',
   '[]', '<a>', '</a>', '<a b="c">', '<!--', '-->', '<http://a.b>', '<a@b.co>', '[foo]', '[x]', '(b)', '"t"', 'ẞ', 'é', '👥', '€', '1.',
+  '***', '_*', '*_', 'a_b', 'a*b', '\\*', '\\_', '\\[', '\\]', '\\`', '&quot;', '&#x41;', '<?x?>', '<![CDATA[', ']]>', '<x:y>', '\u00a0', '~', '|', ' (', ') ',
 );
-const defined = fc.subarray(['foo', 'x', 'foo bar', 'a', 'ss', '*', 'b']);
+const defined = fc.subarray(['foo', 'x', 'foo bar', 'a', 'ss', '*', 'b', 'b c', '`']);
 
 const lineEnding = /\r\n|\r|\n/;
 /** `text` as inline content: no leading whitespace on a line, no blank lines, no final whitespace. */
@@ -682,9 +695,9 @@ describe('parseInline, against remark, on generated content (properties)', () =>
 
 interface Rebuilt {
   input: string;
-  /** Source offset of each input offset that starts a line, by line. */
+  /** Where each line's text starts, in the input and in the source. */
   lines: Array<{ inputStart: number; sourceStart: number }>;
-  /** Whether a line lost leading whitespace that inline syntax spanning lines could have kept. */
+  /** The leading whitespace taken off lines, as source ranges. */
   strippedIndent: Array<{ from: number; to: number }>;
 }
 

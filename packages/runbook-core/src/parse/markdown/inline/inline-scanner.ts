@@ -9,6 +9,7 @@ import {
   EXCLAMATION,
   isAsciiPunctuation,
   isLineEnding,
+  isSpaceOrTab,
   LEFT_BRACKET,
   LEFT_PAREN,
   LESS_THAN,
@@ -125,7 +126,7 @@ export class InlineScanner {
     }
     // Trailing spaces and tabs of the content are no text.
     let end = length;
-    while (end > this.pending && isSpaceOrTabCode(input.charCodeAt(end - 1))) end--;
+    while (end > this.pending && isSpaceOrTab(input.charCodeAt(end - 1))) end--;
     this.flush(end);
     this.delimiters.process(0);
     const links: InlineLink[] = [];
@@ -231,7 +232,7 @@ export class InlineScanner {
       const referenceEnd = referenceLabelEnd(input, at + 1);
       if (referenceEnd !== -1) {
         identifier = normalizeIdentifier(input.slice(at + 2, referenceEnd - 1));
-        if (this.isDefined(identifier)) end = referenceEnd;
+        if (identifier !== '' && this.isDefined(identifier)) end = referenceEnd;
       }
       if (end === -1 && input.charCodeAt(at + 2) === RIGHT_BRACKET) {
         // Collapsed: `[label][]`.
@@ -370,10 +371,6 @@ export class InlineScanner {
     }
     return text;
   }
-}
-
-function isSpaceOrTabCode(code: number): boolean {
-  return code === SPACE || code === TAB;
 }
 
 function afterLineEnding(input: string, at: number): number {

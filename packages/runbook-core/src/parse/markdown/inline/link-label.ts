@@ -1,22 +1,21 @@
-import { BACKSLASH, isLineEnding, isSpaceOrTab, LEFT_BRACKET, RIGHT_BRACKET } from './character-codes.ts';
+import { BACKSLASH, isLineEnding, LEFT_BRACKET, RIGHT_BRACKET } from './character-codes.ts';
 
 /** Longest link label micromark accepts, line endings not counted. */
 const MAX_LABEL_SIZE = 999;
 
 /**
  * End (after the `]`) of the link label `[…]` of a full reference whose `[`
- * is at `at`, or -1: at most 999 characters, no unescaped brackets, not blank.
+ * is at `at`, or -1: at most 999 characters, no unescaped brackets. (A blank
+ * label normalizes to "", which no definition has.)
  */
 export function referenceLabelEnd(input: string, at: number): number {
   let size = 0;
-  let blank = true;
   for (let index = at + 1; index < input.length; index++) {
     const code = input.charCodeAt(index);
-    if (code === RIGHT_BRACKET) return blank ? -1 : index + 1;
+    if (code === RIGHT_BRACKET) return index + 1;
     if (code === LEFT_BRACKET) return -1;
     if (isLineEnding(code)) continue;
     if (++size > MAX_LABEL_SIZE) return -1;
-    if (!isSpaceOrTab(code)) blank = false;
     if (code === BACKSLASH) {
       const next = input.charCodeAt(index + 1);
       if (next === LEFT_BRACKET || next === RIGHT_BRACKET || next === BACKSLASH) {
