@@ -1,5 +1,3 @@
-import type { Heading, ListItem, Nodes, Paragraph, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import { readCodeBlock, type CodeBlockFact } from './code-block-fact.ts';
 import { readFrontmatter, type MetaFact } from './frontmatter.ts';
 import type { FrontmatterFence } from './frontmatter-fence.ts';
@@ -8,7 +6,9 @@ import type { TableFact } from './gfm-table.ts';
 import { readGfmTable } from './gfm-table.ts';
 import type { MessageFact } from './message-fact.ts';
 import type { ShellAnalysisCache } from './step-analysis.ts';
-import { findTaskBox } from './task-box.ts';
+import type { InlineLines, MdBlock, MdHeading, MdListItem, MdParagraph } from './markdown/block-nodes.ts';
+import { readInlineSource } from './markdown/inline-source.ts';
+import { parseInline, type InlineContent } from './markdown/parse-inline.ts';
 
 // Everything the model needs from one top-level node. Offsets are relative to
 // the node's start, so an edit elsewhere moves a block by changing `start` alone.
@@ -69,13 +69,12 @@ export interface BlockFacts {
 
 export interface BlockInput {
   source: string;
-  node: RootContent;
-  /** Added to the node's offsets to get offsets in `source` (a fragment's start, a BOM). */
-  base: number;
+  node: MdBlock;
+  /** Whether a link reference definition with this identifier exists in the document. */
+  isDefined: (identifier: string) => boolean;
   shellCache: ShellAnalysisCache;
 }
 
-const textOptions = { includeImageAlt: false, includeHtml: false };
 const MAX_ITEM_KEY_LENGTH = 48;
 
 /** The facts of the frontmatter block: only its meta, and messages about it. */
@@ -89,9 +88,8 @@ export function frontmatterFacts(fence: FrontmatterFence): BlockFacts {
 }
 
 export function readBlockFacts(input: BlockInput): BlockFacts {
-  const facts = emptyFacts(startOf(input.node) + input.base, endOf(input.node) + input.base);
-  const walker = new BlockWalker(input, facts);
-  walker.visit(input.node);
+  const facts = emptyFacts(input.node.start, input.node.end);
+  new BlockWalker(input, facts).visit(input.node);
   return facts;
 }
 
@@ -110,37 +108,28 @@ class BlockWalker {
     this.#facts = facts;
   }
 
-  visit(node: Nodes): void {
+  visit(node: MdBlock): void {
     switch (node.type) {
-      case 'text':
-      case 'inlineCode':
-      case 'html':
-      case 'break':
-      case 'thematicBreak':
-      case 'image':
-      case 'imageReference':
-        return;
       case 'heading':
         this.#heading(node);
-        break;
+        return;
       case 'code':
-        this.#code(node);
+        this.#code(node.value, node.start, node.end);
         return;
       case 'definition':
-        this.#facts.definitions.push({ identifier: node.identifier, label: node.label ?? node.identifier, url: node.url });
+        this.#facts.definitions.push({ identifier: node.identifier, label: node.label, url: node.url });
         return;
-      case 'link':
-        this.#link(node, { url: node.url });
-        break;
-      case 'linkReference':
-        this.#link(node, { identifier: node.identifier });
-        break;
       case 'paragraph':
         this.#paragraph(node);
-        break;
-      case 'listItem':
-        this.#listItem(node);
-        break;
+        return;
+      case 'listItem': {
+        const taskParagraph = this.#listItem(node);
+        for (const child of node.children) {
+          if (child === taskParagraph) this.#table(taskParagraph);
+          else this.visit(child);
+        }
+        return;
+      }
       case 'list':
         this.#listDepth++;
         this.#children(node.children);
@@ -152,41 +141,52 @@ class BlockWalker {
         this.#blockquoteDepth--;
         return;
       default:
-        break;
+        return;
     }
-    if ('children' in node) this.#children(node.children);
   }
 
-  #children(children: Nodes[]): void {
+  #children(children: MdBlock[]): void {
     for (const child of children) this.visit(child);
   }
 
-  #absolute(offset: number | undefined): number {
-    return (offset ?? 0) + this.#input.base;
+  #local(offset: number): number {
+    return offset - this.#facts.start;
   }
 
-  #local(offset: number | undefined): number {
-    return this.#absolute(offset) - this.#facts.start;
+  /** The inline content's text; its links become facts. */
+  #inline(lines: InlineLines): string {
+    const inline = readInlineSource(this.#input.source, lines);
+    const content: InlineContent = parseInline(inline.text, this.#input.isDefined);
+    for (const link of content.links) {
+      const { start, end, text, url, identifier } = link;
+      this.#facts.links.push({
+        ...(url === undefined ? { identifier: identifier ?? '' } : { url }),
+        text,
+        start: this.#local(inline.toSource(start)),
+        end: this.#local(inline.toSource(end)),
+      });
+    }
+    return content.text;
   }
 
-  #heading(node: Heading): void {
-    const text = toString(node, textOptions);
+  #heading(node: MdHeading): void {
+    const text = this.#inline(node.lines);
     this.#facts.headings.push({
       depth: node.depth,
       title: text.replace(/\s+/g, ' ').trim(),
       baseSlug: githubSlug(text),
-      start: this.#local(node.position?.start.offset),
-      end: this.#local(node.position?.end.offset),
+      start: this.#local(node.start),
+      end: this.#local(node.end),
     });
   }
 
-  #code(node: Nodes & { type: 'code' }): void {
+  #code(value: string, start: number, end: number): void {
     const fact = readCodeBlock(
       {
         source: this.#input.source,
-        node,
-        start: this.#absolute(node.position?.start.offset),
-        end: this.#absolute(node.position?.end.offset),
+        value,
+        start,
+        end,
         blockStart: this.#facts.start,
         headingsBefore: this.#facts.headings.length,
         shellCache: this.#input.shellCache,
@@ -196,21 +196,15 @@ class BlockWalker {
     if (fact !== undefined) this.#facts.codeBlocks.push(fact);
   }
 
-  #link(node: Nodes & { type: 'link' | 'linkReference' }, target: { url: string } | { identifier: string }): void {
-    this.#facts.links.push({
-      ...target,
-      text: toString(node, textOptions),
-      start: this.#local(node.position?.start.offset),
-      end: this.#local(node.position?.end.offset),
-    });
+  #paragraph(node: MdParagraph): void {
+    this.#inline(node.lines);
+    this.#table(node);
   }
 
-  #paragraph(node: Paragraph): void {
+  #table(node: MdParagraph): void {
     const source = this.#input.source;
-    const start = this.#absolute(node.position?.start.offset);
-    const end = this.#absolute(node.position?.end.offset);
-    if (!hasPipe(source, start, end)) return;
-    const table = readGfmTable(source, start, end, this.#blockquoteDepth > 0);
+    if (!hasPipe(source, node.start, node.end)) return;
+    const table = readGfmTable(source, node.start, node.end, this.#blockquoteDepth > 0);
     if (table === undefined) return;
     this.#facts.tables.push({
       header: table.header,
@@ -221,14 +215,14 @@ class BlockWalker {
     });
   }
 
-  #listItem(node: ListItem): void {
-    if (typeof node.checked !== 'boolean') return;
+  /** Reads a task item; the paragraph whose inline content it read. */
+  #listItem(node: MdListItem): MdParagraph | undefined {
+    if (node.checked === undefined) return undefined;
     const paragraph = node.children[0];
-    if (paragraph?.type !== 'paragraph') return;
-    const box = findTaskBox(this.#input.source, this.#absolute(paragraph.position?.start.offset));
-    const start = this.#local(node.position?.start.offset);
-    const end = this.#local(paragraph.position?.end.offset);
-    if (box === undefined) {
+    if (paragraph?.type !== 'paragraph') return undefined;
+    const start = this.#local(node.start);
+    const end = this.#local(paragraph.end);
+    if (node.box === undefined) {
       this.#facts.messages.push({
         ruleId: 'unusable-task-box',
         severity: 'info',
@@ -236,9 +230,9 @@ class BlockWalker {
         start,
         end,
       });
-      return;
+      return undefined;
     }
-    const text = toString(paragraph, textOptions).replace(/\s+/g, ' ').trim();
+    const text = this.#inline(paragraph.lines).replace(/\s+/g, ' ').trim();
     this.#facts.checklistItems.push({
       text,
       key: githubSlug(text).slice(0, MAX_ITEM_KEY_LENGTH).replace(/-+$/, '') || 'item',
@@ -246,9 +240,10 @@ class BlockWalker {
       depth: Math.max(0, this.#listDepth - 1),
       start,
       end,
-      box: box - this.#facts.start,
+      box: this.#local(node.box),
       headingsBefore: this.#facts.headings.length,
     });
+    return paragraph;
   }
 }
 
@@ -256,12 +251,4 @@ class BlockWalker {
 function hasPipe(source: string, start: number, end: number): boolean {
   for (let index = start; index < end; index++) if (source.charCodeAt(index) === 124) return true;
   return false;
-}
-
-function startOf(node: Nodes): number {
-  return node.position?.start.offset ?? 0;
-}
-
-function endOf(node: Nodes): number {
-  return node.position?.end.offset ?? 0;
 }

@@ -1,4 +1,3 @@
-import type { Code } from 'mdast';
 import type { Risk, StepOptions } from '../model.ts';
 import { isShellLanguage } from '../shell/index.ts';
 import { CodeSourceMap } from './code-source-map.ts';
@@ -37,7 +36,8 @@ export interface CodeBlockFact {
 
 export interface CodeBlockInput {
   source: string;
-  node: Code;
+  /** The block's content, container indentation removed. */
+  value: string;
   /** Absolute offsets of the node. */
   start: number;
   end: number;
@@ -52,7 +52,7 @@ export interface CodeBlockInput {
  * Indented code is not a step: `undefined`.
  */
 export function readCodeBlock(input: CodeBlockInput, messages: MessageFact[]): CodeBlockFact | undefined {
-  const { source, node, start, end, blockStart } = input;
+  const { source, value, start, end, blockStart } = input;
   const fence = source[start];
   if (fence !== '`' && fence !== '~') return undefined;
   const toLocal = (offset: number): number => offset - blockStart;
@@ -64,7 +64,7 @@ export function readCodeBlock(input: CodeBlockInput, messages: MessageFact[]): C
   for (const problem of info.problems) {
     messages.push(attributeMessage('error', problem.reason, toLocal(fenceEnd + problem.start), toLocal(fenceEnd + problem.end)));
   }
-  const code = node.value;
+  const code = value;
   const map = new CodeSourceMap(source, start, code);
   const codeStart = code === '' ? map.contentLineStart : map.toSource(0);
   const codeEnd = code === '' ? map.contentLineStart : map.toSource(code.length);

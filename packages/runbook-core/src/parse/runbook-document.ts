@@ -104,7 +104,7 @@ export class RunbookDocument {
       const replaced = blocks.slice(first, through + 1);
       const result = readBlocks(source, from, to + delta, {
         shellCache: this.#shellCache,
-        outsideDefinitionLabels: definitionLabels(blocks, first, through),
+        outsideDefinitions: definitionIdentifiers(blocks, first, through),
       });
       if (result.overflow && atEnd) return false;
       // The block before the edit must come back where it was.
@@ -194,13 +194,13 @@ function lineStartBefore(source: string, offset: number): number {
   return 0;
 }
 
-function definitionLabels(blocks: readonly BlockFacts[], first: number, through: number): string[] {
-  const labels: string[] = [];
+function definitionIdentifiers(blocks: readonly BlockFacts[], first: number, through: number): Set<string> {
+  const identifiers = new Set<string>();
   for (let index = 0; index < blocks.length; index++) {
     if (index >= first && index <= through) continue;
-    for (const definition of blocks[index]?.definitions ?? []) labels.push(definition.label);
+    for (const definition of blocks[index]?.definitions ?? []) identifiers.add(definition.identifier);
   }
-  return labels;
+  return identifiers;
 }
 
 // Reference links elsewhere depend on which labels are defined: a change there is not local.

@@ -4,6 +4,7 @@ import { shellParser } from './grammar.ts';
 import { worseDecision, type RiskDecision } from './risk.ts';
 import { shellVariables } from './shell-variables.ts';
 import { shellSyntaxErrors, type ShellSyntaxError } from './syntax-errors.ts';
+import { rememberSyntaxTree } from './recent-syntax-trees.ts';
 import { copySyntaxTree } from './syntax-node.ts';
 import { topLevelStatements } from './top-level-statements.ts';
 
@@ -54,6 +55,7 @@ export function analyzeShell(code: string): ShellAnalysis {
   } finally {
     tree.delete();
   }
+  rememberSyntaxTree(code, root);
 
   const blockRisk = new BlockRisk(code, root);
   const treeErrors = shellSyntaxErrors(root, code);

@@ -1,5 +1,6 @@
 import type { Step } from '../../model.ts';
 import { isShellGrammarLoaded, shellParser } from '../../shell/grammar.ts';
+import { recentSyntaxTree } from '../../shell/recent-syntax-trees.ts';
 import { copySyntaxTree, type SyntaxNode } from '../../shell/syntax-node.ts';
 
 const trees = new WeakMap<Step, SyntaxNode | null>();
@@ -19,8 +20,10 @@ export function shellSyntax(step: Step): SyntaxNode | undefined {
   return root ?? undefined;
 }
 
-/** Parses shell code into plain syntax nodes (the grammar must be loaded). */
+/** Parses shell code into plain syntax nodes (the grammar must be loaded), or reuses the parser's tree. */
 export function parseShell(code: string): SyntaxNode | undefined {
+  const recent = recentSyntaxTree(code);
+  if (recent !== undefined) return recent;
   const tree = shellParser().parse(code);
   if (!tree) return undefined;
   try {

@@ -21,17 +21,17 @@ export interface InlineContent {
 }
 
 // Characters that may start inline syntax: text without them is its own plain text.
-const syntax = new Uint8Array(128);
-for (const char of '\\`*_[<&\0') syntax[char.charCodeAt(0)] = 1;
+const plainTextBreaker = /[\\`*_[<&\0]/;
 
 /**
  * The plain text of one paragraph's or heading's inline content and the links
  * in it, as remark-parse (CommonMark, no GFM autolink literals, strikethrough
  * or tables) and mdast-util-to-string give them.
  *
- * `input` is the inline content as CommonMark defines it: the lines with their
- * leading whitespace removed, joined by their original line endings (\n, \r\n
- * or \r), final whitespace removed. `isDefined(identifier)` says whether a
+ * `input` is the inline content of the block: its lines after their container
+ * prefixes (the first without its indentation; later ones keep theirs, which
+ * code spans show), joined by their original line endings (\n, \r\n or \r),
+ * final whitespace removed. `isDefined(identifier)` says whether a
  * link reference definition with that normalized identifier (see
  * `normalizeIdentifier`) exists in the document; it is only asked about
  * labels a definition could have.
@@ -43,14 +43,10 @@ export function parseInline(input: string, isDefined: (identifier: string) => bo
   return new InlineScanner(source, isDefined).scan();
 }
 
-/** No syntax, and no space or tab before a line ending or at the end (those are no text). */
+// Spaces and tabs next to a line ending or at the end are no text.
+const edgeWhitespace = /[ \t](?:[\r\n]|$)|[\r\n][ \t]/;
+
+/** No syntax, and no whitespace the text would drop. A regular expression: fast even before the code is warm. */
 function isPlainText(input: string): boolean {
-  const length = input.length;
-  for (let index = 0; index < length; index++) {
-    const code = input.charCodeAt(index);
-    if (code >= 128) continue;
-    if (syntax[code] === 1) return false;
-    if ((code === 32 || code === 9) && (index + 1 === length || input.charCodeAt(index + 1) === 10 || input.charCodeAt(index + 1) === 13)) return false;
-  }
-  return true;
+  return !plainTextBreaker.test(input) && !edgeWhitespace.test(input);
 }

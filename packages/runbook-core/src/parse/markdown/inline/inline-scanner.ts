@@ -151,9 +151,9 @@ export class InlineScanner {
   private backslash(at: number): number {
     const next = this.input.charCodeAt(at + 1);
     if (isLineEnding(next)) {
-      // Hard break: the backslash and the line ending show as nothing.
+      // Hard break: the backslash, the line ending and the next line's indentation show as nothing.
       this.flush(at);
-      this.pending = afterLineEnding(this.input, at + 1);
+      this.pending = skipSpacesAndTabs(this.input, afterLineEnding(this.input, at + 1));
       return this.pending;
     }
     if (isAsciiPunctuation(next)) {
@@ -315,6 +315,7 @@ export class InlineScanner {
   private lineEnding(at: number): number {
     const input = this.input;
     const after = afterLineEnding(input, at);
+    const next = skipSpacesAndTabs(input, after);
     let trimmed = at;
     let tab = false;
     while (trimmed > this.pending) {
@@ -323,10 +324,12 @@ export class InlineScanner {
       else if (code !== SPACE) break;
       trimmed--;
     }
-    if (trimmed === at) return after;
+    if (trimmed === at && next === after) return after;
     this.flush(trimmed);
-    this.pending = !tab && at - trimmed >= 2 ? after : at;
-    return after;
+    // The next line's indentation is no text either (code spans keep it).
+    if (tab || at - trimmed < 2) this.push(TEXT, at, after, 0);
+    this.pending = next;
+    return next;
   }
 
   /** The text of all pieces; puts the links it passes, in order, in `links`. */
@@ -371,6 +374,12 @@ export class InlineScanner {
     }
     return text;
   }
+}
+
+function skipSpacesAndTabs(input: string, at: number): number {
+  let index = at;
+  while (isSpaceOrTab(input.charCodeAt(index))) index++;
+  return index;
 }
 
 function afterLineEnding(input: string, at: number): number {

@@ -1,0 +1,723 @@
+import type { InlineLines, MdBlock, MdCode, MdHeading, MdListItem, MdParagraph } from './block-nodes.ts';
+import { endsHtmlBlock, htmlBlockKind } from './html-block.ts';
+import { readLinkDefinition } from './link-definition.ts';
+
+// CommonMark's block structure, line by line: match the open containers,
+// open new blocks, add the rest of the line to the innermost one. Columns
+// count tabs to the next multiple of four, as the spec does.
+
+export interface ScannedBlocks {
+  blocks: MdBlock[];
+  /** Identifiers of the link reference definitions found. */
+  definitions: Set<string>;
+  /** Whether a block was still open at the end in a way the next lines would continue (a fence, an HTML block). */
+  open: boolean;
+}
+
+type Kind = 'document' | 'blockquote' | 'list' | 'item' | 'paragraph' | 'fence' | 'indented' | 'html';
+
+interface Open {
+  kind: Kind;
+  children: MdBlock[];
+  start: number;
+  /** Where the node ends so far: its last line's content end. */
+  end: number;
+  // list and item
+  marker?: string;
+  markerOffset?: number;
+  padding?: number;
+  // fenced code
+  fenceChar?: number;
+  fenceLength?: number;
+  fenceOffset?: number;
+  closed?: boolean;
+  // code and paragraph lines
+  lines?: number[];
+  text?: string[];
+  htmlKind?: number;
+  shortBlankLines?: number;
+}
+
+const TAB = 9;
+const SPACE = 32;
+
+export function scanBlocks(source: string, from: number, to: number): ScannedBlocks {
+  return new BlockScanner(source, from, to).scan();
+}
+
+class BlockScanner {
+  readonly #source: string;
+  readonly #from: number;
+  readonly #to: number;
+  readonly #definitions = new Set<string>();
+  /** The open blocks, the document first and the innermost (the tip) last. */
+  readonly #open: Open[];
+  /** How many open blocks the current line matched (the rest close unless it is a lazy line). */
+  #matched = 1;
+  #allClosed = true;
+  #interrupting = false;
+  /** Where the current line's content starts, past the prefixes of the containers it continues. */
+  #contentStart = 0;
+  /** Finalizing what the end of the text left open. */
+  #atEnd = false;
+  // The current line.
+  #lineStart = 0;
+  #lineEnd = 0;
+  #offset = 0;
+  #column = 0;
+  #partialTab = false;
+  #nextNonspace = 0;
+  #nextNonspaceColumn = 0;
+  #indent = 0;
+  #blank = false;
+
+  constructor(source: string, from: number, to: number) {
+    this.#source = source;
+    this.#from = from;
+    this.#to = to;
+    this.#open = [{ kind: 'document', children: [], start: from, end: from }];
+  }
+
+  get #tip(): Open {
+    return this.#open[this.#open.length - 1] as Open;
+  }
+
+  scan(): ScannedBlocks {
+    const source = this.#source;
+    const to = this.#to;
+    let start = this.#from;
+    while (start < to) {
+      let end = start;
+      while (end < to) {
+        const code = source.charCodeAt(end);
+        if (code === 10 || code === 13) break;
+        end++;
+      }
+      this.#line(start, end);
+      if (end >= to) break;
+      start = source.charCodeAt(end) === 13 && source.charCodeAt(end + 1) === 10 && end + 1 < to ? end + 2 : end + 1;
+    }
+    const tip = this.#tip;
+    const open = tip.kind === 'fence' || (tip.kind === 'html' && (tip.htmlKind ?? 0) <= 5);
+    this.#atEnd = true;
+    while (this.#open.length > 1) this.#finalize();
+    return { blocks: (this.#open[0] as Open).children, definitions: this.#definitions, open };
+  }
+
+  #line(start: number, end: number): void {
+    this.#lineStart = start;
+    this.#lineEnd = end;
+    this.#offset = start;
+    this.#column = 0;
+    this.#partialTab = false;
+    const open = this.#open;
+    // Match the open blocks, outermost first.
+    let matched = 1;
+    for (; matched < open.length; matched++) {
+      this.#findNextNonspace();
+      const result = this.#continues(open[matched] as Open, matched);
+      if (result === 2) return;
+      if (result === 1) break;
+    }
+    this.#matched = matched;
+    this.#contentStart = this.#offset;
+    this.#allClosed = matched === open.length;
+    // As micromark has it, every block opened on a line that would continue a paragraph is interrupting it.
+    const tipKind = this.#tip.kind;
+    const containersMatched = matched >= open.length - (acceptsLines(tipKind) ? 1 : 0);
+    this.#interrupting = containersMatched && (tipKind === 'paragraph' || tipKind === 'indented');
+    let container = open[matched - 1] as Open;
+    let matchedLeaf = container.kind !== 'paragraph' && acceptsLines(container.kind);
+    while (!matchedLeaf) {
+      this.#findNextNonspace();
+      if (this.#indent < 4 && !maybeSpecial(this.#source.charCodeAt(this.#nextNonspace))) {
+        this.#advanceNextNonspace();
+        break;
+      }
+      const result = this.#startBlock(container);
+      if (result === 0) {
+        this.#advanceNextNonspace();
+        break;
+      }
+      container = this.#tip;
+      if (result === 2) matchedLeaf = true;
+    }
+    if (!this.#allClosed && !this.#blank && this.#tip.kind === 'paragraph') {
+      this.#addParagraphLine(this.#tip, this.#contentStart); // a lazy continuation line
+      return;
+    }
+    this.#closeUnmatched();
+    const kind = container.kind;
+    if (kind === 'paragraph') {
+      this.#addParagraphLine(container, this.#contentStart);
+    } else if (kind === 'fence' || kind === 'indented') {
+      this.#addCodeLine(container);
+    } else if (kind === 'html') {
+      container.end = this.#lineEnd;
+      const kindNumber = container.htmlKind ?? 7;
+      if (kindNumber <= 5 && endsHtmlBlock(kindNumber, this.#source.slice(this.#offset, this.#lineEnd))) {
+        container.closed = true;
+        this.#finalize();
+      }
+    } else if (this.#offset < this.#lineEnd && !this.#blank) {
+      const paragraph = this.#addChild('paragraph', this.#nextNonspace);
+      this.#advanceNextNonspace();
+      paragraph.lines = [];
+      this.#addParagraphLine(paragraph, this.#offset);
+    }
+  }
+
+  /** 0: matched, 1: not matched, 2: the line is used up (a closing fence). */
+  #continues(block: Open, depth: number): 0 | 1 | 2 {
+    switch (block.kind) {
+      case 'blockquote':
+        if (this.#indent < 4 && this.#source.charCodeAt(this.#nextNonspace) === 62 /* > */) {
+          this.#advanceNextNonspace();
+          this.#advanceOffset(1, false);
+          if (isSpaceOrTab(this.#peek())) this.#advanceOffset(1, true);
+          block.end = Math.max(block.end, this.#quoteMarkerEnd());
+          return 0;
+        }
+        return 1;
+      case 'item':
+        if (this.#blank && block.children.length === 0 && depth === this.#open.length - 1) return 1;
+        if (this.#indent >= (block.markerOffset ?? 0) + (block.padding ?? 0)) {
+          // A blank line keeps what lies past the item's indentation too (code blocks see it), as micromark does.
+          this.#advanceOffset((block.markerOffset ?? 0) + (block.padding ?? 0), true);
+          return 0;
+        }
+        if (!this.#blank) return 1;
+        this.#advanceNextNonspace();
+        return 0;
+      case 'fence':
+        return this.#continuesFence(block);
+      case 'indented':
+        if (this.#indent >= 4) this.#advanceOffset(4, true);
+        else if (this.#blank) this.#advanceNextNonspace();
+        else return 1;
+        return 0;
+      case 'html':
+        return this.#blank && (block.htmlKind ?? 7) >= 6 ? 1 : 0;
+      case 'paragraph':
+        return this.#blank ? 1 : 0;
+      default:
+        return 0;
+    }
+  }
+
+  #continuesFence(block: Open): 0 | 2 {
+    const source = this.#source;
+    const fenceChar = block.fenceChar ?? 96;
+    if (this.#indent < 4 && source.charCodeAt(this.#nextNonspace) === fenceChar) {
+      let end = this.#nextNonspace;
+      while (end < this.#lineEnd && source.charCodeAt(end) === fenceChar) end++;
+      let after = end;
+      while (after < this.#lineEnd && isSpaceOrTab(source.charCodeAt(after))) after++;
+      if (end - this.#nextNonspace >= (block.fenceLength ?? 3) && after === this.#lineEnd) {
+        block.end = this.#lineEnd;
+        block.closed = true;
+        this.#finalize();
+        return 2;
+      }
+    }
+    for (let count = block.fenceOffset ?? 0; count > 0 && isSpaceOrTab(this.#peek()); count--) this.#advanceOffset(1, true);
+    return 0;
+  }
+
+  /** 0: nothing starts here, 1: a container started, 2: a leaf started. */
+  #startBlock(container: Open): 0 | 1 | 2 {
+    const source = this.#source;
+    const at = this.#nextNonspace;
+    const code = source.charCodeAt(at);
+    const indented = this.#indent >= 4;
+    if (!indented) {
+      if (code === 62 /* > */) {
+        this.#advanceNextNonspace();
+        this.#advanceOffset(1, false);
+        if (isSpaceOrTab(this.#peek())) this.#advanceOffset(1, true);
+        this.#closeUnmatched();
+        this.#addChild('blockquote', at).end = this.#quoteMarkerEnd();
+        return 1;
+      }
+      if (code === 35 /* # */ && this.#startAtxHeading(at)) return 2;
+      if ((code === 96 || code === 126) && this.#startFence(at, code)) return 2;
+      if (code === 60 /* < */ && this.#startHtml(at, container)) return 2;
+      if ((code === 61 || code === 45) && container.kind === 'paragraph' && this.#startSetextHeading(container, code)) return 2;
+      if ((code === 42 || code === 45 || code === 95) && this.#isThematicBreak(at, code)) {
+        this.#closeUnmatched();
+        this.#addLeaf({ type: 'thematicBreak', start: at, end: this.#lineEnd });
+        return 2;
+      }
+    }
+    if ((!indented || container.kind === 'list') && this.#startListItem(container)) return 1;
+    if (indented && this.#tip.kind !== 'paragraph' && !this.#blank) {
+      const start = this.#partialTab ? this.#offset + 1 : this.#offset;
+      this.#advanceOffset(4, true);
+      this.#closeUnmatched();
+      const block = this.#addChild('indented', start);
+      block.lines = [];
+      block.text = [];
+      return 2;
+    }
+    return 0;
+  }
+
+  #startAtxHeading(at: number): boolean {
+    const source = this.#source;
+    let end = at;
+    while (end < this.#lineEnd && source.charCodeAt(end) === 35) end++;
+    const depth = end - at;
+    if (depth > 6 || (end < this.#lineEnd && !isSpaceOrTab(source.charCodeAt(end)))) return false;
+    this.#closeUnmatched();
+    // The content: past the opening run and spaces, before a closing run of #.
+    let contentStart = end;
+    while (contentStart < this.#lineEnd && isSpaceOrTab(source.charCodeAt(contentStart))) contentStart++;
+    let contentEnd = this.#lineEnd;
+    while (contentEnd > contentStart && isSpaceOrTab(source.charCodeAt(contentEnd - 1))) contentEnd--;
+    let hashes = contentEnd;
+    while (hashes > contentStart && source.charCodeAt(hashes - 1) === 35) hashes--;
+    if (hashes === contentStart || isSpaceOrTab(source.charCodeAt(hashes - 1))) {
+      contentEnd = hashes;
+      while (contentEnd > contentStart && isSpaceOrTab(source.charCodeAt(contentEnd - 1))) contentEnd--;
+    }
+    const heading: MdHeading = {
+      type: 'heading',
+      depth: depth as MdHeading['depth'],
+      lines: contentEnd > contentStart ? [contentStart, contentEnd] : [],
+      start: at,
+      end: this.#lineEnd,
+    };
+    this.#addLeaf(heading);
+    return true;
+  }
+
+  #startFence(at: number, fenceChar: number): boolean {
+    const source = this.#source;
+    let end = at;
+    while (end < this.#lineEnd && source.charCodeAt(end) === fenceChar) end++;
+    if (end - at < 3) return false;
+    if (fenceChar === 96 && source.slice(end, this.#lineEnd).includes('`')) return false;
+    this.#closeUnmatched();
+    const block = this.#addChild('fence', at);
+    block.fenceChar = fenceChar;
+    block.fenceLength = end - at;
+    block.fenceOffset = this.#indent;
+    block.lines = [];
+    block.text = [];
+    block.end = this.#lineEnd;
+    this.#offset = this.#lineEnd;
+    return true;
+  }
+
+  #startHtml(at: number, container: Open): boolean {
+    // A complete tag cannot interrupt a paragraph of the same container (a lazy line's or a new container's can).
+    const kind = htmlBlockKind(this.#source.slice(at, this.#lineEnd), container.kind === 'paragraph');
+    if (kind === 0) return false;
+    this.#closeUnmatched();
+    // Its indentation is part of it (mdast positions it from the line's content start).
+    const block = this.#addChild('html', this.#partialTab ? this.#offset + 1 : this.#offset);
+    block.htmlKind = kind;
+    return true;
+  }
+
+  #startSetextHeading(paragraph: Open, code: number): boolean {
+    const source = this.#source;
+    let end = this.#nextNonspace;
+    while (end < this.#lineEnd && source.charCodeAt(end) === code) end++;
+    let after = end;
+    while (after < this.#lineEnd && isSpaceOrTab(source.charCodeAt(after))) after++;
+    if (after !== this.#lineEnd) return false;
+    this.#closeUnmatched();
+    const definitions: MdBlock[] = [];
+    const lines = this.#takeDefinitions(paragraph, definitions);
+    if (lines.length === 0) return false;
+    const heading: MdHeading = {
+      type: 'heading',
+      depth: code === 61 ? 1 : 2,
+      lines,
+      // mdast starts it where the paragraph did, definitions and all.
+      start: paragraph.start,
+      end: this.#lineEnd,
+    };
+    this.#open.pop();
+    for (const definition of definitions) this.#addLeaf(definition);
+    this.#addLeaf(heading);
+    return true;
+  }
+
+  #isThematicBreak(at: number, code: number): boolean {
+    let count = 0;
+    for (let index = at; index < this.#lineEnd; index++) {
+      const char = this.#source.charCodeAt(index);
+      if (char === code) count++;
+      else if (!isSpaceOrTab(char)) return false;
+    }
+    return count >= 3;
+  }
+
+  #startListItem(container: Open): boolean {
+    const source = this.#source;
+    const at = this.#nextNonspace;
+    if (this.#indent >= 4) return false;
+    const code = source.charCodeAt(at);
+    let markerEnd: number;
+    let marker: string;
+    if (code === 42 || code === 43 || code === 45) {
+      markerEnd = at + 1;
+      marker = source[at] as string;
+    } else {
+      let digits = at;
+      while (digits < this.#lineEnd && digits - at < 10 && isDigit(source.charCodeAt(digits))) digits++;
+      const delimiter = source.charCodeAt(digits);
+      if (digits === at || digits - at > 9 || (delimiter !== 46 && delimiter !== 41)) return false;
+      if (this.#interrupting && (digits - at !== 1 || source.charCodeAt(at) !== 49)) return false;
+      markerEnd = digits + 1;
+      marker = source[digits] as string;
+    }
+    const next = markerEnd < this.#lineEnd ? source.charCodeAt(markerEnd) : -1;
+    if (next !== -1 && !isSpaceOrTab(next)) return false;
+    if (this.#interrupting && isBlankRange(source, markerEnd, this.#lineEnd)) return false;
+    this.#closeUnmatched();
+    const markerOffset = this.#indent;
+    this.#advanceNextNonspace();
+    this.#advanceOffset(markerEnd - at, true);
+    const spacesStartColumn = this.#column;
+    const spacesStartOffset = this.#offset;
+    do {
+      this.#advanceOffset(1, true);
+    } while (this.#column - spacesStartColumn < 5 && isSpaceOrTab(this.#peek()));
+    const blankItem = this.#peek() === -1;
+    const spaces = this.#column - spacesStartColumn;
+    let padding: number;
+    if (spaces >= 5 || spaces < 1 || blankItem) {
+      padding = markerEnd - at + 1;
+      this.#column = spacesStartColumn;
+      this.#offset = spacesStartOffset;
+      this.#partialTab = false;
+      if (isSpaceOrTab(this.#peek())) this.#advanceOffset(1, true);
+    } else {
+      padding = markerEnd - at + spaces;
+    }
+    if (this.#tip.kind !== 'list' || this.#tip.marker !== marker) {
+      const list = this.#addChild('list', at);
+      list.marker = marker;
+    }
+    const item = this.#addChild('item', at);
+    item.marker = marker;
+    item.markerOffset = markerOffset;
+    item.padding = padding;
+    item.end = isBlankRange(source, markerEnd, this.#lineEnd) ? this.#lineEnd : markerEnd;
+    return true;
+  }
+
+  // A quote's end on a line: past its marker, or the line's end when nothing else is on it.
+  #quoteMarkerEnd(): number {
+    return isBlankRange(this.#source, this.#offset, this.#lineEnd) ? this.#lineEnd : this.#offset;
+  }
+
+  // Cursor
+
+  #peek(): number {
+    return this.#offset < this.#lineEnd ? this.#source.charCodeAt(this.#offset) : -1;
+  }
+
+  #findNextNonspace(): void {
+    const source = this.#source;
+    let index = this.#offset;
+    let column = this.#column;
+    while (index < this.#lineEnd) {
+      const code = source.charCodeAt(index);
+      if (code === SPACE) column++;
+      else if (code === TAB) column += 4 - (column % 4);
+      else break;
+      index++;
+    }
+    this.#blank = index >= this.#lineEnd;
+    this.#nextNonspace = index;
+    this.#nextNonspaceColumn = column;
+    this.#indent = column - this.#column;
+  }
+
+  #advanceNextNonspace(): void {
+    this.#offset = this.#nextNonspace;
+    this.#column = this.#nextNonspaceColumn;
+    this.#partialTab = false;
+  }
+
+  #advanceOffset(count: number, columns: boolean): void {
+    const source = this.#source;
+    let left = count;
+    while (left > 0 && this.#offset < this.#lineEnd) {
+      if (source.charCodeAt(this.#offset) === TAB) {
+        const toTab = 4 - (this.#column % 4);
+        if (columns) {
+          this.#partialTab = toTab > left;
+          const advance = Math.min(left, toTab);
+          this.#column += advance;
+          if (!this.#partialTab) this.#offset++;
+          left -= advance;
+        } else {
+          this.#partialTab = false;
+          this.#column += toTab;
+          this.#offset++;
+          left--;
+        }
+      } else {
+        this.#partialTab = false;
+        this.#offset++;
+        this.#column++;
+        left--;
+      }
+    }
+  }
+
+  // Tree
+
+  #addChild(kind: Kind, start: number): Open {
+    while (!canContain(this.#tip.kind, kind)) this.#finalize();
+    const block: Open = { kind, children: [], start, end: start };
+    this.#open.push(block);
+    return block;
+  }
+
+  /** A block complete on the line it starts: the rest of the line is used up. */
+  #addLeaf(node: MdBlock): void {
+    while (!canContain(this.#tip.kind, 'paragraph')) this.#finalize();
+    this.#append(this.#tip, node);
+    this.#offset = this.#lineEnd;
+  }
+
+  #closeUnmatched(): void {
+    if (this.#allClosed) return;
+    while (this.#open.length > this.#matched) this.#finalize();
+    this.#allClosed = true;
+  }
+
+  /** A line of inline content from `start`: continuation lines keep their indentation, which code spans show. */
+  #addParagraphLine(paragraph: Open, start: number): void {
+    (paragraph.lines ??= []).push(start, this.#lineEnd);
+    paragraph.end = this.#lineEnd;
+  }
+
+  #addCodeLine(code: Open): void {
+    if (code.kind === 'fence' && code.start >= this.#lineStart) return; // the opening fence and info string
+    let text = this.#source.slice(this.#offset, this.#lineEnd);
+    if (this.#partialTab) {
+      // The rest of a tab the indentation only partly used.
+      text = ' '.repeat(4 - (this.#column % 4)) + text.slice(1);
+    }
+    code.text?.push(text);
+    code.lines?.push(this.#lineEnd);
+    code.end = this.#lineEnd;
+    // Blank lines indented less than code is are not code unless more code follows.
+    if (code.kind === 'indented') code.shortBlankLines = this.#blank && this.#indent < 4 ? (code.shortBlankLines ?? 0) + 1 : 0;
+  }
+
+  #append(parent: Open, node: MdBlock): void {
+    parent.children.push(node);
+    parent.end = Math.max(parent.end, node.end);
+  }
+
+  /** Closes the tip and hands its nodes to the block holding it. */
+  #finalize(): void {
+    const block = this.#open.pop() as Open;
+    const parent = this.#tip;
+    for (const node of this.#nodesOf(block)) this.#append(parent, node);
+  }
+
+  #nodesOf(block: Open): MdBlock[] {
+    switch (block.kind) {
+      case 'paragraph':
+        return this.#paragraphNodes(block);
+      case 'fence':
+      case 'indented':
+        return [this.#codeNode(block)];
+      case 'html': {
+        // Like an unclosed fence, an unclosed comment or raw block takes the text's last line ending.
+        const unclosed = this.#atEnd && (block.htmlKind ?? 7) <= 5 && block.closed !== true;
+        return [{ type: 'html', start: block.start, end: unclosed ? this.#to : block.end }];
+      }
+      case 'blockquote':
+      case 'list':
+        return [{ type: block.kind, start: block.start, end: block.end, children: block.children }];
+      case 'item':
+        return [this.#itemNode(block)];
+      default:
+        return [];
+    }
+  }
+
+  #paragraphNodes(block: Open): MdBlock[] {
+    const nodes: MdBlock[] = [];
+    const lines = this.#takeDefinitions(block, nodes);
+    if (lines.length === 0) return nodes;
+    const paragraph: MdParagraph = { type: 'paragraph', lines, start: lines[0] ?? block.start, end: lines.at(-1) ?? block.end };
+    lines[lines.length - 1] = trimmedEnd(this.#source, lines);
+    nodes.push(paragraph);
+    return nodes;
+  }
+
+  /** Reads link reference definitions off the start of a paragraph; the lines left. */
+  #takeDefinitions(block: Open, into?: MdBlock[]): InlineLines {
+    const lines = block.lines ?? [];
+    if (this.#source.charCodeAt(lines[0] ?? -1) !== 91 /* [ */) return lines;
+    const source = this.#source;
+    const parts: string[] = [];
+    const starts: number[] = [];
+    let length = 0;
+    for (let index = 0; index < lines.length; index += 2) {
+      starts.push(length);
+      const part = source.slice(lines[index], lines[index + 1]);
+      parts.push(part);
+      length += part.length + 1;
+    }
+    const content = parts.join('\n');
+    let at = 0;
+    let line = 0;
+    while (line < starts.length) {
+      const definition = readLinkDefinition(content, at);
+      if (definition === undefined) break;
+      let endLine = line;
+      while (endLine + 1 < starts.length && (starts[endLine + 1] ?? 0) <= definition.end) endLine++;
+      this.#definitions.add(definition.identifier);
+      into?.push({
+        type: 'definition',
+        identifier: definition.identifier,
+        label: definition.label,
+        url: definition.url,
+        start: (lines[line * 2] ?? 0) + (at - (starts[line] ?? 0)),
+        end: (lines[endLine * 2] ?? 0) + (definition.end - (starts[endLine] ?? 0)),
+      });
+      line = endLine + 1;
+      at = starts[line] ?? content.length;
+      while (content.charCodeAt(at) === SPACE || content.charCodeAt(at) === TAB) at++;
+    }
+    if (line === 0) return lines;
+    const rest = lines.slice(line * 2);
+    // The first line left starts the paragraph: its indentation is no content.
+    while (rest.length > 0 && (rest[0] ?? 0) < (rest[1] ?? 0) && isSpaceOrTab(source.charCodeAt(rest[0] ?? 0))) rest[0] = (rest[0] ?? 0) + 1;
+    return rest;
+  }
+
+  #codeNode(block: Open): MdCode {
+    const text = block.text ?? [];
+    const ends = block.lines ?? [];
+    const count = text.length - (block.shortBlankLines ?? 0);
+    let value = '';
+    for (let index = 0; index < count; index++) {
+      if (index > 0) value += lineEndingAt(this.#source, ends[index - 1] ?? 0);
+      value += text[index];
+    }
+    let end = block.end;
+    if (block.kind === 'indented') end = ends[count - 1] ?? block.start;
+    else if (block.closed !== true && this.#atEnd) end = this.#to; // an unclosed fence takes the text's last line ending
+    // mdast drops one line ending from the end of the value: the one before a last, empty line.
+    if (block.closed !== true && count > 1 && text[count - 1] === '' && !(block.kind === 'fence' && this.#atEnd)) {
+      value = value.slice(0, value.length - lineEndingAt(this.#source, ends[count - 2] ?? 0).length);
+    }
+    // CommonMark: NUL is read as U+FFFD.
+    if (value.includes('\0')) value = value.replaceAll('\0', '\ufffd');
+    return { type: 'code', fenced: block.kind === 'fence', closed: block.closed === true, value, start: block.start, end };
+  }
+
+  #itemNode(block: Open): MdListItem {
+    const item: MdListItem = { type: 'listItem', start: block.start, end: block.end, children: block.children };
+    const first = block.children[0];
+    if (first?.type === 'paragraph' && first.start === (first.lines[0] ?? -1)) readTaskBox(this.#source, first, item);
+    return item;
+  }
+}
+
+// GFM: an item whose first paragraph opens with `[ ]`, `[x]` or `[X]` and a space.
+function readTaskBox(source: string, paragraph: MdParagraph, item: MdListItem): void {
+  const at = paragraph.start;
+  if (source.charCodeAt(at) !== 91) return;
+  if (isSplitTaskBox(source, paragraph.lines)) {
+    item.checked = false; // a box no editor can tick: no `box`
+    return;
+  }
+  if (source.charCodeAt(at + 2) !== 93) return;
+  const box = source.charCodeAt(at + 1);
+  if (box !== SPACE && box !== TAB && box !== 120 && box !== 88) return;
+  // micromark reads a tab there only when it is one column wide.
+  if (box === TAB && columnAt(source, at + 1) % 4 !== 3) return;
+  const lineEnd = paragraph.lines[1] ?? at;
+  const after = at + 3;
+  if (after < lineEnd) {
+    if (!isSpaceOrTab(source.charCodeAt(after))) return;
+    let text = after;
+    while (text < lineEnd && isSpaceOrTab(source.charCodeAt(text))) text++;
+    if (text === lineEnd && paragraph.lines.length === 2) return;
+  } else if (paragraph.lines.length === 2) {
+    return;
+  }
+  item.checked = box === 120 || box === 88;
+  item.box = at + 1;
+  let text = after;
+  while (text < lineEnd && isSpaceOrTab(source.charCodeAt(text))) text++;
+  paragraph.lines[0] = text;
+  // As mdast has it: one character into the text after the box, whose trailing blanks are not text.
+  paragraph.start = (text === lineEnd ? lineEnd : after) + 1;
+}
+
+function acceptsLines(kind: Kind): boolean {
+  return kind === 'paragraph' || kind === 'fence' || kind === 'indented' || kind === 'html';
+}
+
+function canContain(parent: Kind, child: Kind): boolean {
+  if (parent === 'document' || parent === 'blockquote' || parent === 'item') return child !== 'item';
+  return parent === 'list' && child === 'item';
+}
+
+// What a line can start with for it to open anything but a paragraph.
+function maybeSpecial(code: number): boolean {
+  return (
+    code === 35 || code === 96 || code === 126 || code === 42 || code === 43 || code === 95 || code === 61 || code === 60 ||
+    code === 62 || code === 45 || (code >= 48 && code <= 57)
+  );
+}
+
+// `[` alone on the paragraph's first line and `]` opening the next: GFM reads an unticked box.
+function isSplitTaskBox(source: string, lines: InlineLines): boolean {
+  const [start = 0, end = 0, nextStart = 0, nextEnd = 0] = lines;
+  let next = nextStart;
+  while (next < nextEnd && isSpaceOrTab(source.charCodeAt(next))) next++;
+  if (lines.length < 4 || end - start !== 1 || source.charCodeAt(next) !== 93) return false;
+  const after = next + 1;
+  if (after === nextEnd) return lines.length > 4;
+  if (!isSpaceOrTab(source.charCodeAt(after))) return false;
+  return !isBlankRange(source, after, nextEnd) || lines.length > 4;
+}
+
+function columnAt(source: string, offset: number): number {
+  let start = offset;
+  while (start > 0 && source.charCodeAt(start - 1) !== 10 && source.charCodeAt(start - 1) !== 13) start--;
+  let column = 0;
+  for (let index = start; index < offset; index++) column += source.charCodeAt(index) === TAB ? 4 - (column % 4) : 1;
+  return column;
+}
+
+function isSpaceOrTab(code: number): boolean {
+  return code === SPACE || code === TAB;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isBlankRange(source: string, from: number, to: number): boolean {
+  for (let index = from; index < to; index++) if (!isSpaceOrTab(source.charCodeAt(index))) return false;
+  return true;
+}
+
+function trimmedEnd(source: string, lines: InlineLines): number {
+  const start = lines[lines.length - 2] ?? 0;
+  let end = lines[lines.length - 1] ?? 0;
+  while (end > start && isSpaceOrTab(source.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+function lineEndingAt(source: string, offset: number): string {
+  if (source.charCodeAt(offset) === 13) return source.charCodeAt(offset + 1) === 10 ? '\r\n' : '\r';
+  return '\n';
+}
