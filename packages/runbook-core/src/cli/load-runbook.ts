@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import type { Runbook } from '../model.ts';
 import { UsageError } from './command.ts';
+import { loadParser } from './load-parser.ts';
 
 export interface LoadedRunbook {
   runbook: Runbook;
@@ -25,9 +26,7 @@ export async function loadRunbook(path: string, cwd: string): Promise<LoadedRunb
   } catch (error) {
     throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
   }
-  // Loaded here, not at the top: `runbook --version` and `--help` never pay for the parser.
-  const [{ parseRunbook }, { loadShellGrammar }] = await Promise.all([import('../parse/index.ts'), import('../shell/index.ts')]);
-  await loadShellGrammar();
+  const parseRunbook = await loadParser();
   const runbook = parseRunbook(source, { path: relative(cwd, file) || path });
   return { runbook, source, file, dir: dirname(file) };
 }

@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import type { Runbook, Step } from '../../model.ts';
 import { ExitCode, UsageError, type CliCommand, type CliContext } from '../command.ts';
 import { findRunbookFiles } from '../find-runbook-files.ts';
+import { loadParser } from '../load-parser.ts';
 import { parseFlags } from '../parse-flags.ts';
 import { paint } from '../paint.ts';
 
@@ -30,13 +31,8 @@ const list: CliCommand = {
       throw new UsageError(`no Markdown files found in ${positionals.join(', ') || 'the current directory'}`);
     }
     // The parser and its shell grammar only: the whole library (lint, Kubernetes, runner) would double the load.
-    const [{ parseRunbook }, { loadShellGrammar }] = await Promise.all([import('../../parse/index.ts'), import('../../shell/index.ts')]);
-    await loadShellGrammar();
-    const runbooks: Runbook[] = [];
-    for (const file of files) {
-      const path = relative(context.cwd, file) || file;
-      runbooks.push(parseRunbook(await readFile(file, 'utf8'), { path }));
-    }
+    const [parseRunbook, sources] = await Promise.all([loadParser(), Promise.all(files.map((file) => readFile(file, 'utf8')))]);
+    const runbooks = files.map((file, index) => parseRunbook(sources[index] ?? '', { path: relative(context.cwd, file) || file }));
     if (values.format === 'json') {
       context.stdout.write(`${JSON.stringify(runbooks.map(summarize), null, 2)}\n`);
     } else {
