@@ -10,9 +10,26 @@ export class LineIndex {
   readonly #lineStarts: number[];
   readonly length: number;
 
-  constructor(source: string) {
+  constructor(source: string, lineStarts?: number[]) {
     this.length = source.length;
-    this.#lineStarts = lineStartsOf(source);
+    this.#lineStarts = lineStarts ?? lineStartsOf(source);
+  }
+
+  /**
+   * The index of `source`, the text this index was built for with
+   * `start…oldEnd` replaced by `insertedLength` characters: only the edited
+   * lines are scanned again.
+   */
+  edited(source: string, start: number, oldEnd: number, insertedLength: number): LineIndex {
+    const starts = this.#lineStarts;
+    const delta = insertedLength - (oldEnd - start);
+    // A line start depends on the two characters around it: those before the edit and after it keep theirs.
+    const kept = lastIndexAtOrBefore(starts, start - 1) + 1;
+    const next: number[] = starts.slice(0, Math.max(1, kept)); // the first line always starts at 0
+    const scanEnd = Math.min(source.length + 1, start + insertedLength + 1);
+    for (let offset = Math.max(1, start); offset < scanEnd; offset++) if (isLineStart(source, offset)) next.push(offset);
+    for (let index = lastIndexAtOrBefore(starts, oldEnd) + 1; index < starts.length; index++) next.push((starts[index] ?? 0) + delta);
+    return new LineIndex(source, next);
   }
 
   get lineCount(): number {
@@ -61,4 +78,9 @@ function lineStartsOf(source: string): number[] {
     if (cr !== -1 && cr < next) cr = source.indexOf('\r', next);
   }
   return starts;
+}
+
+function isLineStart(source: string, offset: number): boolean {
+  const before = source.charCodeAt(offset - 1);
+  return before === 10 || (before === 13 && source.charCodeAt(offset) !== 10);
 }

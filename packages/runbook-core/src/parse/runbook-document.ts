@@ -62,7 +62,6 @@ export class RunbookDocument {
       length += edit.text.length - (edit.end - edit.start);
     }
     for (const edit of edits) this.#apply(edit);
-    this.#lines = new LineIndex(this.#source);
     this.#runbook = assembleRunbook(this.#blocks, this.#lines, this.#path);
     this.#pruneShellCache();
     return this.#runbook;
@@ -72,6 +71,7 @@ export class RunbookDocument {
     const old = this.#source;
     const source = old.slice(0, edit.start) + edit.text + old.slice(edit.end);
     this.#source = source;
+    this.#lines = this.#lines.edited(source, edit.start, edit.end, edit.text.length);
     const local = !touchesFenceMarker(old, edit.start, edit.end) && !touchesFenceMarker(source, edit.start, edit.start + edit.text.length);
     if (!local || !this.#reparseAround(old, source, edit)) this.#blocks = this.#readAll(source);
   }
@@ -163,10 +163,24 @@ function nextLineStart(source: string, offset: number): number {
  * (inside lists too), so such edits are re-read whole.
  */
 function touchesFenceMarker(source: string, start: number, end: number): boolean {
-  const from = Math.max(source.lastIndexOf('\n', start - 1), source.lastIndexOf('\r', start - 1)) + 1;
-  const newline = /[\r\n]/.exec(source.slice(end));
-  const to = newline === null ? source.length : end + newline.index;
-  return /`{3}|~{3}/.test(source.slice(from, to));
+  // Walked by hand: searching for the line endings would scan the whole text when it has no `\r`.
+  let from = start;
+  while (from > 0 && !isLineEnding(source.charCodeAt(from - 1))) from--;
+  let to = end;
+  while (to < source.length && !isLineEnding(source.charCodeAt(to))) to++;
+  let run = 0;
+  let previous = -1;
+  for (let index = from; index < to; index++) {
+    const code = source.charCodeAt(index);
+    run = code === previous ? run + 1 : 1;
+    previous = code;
+    if (run >= 3 && (code === 96 || code === 126)) return true;
+  }
+  return false;
+}
+
+function isLineEnding(code: number): boolean {
+  return code === 10 || code === 13;
 }
 
 function opensFrontmatter(source: string): boolean {
