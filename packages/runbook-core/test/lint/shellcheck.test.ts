@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { lintMarkdown } from 'runbook-core';
+import { runShellcheck } from '../../src/lint/shellcheck/run-shellcheck.ts';
 
 const source = ['# Checks', '', '```bash', 'for f in $(ls /tmp); do echo $f; done', 'echo "$undeclared_lower"', '```', ''].join('\n');
 
@@ -30,6 +31,24 @@ describe('shellcheck rule (real shellcheck)', () => {
     assert.deepEqual(codes(excluded.messages), ['shellcheck/SC2045']);
     const off = await lintMarkdown(source, { config: { rules: { 'shellcheck/SC2045': 'off' } } });
     assert.deepEqual(codes(off.messages), ['shellcheck/SC2086']);
+  });
+
+  it('checks blocks asked for together in one process, each finding on its own block, and leaves no files behind', async () => {
+    // A stand-in that logs each start, then runs the real shellcheck.
+    const log = join(dir, 'starts.log');
+    const wrapper = join(dir, 'shellcheck');
+    writeFileSync(wrapper, `#!/bin/sh\necho start >> '${log}'\nexec shellcheck "$@"\n`);
+    chmodSync(wrapper, 0o755);
+    const scratch = () => readdirSync(tmpdir()).filter((name) => name.startsWith('runbook-shellcheck-') && !dir.endsWith(name));
+    const before = scratch();
+    const blocks = ['cd /srv', 'echo $1', 'ls /var/log | wc -l', 'echo fine'];
+    const runs = await Promise.all(blocks.map((code) => runShellcheck({ executable: wrapper, code, dialect: 'bash', exclude: [] })));
+    assert.deepEqual(
+      runs.map((run) => run.comments.map((comment) => comment.code)),
+      [[2164], [2086], [2012], []],
+    );
+    assert.equal(readFileSync(log, 'utf8'), 'start\n', 'one shellcheck process');
+    assert.deepEqual(scratch(), before);
   });
 
   it('says once that it was skipped when shellcheck is not on the PATH', async () => {

@@ -2,6 +2,8 @@ import { Worker } from 'node:worker_threads';
 import { runLintJob, type LintJob, type LintJobOutcome, type LintJobSettings } from './lint-job.ts';
 import type { FromWorker, ToWorker } from './lint-worker.ts';
 
+const MAIN_THREAD_LANES = 8;
+
 /**
  * Lints jobs on this thread and `workers` worker threads at once, each
  * taking the next job when it is done, so a large file holds up no one.
@@ -25,17 +27,23 @@ export async function lintInPool(
       runners.push(runWorker(lintWorkerUrl, lintWorkerMarker, jobs, settings, take, outcomes, onWorkerError, (index) => onDone(index, 'worker')));
     }
   }
-  runners.push(
-    (async () => {
-      for (let index = take(); index !== undefined; index = take()) {
-        outcomes[index] = await runLintJob(jobs[index]!, settings);
-        onDone(index, 'main');
-        // Linting is mostly synchronous: let the workers' messages in between files,
-        // or they would wait for their next file until this thread has done them all.
-        if (workers > 0) await new Promise((resolve) => setImmediate(resolve));
-      }
-    })(),
-  );
+  // Alone, this thread lints a few files at a time: while one waits for
+  // shellcheck the next is parsed, and their shell steps share shellcheck
+  // processes. Beside workers it takes one at a time, yielding in between.
+  const lanes = workers > 0 ? 1 : MAIN_THREAD_LANES;
+  for (let lane = 0; lane < lanes; lane++) {
+    runners.push(
+      (async () => {
+        for (let index = take(); index !== undefined; index = take()) {
+          outcomes[index] = await runLintJob(jobs[index]!, settings);
+          onDone(index, 'main');
+          // Linting is mostly synchronous: let the workers' messages in between files,
+          // or they would wait for their next file until this thread has done them all.
+          if (workers > 0) await new Promise((resolve) => setImmediate(resolve));
+        }
+      })(),
+    );
+  }
   await Promise.all(runners);
   // Jobs a dead worker held are done here.
   for (let index = 0; index < jobs.length; index++) outcomes[index] ??= await runLintJob(jobs[index]!, settings);
