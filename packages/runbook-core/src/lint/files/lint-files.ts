@@ -48,10 +48,10 @@ const coresPerThread = 1.5;
 /**
  * Worker threads worth starting: as many as the idle cores hold beside this
  * thread, and one per `filesPerWorker` files. Measured (bench/lint.bench.ts,
- * the corpus, 2 cores): one thread 1656 ms wall, two 1759 ms, because a
- * worker warms its own parser up (~0.65 s CPU) and the second core is
- * already half used by this thread's GC and compiler; so on 2 cores none
- * is started, and from 4 idle cores on they pay.
+ * the corpus, 2 cores): one thread 731 ms wall, two 852 ms, because a
+ * worker loads and warms up its own parser and shell grammar and the second
+ * core is already half used by this thread's GC and compiler; so on 2 cores
+ * none is started, and from 4 idle cores on they pay.
  */
 function defaultWorkers(files: number): number {
   const cores = availableParallelism();
