@@ -1,6 +1,9 @@
 import type { InlineLines, MdBlock, MdCode, MdHeading, MdListItem, MdParagraph } from './block-nodes.ts';
+import { isSpaceOrTab, SPACE, TAB } from './character-codes.ts';
 import { endsHtmlBlock, htmlBlockKind } from './html-block.ts';
+import { LineCursor } from './line-cursor.ts';
 import { readLinkDefinition } from './link-definition.ts';
+import { readTaskBox } from './task-box.ts';
 
 // CommonMark's block structure, line by line: match the open containers,
 // open new blocks, add the rest of the line to the innermost one. Columns
@@ -38,9 +41,6 @@ interface Open {
   shortBlankLines?: number;
 }
 
-const TAB = 9;
-const SPACE = 32;
-
 export function scanBlocks(source: string, from: number, to: number): ScannedBlocks {
   return new BlockScanner(source, from, to).scan();
 }
@@ -60,21 +60,13 @@ class BlockScanner {
   #contentStart = 0;
   /** Finalizing what the end of the text left open. */
   #atEnd = false;
-  // The current line.
-  #lineStart = 0;
-  #lineEnd = 0;
-  #offset = 0;
-  #column = 0;
-  #partialTab = false;
-  #nextNonspace = 0;
-  #nextNonspaceColumn = 0;
-  #indent = 0;
-  #blank = false;
+  readonly #cursor: LineCursor;
 
   constructor(source: string, from: number, to: number) {
     this.#source = source;
     this.#from = from;
     this.#to = to;
+    this.#cursor = new LineCursor(source);
     this.#open = [{ kind: 'document', children: [], start: from, end: from }];
   }
 
@@ -105,22 +97,18 @@ class BlockScanner {
   }
 
   #line(start: number, end: number): void {
-    this.#lineStart = start;
-    this.#lineEnd = end;
-    this.#offset = start;
-    this.#column = 0;
-    this.#partialTab = false;
+    this.#cursor.startLine(start, end);
     const open = this.#open;
     // Match the open blocks, outermost first.
     let matched = 1;
     for (; matched < open.length; matched++) {
-      this.#findNextNonspace();
+      this.#cursor.findNextNonspace();
       const result = this.#continues(open[matched] as Open, matched);
       if (result === 2) return;
       if (result === 1) break;
     }
     this.#matched = matched;
-    this.#contentStart = this.#offset;
+    this.#contentStart = this.#cursor.offset;
     this.#allClosed = matched === open.length;
     // As micromark has it, every block opened on a line that would continue a paragraph is interrupting it.
     const tipKind = this.#tip.kind;
@@ -129,20 +117,20 @@ class BlockScanner {
     let container = open[matched - 1] as Open;
     let matchedLeaf = container.kind !== 'paragraph' && acceptsLines(container.kind);
     while (!matchedLeaf) {
-      this.#findNextNonspace();
-      if (this.#indent < 4 && !maybeSpecial(this.#source.charCodeAt(this.#nextNonspace))) {
-        this.#advanceNextNonspace();
+      this.#cursor.findNextNonspace();
+      if (this.#cursor.indent < 4 && !maybeSpecial(this.#source.charCodeAt(this.#cursor.nextNonspace))) {
+        this.#cursor.advanceNextNonspace();
         break;
       }
       const result = this.#startBlock(container);
       if (result === 0) {
-        this.#advanceNextNonspace();
+        this.#cursor.advanceNextNonspace();
         break;
       }
       container = this.#tip;
       if (result === 2) matchedLeaf = true;
     }
-    if (!this.#allClosed && !this.#blank && this.#tip.kind === 'paragraph') {
+    if (!this.#allClosed && !this.#cursor.blank && this.#tip.kind === 'paragraph') {
       this.#addParagraphLine(this.#tip, this.#contentStart); // a lazy continuation line
       return;
     }
@@ -153,17 +141,17 @@ class BlockScanner {
     } else if (kind === 'fence' || kind === 'indented') {
       this.#addCodeLine(container);
     } else if (kind === 'html') {
-      container.end = this.#lineEnd;
+      container.end = this.#cursor.lineEnd;
       const kindNumber = container.htmlKind ?? 7;
-      if (kindNumber <= 5 && endsHtmlBlock(kindNumber, this.#source.slice(this.#offset, this.#lineEnd))) {
+      if (kindNumber <= 5 && endsHtmlBlock(kindNumber, this.#source.slice(this.#cursor.offset, this.#cursor.lineEnd))) {
         container.closed = true;
         this.#finalize();
       }
-    } else if (this.#offset < this.#lineEnd && !this.#blank) {
-      const paragraph = this.#addChild('paragraph', this.#nextNonspace);
-      this.#advanceNextNonspace();
+    } else if (this.#cursor.offset < this.#cursor.lineEnd && !this.#cursor.blank) {
+      const paragraph = this.#addChild('paragraph', this.#cursor.nextNonspace);
+      this.#cursor.advanceNextNonspace();
       paragraph.lines = [];
-      this.#addParagraphLine(paragraph, this.#offset);
+      this.#addParagraphLine(paragraph, this.#cursor.offset);
     }
   }
 
@@ -171,35 +159,35 @@ class BlockScanner {
   #continues(block: Open, depth: number): 0 | 1 | 2 {
     switch (block.kind) {
       case 'blockquote':
-        if (this.#indent < 4 && this.#source.charCodeAt(this.#nextNonspace) === 62 /* > */) {
-          this.#advanceNextNonspace();
-          this.#advanceOffset(1, false);
-          if (isSpaceOrTab(this.#peek())) this.#advanceOffset(1, true);
+        if (this.#cursor.indent < 4 && this.#source.charCodeAt(this.#cursor.nextNonspace) === 62 /* > */) {
+          this.#cursor.advanceNextNonspace();
+          this.#cursor.advanceOffset(1, false);
+          if (isSpaceOrTab(this.#cursor.peek())) this.#cursor.advanceOffset(1, true);
           block.end = Math.max(block.end, this.#quoteMarkerEnd());
           return 0;
         }
         return 1;
       case 'item':
-        if (this.#blank && block.children.length === 0 && depth === this.#open.length - 1) return 1;
-        if (this.#indent >= (block.markerOffset ?? 0) + (block.padding ?? 0)) {
+        if (this.#cursor.blank && block.children.length === 0 && depth === this.#open.length - 1) return 1;
+        if (this.#cursor.indent >= (block.markerOffset ?? 0) + (block.padding ?? 0)) {
           // A blank line keeps what lies past the item's indentation too (code blocks see it), as micromark does.
-          this.#advanceOffset((block.markerOffset ?? 0) + (block.padding ?? 0), true);
+          this.#cursor.advanceOffset((block.markerOffset ?? 0) + (block.padding ?? 0), true);
           return 0;
         }
-        if (!this.#blank) return 1;
-        this.#advanceNextNonspace();
+        if (!this.#cursor.blank) return 1;
+        this.#cursor.advanceNextNonspace();
         return 0;
       case 'fence':
         return this.#continuesFence(block);
       case 'indented':
-        if (this.#indent >= 4) this.#advanceOffset(4, true);
-        else if (this.#blank) this.#advanceNextNonspace();
+        if (this.#cursor.indent >= 4) this.#cursor.advanceOffset(4, true);
+        else if (this.#cursor.blank) this.#cursor.advanceNextNonspace();
         else return 1;
         return 0;
       case 'html':
-        return this.#blank && (block.htmlKind ?? 7) >= 6 ? 1 : 0;
+        return this.#cursor.blank && (block.htmlKind ?? 7) >= 6 ? 1 : 0;
       case 'paragraph':
-        return this.#blank ? 1 : 0;
+        return this.#cursor.blank ? 1 : 0;
       default:
         return 0;
     }
@@ -208,33 +196,33 @@ class BlockScanner {
   #continuesFence(block: Open): 0 | 2 {
     const source = this.#source;
     const fenceChar = block.fenceChar ?? 96;
-    if (this.#indent < 4 && source.charCodeAt(this.#nextNonspace) === fenceChar) {
-      let end = this.#nextNonspace;
-      while (end < this.#lineEnd && source.charCodeAt(end) === fenceChar) end++;
+    if (this.#cursor.indent < 4 && source.charCodeAt(this.#cursor.nextNonspace) === fenceChar) {
+      let end = this.#cursor.nextNonspace;
+      while (end < this.#cursor.lineEnd && source.charCodeAt(end) === fenceChar) end++;
       let after = end;
-      while (after < this.#lineEnd && isSpaceOrTab(source.charCodeAt(after))) after++;
-      if (end - this.#nextNonspace >= (block.fenceLength ?? 3) && after === this.#lineEnd) {
-        block.end = this.#lineEnd;
+      while (after < this.#cursor.lineEnd && isSpaceOrTab(source.charCodeAt(after))) after++;
+      if (end - this.#cursor.nextNonspace >= (block.fenceLength ?? 3) && after === this.#cursor.lineEnd) {
+        block.end = this.#cursor.lineEnd;
         block.closed = true;
         this.#finalize();
         return 2;
       }
     }
-    for (let count = block.fenceOffset ?? 0; count > 0 && isSpaceOrTab(this.#peek()); count--) this.#advanceOffset(1, true);
+    for (let count = block.fenceOffset ?? 0; count > 0 && isSpaceOrTab(this.#cursor.peek()); count--) this.#cursor.advanceOffset(1, true);
     return 0;
   }
 
   /** 0: nothing starts here, 1: a container started, 2: a leaf started. */
   #startBlock(container: Open): 0 | 1 | 2 {
     const source = this.#source;
-    const at = this.#nextNonspace;
+    const at = this.#cursor.nextNonspace;
     const code = source.charCodeAt(at);
-    const indented = this.#indent >= 4;
+    const indented = this.#cursor.indent >= 4;
     if (!indented) {
       if (code === 62 /* > */) {
-        this.#advanceNextNonspace();
-        this.#advanceOffset(1, false);
-        if (isSpaceOrTab(this.#peek())) this.#advanceOffset(1, true);
+        this.#cursor.advanceNextNonspace();
+        this.#cursor.advanceOffset(1, false);
+        if (isSpaceOrTab(this.#cursor.peek())) this.#cursor.advanceOffset(1, true);
         this.#closeUnmatched();
         this.#addChild('blockquote', at).end = this.#quoteMarkerEnd();
         return 1;
@@ -245,14 +233,14 @@ class BlockScanner {
       if ((code === 61 || code === 45) && container.kind === 'paragraph' && this.#startSetextHeading(container, code)) return 2;
       if ((code === 42 || code === 45 || code === 95) && this.#isThematicBreak(at, code)) {
         this.#closeUnmatched();
-        this.#addLeaf({ type: 'thematicBreak', start: at, end: this.#lineEnd });
+        this.#addLeaf({ type: 'thematicBreak', start: at, end: this.#cursor.lineEnd });
         return 2;
       }
     }
     if ((!indented || container.kind === 'list') && this.#startListItem(container)) return 1;
-    if (indented && this.#tip.kind !== 'paragraph' && !this.#blank) {
-      const start = this.#partialTab ? this.#offset + 1 : this.#offset;
-      this.#advanceOffset(4, true);
+    if (indented && this.#tip.kind !== 'paragraph' && !this.#cursor.blank) {
+      const start = this.#cursor.partialTab ? this.#cursor.offset + 1 : this.#cursor.offset;
+      this.#cursor.advanceOffset(4, true);
       this.#closeUnmatched();
       const block = this.#addChild('indented', start);
       block.lines = [];
@@ -265,14 +253,14 @@ class BlockScanner {
   #startAtxHeading(at: number): boolean {
     const source = this.#source;
     let end = at;
-    while (end < this.#lineEnd && source.charCodeAt(end) === 35) end++;
+    while (end < this.#cursor.lineEnd && source.charCodeAt(end) === 35) end++;
     const depth = end - at;
-    if (depth > 6 || (end < this.#lineEnd && !isSpaceOrTab(source.charCodeAt(end)))) return false;
+    if (depth > 6 || (end < this.#cursor.lineEnd && !isSpaceOrTab(source.charCodeAt(end)))) return false;
     this.#closeUnmatched();
     // The content: past the opening run and spaces, before a closing run of #.
     let contentStart = end;
-    while (contentStart < this.#lineEnd && isSpaceOrTab(source.charCodeAt(contentStart))) contentStart++;
-    let contentEnd = this.#lineEnd;
+    while (contentStart < this.#cursor.lineEnd && isSpaceOrTab(source.charCodeAt(contentStart))) contentStart++;
+    let contentEnd = this.#cursor.lineEnd;
     while (contentEnd > contentStart && isSpaceOrTab(source.charCodeAt(contentEnd - 1))) contentEnd--;
     let hashes = contentEnd;
     while (hashes > contentStart && source.charCodeAt(hashes - 1) === 35) hashes--;
@@ -285,7 +273,7 @@ class BlockScanner {
       depth: depth as MdHeading['depth'],
       lines: contentEnd > contentStart ? [contentStart, contentEnd] : [],
       start: at,
-      end: this.#lineEnd,
+      end: this.#cursor.lineEnd,
     };
     this.#addLeaf(heading);
     return true;
@@ -294,39 +282,39 @@ class BlockScanner {
   #startFence(at: number, fenceChar: number): boolean {
     const source = this.#source;
     let end = at;
-    while (end < this.#lineEnd && source.charCodeAt(end) === fenceChar) end++;
+    while (end < this.#cursor.lineEnd && source.charCodeAt(end) === fenceChar) end++;
     if (end - at < 3) return false;
-    if (fenceChar === 96 && source.slice(end, this.#lineEnd).includes('`')) return false;
+    if (fenceChar === 96 && source.slice(end, this.#cursor.lineEnd).includes('`')) return false;
     this.#closeUnmatched();
     const block = this.#addChild('fence', at);
     block.fenceChar = fenceChar;
     block.fenceLength = end - at;
-    block.fenceOffset = this.#indent;
+    block.fenceOffset = this.#cursor.indent;
     block.lines = [];
     block.text = [];
-    block.end = this.#lineEnd;
-    this.#offset = this.#lineEnd;
+    block.end = this.#cursor.lineEnd;
+    this.#cursor.offset = this.#cursor.lineEnd;
     return true;
   }
 
   #startHtml(at: number, container: Open): boolean {
     // A complete tag cannot interrupt a paragraph of the same container (a lazy line's or a new container's can).
-    const kind = htmlBlockKind(this.#source.slice(at, this.#lineEnd), container.kind === 'paragraph');
+    const kind = htmlBlockKind(this.#source.slice(at, this.#cursor.lineEnd), container.kind === 'paragraph');
     if (kind === 0) return false;
     this.#closeUnmatched();
     // Its indentation is part of it (mdast positions it from the line's content start).
-    const block = this.#addChild('html', this.#partialTab ? this.#offset + 1 : this.#offset);
+    const block = this.#addChild('html', this.#cursor.partialTab ? this.#cursor.offset + 1 : this.#cursor.offset);
     block.htmlKind = kind;
     return true;
   }
 
   #startSetextHeading(paragraph: Open, code: number): boolean {
     const source = this.#source;
-    let end = this.#nextNonspace;
-    while (end < this.#lineEnd && source.charCodeAt(end) === code) end++;
+    let end = this.#cursor.nextNonspace;
+    while (end < this.#cursor.lineEnd && source.charCodeAt(end) === code) end++;
     let after = end;
-    while (after < this.#lineEnd && isSpaceOrTab(source.charCodeAt(after))) after++;
-    if (after !== this.#lineEnd) return false;
+    while (after < this.#cursor.lineEnd && isSpaceOrTab(source.charCodeAt(after))) after++;
+    if (after !== this.#cursor.lineEnd) return false;
     this.#closeUnmatched();
     const definitions: MdBlock[] = [];
     const lines = this.#takeDefinitions(paragraph, definitions);
@@ -337,7 +325,7 @@ class BlockScanner {
       lines,
       // mdast starts it where the paragraph did, definitions and all.
       start: paragraph.start,
-      end: this.#lineEnd,
+      end: this.#cursor.lineEnd,
     };
     this.#open.pop();
     for (const definition of definitions) this.#addLeaf(definition);
@@ -347,7 +335,7 @@ class BlockScanner {
 
   #isThematicBreak(at: number, code: number): boolean {
     let count = 0;
-    for (let index = at; index < this.#lineEnd; index++) {
+    for (let index = at; index < this.#cursor.lineEnd; index++) {
       const char = this.#source.charCodeAt(index);
       if (char === code) count++;
       else if (!isSpaceOrTab(char)) return false;
@@ -357,8 +345,8 @@ class BlockScanner {
 
   #startListItem(container: Open): boolean {
     const source = this.#source;
-    const at = this.#nextNonspace;
-    if (this.#indent >= 4) return false;
+    const at = this.#cursor.nextNonspace;
+    if (this.#cursor.indent >= 4) return false;
     const code = source.charCodeAt(at);
     let markerEnd: number;
     let marker: string;
@@ -367,34 +355,34 @@ class BlockScanner {
       marker = source[at] as string;
     } else {
       let digits = at;
-      while (digits < this.#lineEnd && digits - at < 10 && isDigit(source.charCodeAt(digits))) digits++;
+      while (digits < this.#cursor.lineEnd && digits - at < 10 && isDigit(source.charCodeAt(digits))) digits++;
       const delimiter = source.charCodeAt(digits);
       if (digits === at || digits - at > 9 || (delimiter !== 46 && delimiter !== 41)) return false;
       if (this.#interrupting && (digits - at !== 1 || source.charCodeAt(at) !== 49)) return false;
       markerEnd = digits + 1;
       marker = source[digits] as string;
     }
-    const next = markerEnd < this.#lineEnd ? source.charCodeAt(markerEnd) : -1;
+    const next = markerEnd < this.#cursor.lineEnd ? source.charCodeAt(markerEnd) : -1;
     if (next !== -1 && !isSpaceOrTab(next)) return false;
-    if (this.#interrupting && isBlankRange(source, markerEnd, this.#lineEnd)) return false;
+    if (this.#interrupting && isBlankRange(source, markerEnd, this.#cursor.lineEnd)) return false;
     this.#closeUnmatched();
-    const markerOffset = this.#indent;
-    this.#advanceNextNonspace();
-    this.#advanceOffset(markerEnd - at, true);
-    const spacesStartColumn = this.#column;
-    const spacesStartOffset = this.#offset;
+    const markerOffset = this.#cursor.indent;
+    this.#cursor.advanceNextNonspace();
+    this.#cursor.advanceOffset(markerEnd - at, true);
+    const spacesStartColumn = this.#cursor.column;
+    const spacesStartOffset = this.#cursor.offset;
     do {
-      this.#advanceOffset(1, true);
-    } while (this.#column - spacesStartColumn < 5 && isSpaceOrTab(this.#peek()));
-    const blankItem = this.#peek() === -1;
-    const spaces = this.#column - spacesStartColumn;
+      this.#cursor.advanceOffset(1, true);
+    } while (this.#cursor.column - spacesStartColumn < 5 && isSpaceOrTab(this.#cursor.peek()));
+    const blankItem = this.#cursor.peek() === -1;
+    const spaces = this.#cursor.column - spacesStartColumn;
     let padding: number;
     if (spaces >= 5 || spaces < 1 || blankItem) {
       padding = markerEnd - at + 1;
-      this.#column = spacesStartColumn;
-      this.#offset = spacesStartOffset;
-      this.#partialTab = false;
-      if (isSpaceOrTab(this.#peek())) this.#advanceOffset(1, true);
+      this.#cursor.column = spacesStartColumn;
+      this.#cursor.offset = spacesStartOffset;
+      this.#cursor.partialTab = false;
+      if (isSpaceOrTab(this.#cursor.peek())) this.#cursor.advanceOffset(1, true);
     } else {
       padding = markerEnd - at + spaces;
     }
@@ -406,69 +394,13 @@ class BlockScanner {
     item.marker = marker;
     item.markerOffset = markerOffset;
     item.padding = padding;
-    item.end = isBlankRange(source, markerEnd, this.#lineEnd) ? this.#lineEnd : markerEnd;
+    item.end = isBlankRange(source, markerEnd, this.#cursor.lineEnd) ? this.#cursor.lineEnd : markerEnd;
     return true;
   }
 
   // A quote's end on a line: past its marker, or the line's end when nothing else is on it.
   #quoteMarkerEnd(): number {
-    return isBlankRange(this.#source, this.#offset, this.#lineEnd) ? this.#lineEnd : this.#offset;
-  }
-
-  // Cursor
-
-  #peek(): number {
-    return this.#offset < this.#lineEnd ? this.#source.charCodeAt(this.#offset) : -1;
-  }
-
-  #findNextNonspace(): void {
-    const source = this.#source;
-    let index = this.#offset;
-    let column = this.#column;
-    while (index < this.#lineEnd) {
-      const code = source.charCodeAt(index);
-      if (code === SPACE) column++;
-      else if (code === TAB) column += 4 - (column % 4);
-      else break;
-      index++;
-    }
-    this.#blank = index >= this.#lineEnd;
-    this.#nextNonspace = index;
-    this.#nextNonspaceColumn = column;
-    this.#indent = column - this.#column;
-  }
-
-  #advanceNextNonspace(): void {
-    this.#offset = this.#nextNonspace;
-    this.#column = this.#nextNonspaceColumn;
-    this.#partialTab = false;
-  }
-
-  #advanceOffset(count: number, columns: boolean): void {
-    const source = this.#source;
-    let left = count;
-    while (left > 0 && this.#offset < this.#lineEnd) {
-      if (source.charCodeAt(this.#offset) === TAB) {
-        const toTab = 4 - (this.#column % 4);
-        if (columns) {
-          this.#partialTab = toTab > left;
-          const advance = Math.min(left, toTab);
-          this.#column += advance;
-          if (!this.#partialTab) this.#offset++;
-          left -= advance;
-        } else {
-          this.#partialTab = false;
-          this.#column += toTab;
-          this.#offset++;
-          left--;
-        }
-      } else {
-        this.#partialTab = false;
-        this.#offset++;
-        this.#column++;
-        left--;
-      }
-    }
+    return isBlankRange(this.#source, this.#cursor.offset, this.#cursor.lineEnd) ? this.#cursor.lineEnd : this.#cursor.offset;
   }
 
   // Tree
@@ -484,7 +416,7 @@ class BlockScanner {
   #addLeaf(node: MdBlock): void {
     while (!canContain(this.#tip.kind, 'paragraph')) this.#finalize();
     this.#append(this.#tip, node);
-    this.#offset = this.#lineEnd;
+    this.#cursor.offset = this.#cursor.lineEnd;
   }
 
   #closeUnmatched(): void {
@@ -495,22 +427,22 @@ class BlockScanner {
 
   /** A line of inline content from `start`: continuation lines keep their indentation, which code spans show. */
   #addParagraphLine(paragraph: Open, start: number): void {
-    (paragraph.lines ??= []).push(start, this.#lineEnd);
-    paragraph.end = this.#lineEnd;
+    (paragraph.lines ??= []).push(start, this.#cursor.lineEnd);
+    paragraph.end = this.#cursor.lineEnd;
   }
 
   #addCodeLine(code: Open): void {
-    if (code.kind === 'fence' && code.start >= this.#lineStart) return; // the opening fence and info string
-    let text = this.#source.slice(this.#offset, this.#lineEnd);
-    if (this.#partialTab) {
+    if (code.kind === 'fence' && code.start >= this.#cursor.lineStart) return; // the opening fence and info string
+    let text = this.#source.slice(this.#cursor.offset, this.#cursor.lineEnd);
+    if (this.#cursor.partialTab) {
       // The rest of a tab the indentation only partly used.
-      text = ' '.repeat(4 - (this.#column % 4)) + text.slice(1);
+      text = ' '.repeat(4 - (this.#cursor.column % 4)) + text.slice(1);
     }
     code.text?.push(text);
-    code.lines?.push(this.#lineEnd);
-    code.end = this.#lineEnd;
+    code.lines?.push(this.#cursor.lineEnd);
+    code.end = this.#cursor.lineEnd;
     // Blank lines indented less than code is are not code unless more code follows.
-    if (code.kind === 'indented') code.shortBlankLines = this.#blank && this.#indent < 4 ? (code.shortBlankLines ?? 0) + 1 : 0;
+    if (code.kind === 'indented') code.shortBlankLines = this.#cursor.blank && this.#cursor.indent < 4 ? (code.shortBlankLines ?? 0) + 1 : 0;
   }
 
   #append(parent: Open, node: MdBlock): void {
@@ -628,38 +560,6 @@ class BlockScanner {
   }
 }
 
-// GFM: an item whose first paragraph opens with `[ ]`, `[x]` or `[X]` and a space.
-function readTaskBox(source: string, paragraph: MdParagraph, item: MdListItem): void {
-  const at = paragraph.start;
-  if (source.charCodeAt(at) !== 91) return;
-  if (isSplitTaskBox(source, paragraph.lines)) {
-    item.checked = false; // a box no editor can tick: no `box`
-    return;
-  }
-  if (source.charCodeAt(at + 2) !== 93) return;
-  const box = source.charCodeAt(at + 1);
-  if (box !== SPACE && box !== TAB && box !== 120 && box !== 88) return;
-  // micromark reads a tab there only when it is one column wide.
-  if (box === TAB && columnAt(source, at + 1) % 4 !== 3) return;
-  const lineEnd = paragraph.lines[1] ?? at;
-  const after = at + 3;
-  if (after < lineEnd) {
-    if (!isSpaceOrTab(source.charCodeAt(after))) return;
-    let text = after;
-    while (text < lineEnd && isSpaceOrTab(source.charCodeAt(text))) text++;
-    if (text === lineEnd && paragraph.lines.length === 2) return;
-  } else if (paragraph.lines.length === 2) {
-    return;
-  }
-  item.checked = box === 120 || box === 88;
-  item.box = at + 1;
-  let text = after;
-  while (text < lineEnd && isSpaceOrTab(source.charCodeAt(text))) text++;
-  paragraph.lines[0] = text;
-  // As mdast has it: one character into the text after the box, whose trailing blanks are not text.
-  paragraph.start = (text === lineEnd ? lineEnd : after) + 1;
-}
-
 function acceptsLines(kind: Kind): boolean {
   return kind === 'paragraph' || kind === 'fence' || kind === 'indented' || kind === 'html';
 }
@@ -675,30 +575,6 @@ function maybeSpecial(code: number): boolean {
     code === 35 || code === 96 || code === 126 || code === 42 || code === 43 || code === 95 || code === 61 || code === 60 ||
     code === 62 || code === 45 || (code >= 48 && code <= 57)
   );
-}
-
-// `[` alone on the paragraph's first line and `]` opening the next: GFM reads an unticked box.
-function isSplitTaskBox(source: string, lines: InlineLines): boolean {
-  const [start = 0, end = 0, nextStart = 0, nextEnd = 0] = lines;
-  let next = nextStart;
-  while (next < nextEnd && isSpaceOrTab(source.charCodeAt(next))) next++;
-  if (lines.length < 4 || end - start !== 1 || source.charCodeAt(next) !== 93) return false;
-  const after = next + 1;
-  if (after === nextEnd) return lines.length > 4;
-  if (!isSpaceOrTab(source.charCodeAt(after))) return false;
-  return !isBlankRange(source, after, nextEnd) || lines.length > 4;
-}
-
-function columnAt(source: string, offset: number): number {
-  let start = offset;
-  while (start > 0 && source.charCodeAt(start - 1) !== 10 && source.charCodeAt(start - 1) !== 13) start--;
-  let column = 0;
-  for (let index = start; index < offset; index++) column += source.charCodeAt(index) === TAB ? 4 - (column % 4) : 1;
-  return column;
-}
-
-function isSpaceOrTab(code: number): boolean {
-  return code === SPACE || code === TAB;
 }
 
 function isDigit(code: number): boolean {

@@ -10,7 +10,7 @@ import {
   LESS_THAN,
   PLUS,
   SPACE,
-} from './character-codes.ts';
+} from '../character-codes.ts';
 
 function isSchemeCharacter(code: number): boolean {
   return code === PLUS || code === DASH || code === DOT || isAsciiAlphanumeric(code);

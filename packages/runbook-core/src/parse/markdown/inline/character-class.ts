@@ -1,4 +1,4 @@
-import { isAsciiPunctuation } from './character-codes.ts';
+import { isAsciiPunctuation } from '../character-codes.ts';
 
 // Delimiter runs open or close depending on what surrounds them. Classes
 // follow micromark: it looks at UTF-16 code units, so a lone surrogate half

@@ -1,5 +1,5 @@
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
-import { isAsciiAlphanumeric, isAsciiDigit, isAsciiHexDigit, LOWER_X, NUMBER_SIGN, SEMICOLON, UPPER_X } from './character-codes.ts';
+import { isAsciiAlphanumeric, isAsciiDigit, isAsciiHexDigit, LOWER_X, NUMBER_SIGN, SEMICOLON, UPPER_X } from '../character-codes.ts';
 
 /**
  * The character a reference such as `&amp;`, `&#35;` or `&#x23;` starting at

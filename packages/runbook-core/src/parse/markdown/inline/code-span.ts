@@ -1,4 +1,4 @@
-import { BACKTICK, CR, LF, SPACE } from './character-codes.ts';
+import { BACKTICK, CR, LF, SPACE } from '../character-codes.ts';
 
 /**
  * Finds the backtick run that closes a code span. Remembers, per run length,

@@ -1,5 +1,5 @@
 import { readCharacterReference } from './character-reference.ts';
-import { AMPERSAND, BACKSLASH, isAsciiPunctuation } from './character-codes.ts';
+import { AMPERSAND, BACKSLASH, isAsciiPunctuation } from '../character-codes.ts';
 
 /** `input[start, end)` with backslash escapes and character references decoded, as mdast gives link destinations. */
 export function decodeString(input: string, start: number, end: number): string {

@@ -1,4 +1,4 @@
-import { ASTERISK } from './character-codes.ts';
+import { ASTERISK } from '../character-codes.ts';
 
 const CAN_OPEN = 1;
 const CAN_CLOSE = 2;

@@ -20,7 +20,7 @@ import {
   LF,
   SPACE,
   TAB,
-} from './character-codes.ts';
+} from '../character-codes.ts';
 
 function isWhitespace(code: number): boolean {
   return code === SPACE || code === TAB || code === LF || code === CR;

@@ -18,7 +18,7 @@ import {
   SPACE,
   TAB,
   UNDERSCORE,
-} from './character-codes.ts';
+} from '../character-codes.ts';
 import { readCharacterReference } from './character-reference.ts';
 import { CodeSpanCloser, codeSpanValue } from './code-span.ts';
 import { Delimiters } from './emphasis.ts';

@@ -1,4 +1,4 @@
-import { BACKSLASH, isLineEnding, LEFT_BRACKET, RIGHT_BRACKET } from './character-codes.ts';
+import { BACKSLASH, isLineEnding, LEFT_BRACKET, RIGHT_BRACKET } from '../character-codes.ts';
 
 /** Longest link label micromark accepts, line endings not counted. */
 const MAX_LABEL_SIZE = 999;

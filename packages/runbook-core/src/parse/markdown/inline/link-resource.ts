@@ -14,7 +14,7 @@ import {
   TAB,
   CR,
   LF,
-} from './character-codes.ts';
+} from '../character-codes.ts';
 
 /** How deep parentheses may nest in a bare destination (micromark's limit). */
 const MAX_PAREN_DEPTH = 32;

@@ -1,4 +1,4 @@
-import { CR, LF, SPACE, TAB } from './character-codes.ts';
+import { CR, LF, SPACE, TAB } from '../character-codes.ts';
 
 /**
  * The identifier mdast gives a link label: whitespace runs collapsed to one
