@@ -97,6 +97,8 @@ function emptyFacts(start: number, end: number): BlockFacts {
   return { start, end, headings: [], codeBlocks: [], checklistItems: [], tables: [], links: [], definitions: [], messages: [] };
 }
 
+type Visit = MdBlock | { leave: 'list' | 'blockquote' } | { tableOf: MdParagraph };
+
 class BlockWalker {
   readonly #input: BlockInput;
   readonly #facts: BlockFacts;
@@ -108,45 +110,53 @@ class BlockWalker {
     this.#facts = facts;
   }
 
-  visit(node: MdBlock): void {
-    switch (node.type) {
-      case 'heading':
-        this.#heading(node);
-        return;
-      case 'code':
-        this.#code(node.value, node.start, node.end);
-        return;
-      case 'definition':
-        this.#facts.definitions.push({ identifier: node.identifier, label: node.label, url: node.url });
-        return;
-      case 'paragraph':
-        this.#paragraph(node);
-        return;
-      case 'listItem': {
-        const taskParagraph = this.#listItem(node);
-        for (const child of node.children) {
-          if (child === taskParagraph) this.#table(taskParagraph);
-          else this.visit(child);
-        }
-        return;
+  /** Visits `root` and everything in it in document order, without recursion (nesting has no limit). */
+  visit(root: MdBlock): void {
+    const pending: Visit[] = [root];
+    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+      if ('leave' in next) {
+        if (next.leave === 'list') this.#listDepth--;
+        else this.#blockquoteDepth--;
+        continue;
       }
-      case 'list':
-        this.#listDepth++;
-        this.#children(node.children);
-        this.#listDepth--;
-        return;
-      case 'blockquote':
-        this.#blockquoteDepth++;
-        this.#children(node.children);
-        this.#blockquoteDepth--;
-        return;
-      default:
-        return;
+      if ('tableOf' in next) {
+        this.#table(next.tableOf);
+        continue;
+      }
+      const node = next;
+      switch (node.type) {
+        case 'heading':
+          this.#heading(node);
+          break;
+        case 'code':
+          this.#code(node.value, node.start, node.end);
+          break;
+        case 'definition':
+          this.#facts.definitions.push({ identifier: node.identifier, label: node.label, url: node.url });
+          break;
+        case 'paragraph':
+          this.#paragraph(node);
+          break;
+        case 'listItem': {
+          // A task item's paragraph was read with the item: only its table is left.
+          const taskParagraph = this.#listItem(node);
+          for (let index = node.children.length - 1; index >= 0; index--) {
+            const child = node.children[index]!;
+            pending.push(child === taskParagraph ? { tableOf: taskParagraph } : child);
+          }
+          break;
+        }
+        case 'list':
+        case 'blockquote':
+          if (node.type === 'list') this.#listDepth++;
+          else this.#blockquoteDepth++;
+          pending.push({ leave: node.type });
+          for (let index = node.children.length - 1; index >= 0; index--) pending.push(node.children[index]!);
+          break;
+        default:
+          break;
+      }
     }
-  }
-
-  #children(children: MdBlock[]): void {
-    for (const child of children) this.visit(child);
   }
 
   #local(offset: number): number {

@@ -33,6 +33,20 @@ describe('parseRunbook on bad input', () => {
     assertModelInvariants(source, runbook);
   });
 
+  it('reads nesting of any depth: 100,000 quotes, 50,000 list items on a line, 3,000 lines each deeper', function () {
+    this.timeout(0); // depth, not speed, is under test
+    const quotes = `${'>'.repeat(100_000)} - [ ] deep item\n`;
+    assert.deepEqual(parseRunbook(quotes).checklistItems.map((item) => item.text), ['deep item']);
+    const items = `${'- '.repeat(50_000)}[x] deepest\n`;
+    const itemsRunbook = parseRunbook(items);
+    assert.deepEqual(itemsRunbook.checklistItems.map((item) => [item.text, item.depth]), [['deepest', 49_999]]);
+    const staircase = Array.from({ length: 3_000 }, (_, depth) => `${'  '.repeat(depth)}- [ ] step ${depth}`).join('\n');
+    const staircaseRunbook = parseRunbook(staircase);
+    assert.equal(staircaseRunbook.checklistItems.length, 3_000);
+    assert.equal(staircaseRunbook.checklistItems.at(-1)?.depth, 2_999);
+    assertModelInvariants(staircase, staircaseRunbook);
+  });
+
   it('gives a model and messages for 10 MB of binary text around real Markdown', function () {
     this.timeout(0); // size, not speed, is under test
     const chunk = Array.from({ length: 100_000 }, (_, index) => String.fromCharCode(((index * 2654435761) >>> 0) % 0xffff)).join('');

@@ -17,6 +17,8 @@ export class LineCursor {
   nextNonspaceColumn = 0;
   indent = 0;
   blank = false;
+  /** Where the last `findNextNonspace` of this line began, or -1. */
+  #scannedFrom = -1;
 
   constructor(source: string) {
     this.source = source;
@@ -28,6 +30,7 @@ export class LineCursor {
     this.offset = start;
     this.column = 0;
     this.partialTab = false;
+    this.#scannedFrom = -1;
   }
 
   /** The character at the cursor, or -1 at the line's end. */
@@ -36,6 +39,12 @@ export class LineCursor {
   }
 
   findNextNonspace(): void {
+    // Still inside the whitespace scanned last time: the same next character, so deep nesting is not quadratic.
+    if (this.#scannedFrom !== -1 && this.#scannedFrom <= this.offset && this.offset <= this.nextNonspace) {
+      this.indent = this.nextNonspaceColumn - this.column;
+      return;
+    }
+    this.#scannedFrom = this.offset;
     const source = this.source;
     let index = this.offset;
     let column = this.column;

@@ -56,6 +56,8 @@ class BlockScanner {
   #matched = 1;
   #allClosed = true;
   #interrupting = false;
+  /** The character at `at` that stops every thematic break of `code` starting from `from` up to it on this line. */
+  #breakBlocker = { lineStart: -1, code: 0, from: 0, at: 0 };
   /** Where the current line's content starts, past the prefixes of the containers it continues. */
   #contentStart = 0;
   /** Finalizing what the end of the text left open. */
@@ -334,11 +336,19 @@ class BlockScanner {
   }
 
   #isThematicBreak(at: number, code: number): boolean {
+    const cursor = this.#cursor;
+    // A break starting before the character that stopped the last scan stops there too:
+    // `- - - … x` would otherwise be scanned again for every item it opens.
+    const known = this.#breakBlocker;
+    if (known.lineStart === cursor.lineStart && known.code === code && known.from <= at && at < known.at) return false;
     let count = 0;
-    for (let index = at; index < this.#cursor.lineEnd; index++) {
+    for (let index = at; index < cursor.lineEnd; index++) {
       const char = this.#source.charCodeAt(index);
       if (char === code) count++;
-      else if (!isSpaceOrTab(char)) return false;
+      else if (!isSpaceOrTab(char)) {
+        this.#breakBlocker = { lineStart: cursor.lineStart, code, from: at, at: index };
+        return false;
+      }
     }
     return count >= 3;
   }
