@@ -1,3 +1,4 @@
+import { lastIndexAtOrBefore } from '../partition-point.ts';
 import type { InlineLines } from './block-nodes.ts';
 
 /** The inline content of a paragraph or heading as one string, and the way back to source offsets. */
@@ -20,8 +21,7 @@ export function readInlineSource(source: string, lines: InlineLines): InlineSour
     text += source.slice(start, end);
   }
   const toSource = (offset: number): number => {
-    let line = starts.length - 1;
-    while (line > 0 && (starts[line] ?? 0) > offset) line--;
+    const line = Math.max(0, lastIndexAtOrBefore(starts, offset));
     const start = starts[line] ?? 0;
     const sourceStart = lines[line * 2] ?? 0;
     const sourceEnd = lines[line * 2 + 1] ?? sourceStart;
