@@ -45,7 +45,6 @@ export interface LinkFact {
 
 export interface DefinitionFact {
   identifier: string;
-  label: string;
   url: string;
 }
 
@@ -132,7 +131,7 @@ class BlockWalker {
           this.#code(node.value, node.start, node.end);
           break;
         case 'definition':
-          this.#facts.definitions.push({ identifier: node.identifier, label: node.label, url: node.url });
+          this.#facts.definitions.push({ identifier: node.identifier, url: node.url });
           break;
         case 'paragraph':
           this.#paragraph(node);

@@ -36,7 +36,6 @@ export interface MdCode extends BlockSpan {
 export interface MdDefinition extends BlockSpan {
   type: 'definition';
   identifier: string;
-  label: string;
   url: string;
 }
 

@@ -4,7 +4,6 @@ import { normalizeIdentifier } from './inline/normalize-identifier.ts';
 export interface LinkDefinition {
   /** Just past the definition: the line ending after it, or the end of `content`. */
   end: number;
-  label: string;
   identifier: string;
   url: string;
 }
@@ -25,7 +24,7 @@ export function readLinkDefinition(content: string, start: number): LinkDefiniti
   if (destination === undefined) return undefined;
   index = destination.end;
   const url = decodeString(destination.raw, 0, destination.raw.length);
-  const definition = (end: number): LinkDefinition => ({ end, label, identifier: normalizeIdentifier(label), url });
+  const definition = (end: number): LinkDefinition => ({ end, identifier: normalizeIdentifier(label), url });
   const afterDestination = skipSpaces(content, index);
   const destinationEndsLine = isLineEnd(content, afterDestination);
   // A title, on this line or the next.

@@ -525,7 +525,6 @@ class BlockScanner {
       into?.push({
         type: 'definition',
         identifier: definition.identifier,
-        label: definition.label,
         url: definition.url,
         start: (lines[line * 2] ?? 0) + (at - (starts[line] ?? 0)),
         end: (lines[endLine * 2] ?? 0) + (definition.end - (starts[endLine] ?? 0)),

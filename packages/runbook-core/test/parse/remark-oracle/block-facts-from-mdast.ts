@@ -60,7 +60,7 @@ class BlockWalker {
         this.#code(node);
         return;
       case 'definition':
-        this.#facts.definitions.push({ identifier: node.identifier, label: node.label ?? node.identifier, url: node.url });
+        this.#facts.definitions.push({ identifier: node.identifier, url: node.url });
         return;
       case 'link':
         this.#link(node, { url: node.url });
