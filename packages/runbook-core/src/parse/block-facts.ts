@@ -52,7 +52,21 @@ export interface PlacedTableFact extends TableFact {
   headingsBefore: number;
 }
 
+/** What a top-level block is: a re-parse checks it, since a list or indented code shapes the blocks after it. */
+export type BlockKind =
+  | 'frontmatter'
+  | 'paragraph'
+  | 'heading'
+  | 'fencedCode'
+  | 'indentedCode'
+  | 'definition'
+  | 'list'
+  | 'blockquote'
+  | 'html'
+  | 'thematicBreak';
+
 export interface BlockFacts {
+  kind: BlockKind;
   /** Absolute offsets of the top-level node in the current source. */
   start: number;
   end: number;
@@ -80,20 +94,22 @@ const MAX_ITEM_KEY_LENGTH = 48;
 export function frontmatterFacts(fence: FrontmatterFence): BlockFacts {
   const { meta, messages } = readFrontmatter(fence.yaml, fence.yamlStart);
   return {
-    ...emptyFacts(fence.start, fence.end),
+    ...emptyFacts('frontmatter', fence.start, fence.end),
     meta,
     messages: messages.map((message) => ({ ...message, start: message.start - fence.start, end: message.end - fence.start })),
   };
 }
 
 export function readBlockFacts(input: BlockInput): BlockFacts {
-  const facts = emptyFacts(input.node.start, input.node.end);
+  const { node } = input;
+  const kind = node.type === 'code' ? (node.fenced ? 'fencedCode' : 'indentedCode') : node.type === 'listItem' ? 'list' : node.type;
+  const facts = emptyFacts(kind, node.start, node.end);
   new BlockWalker(input, facts).visit(input.node);
   return facts;
 }
 
-function emptyFacts(start: number, end: number): BlockFacts {
-  return { start, end, headings: [], codeBlocks: [], checklistItems: [], tables: [], links: [], definitions: [], messages: [] };
+function emptyFacts(kind: BlockKind, start: number, end: number): BlockFacts {
+  return { kind, start, end, headings: [], codeBlocks: [], checklistItems: [], tables: [], links: [], definitions: [], messages: [] };
 }
 
 type Visit = MdBlock | { leave: 'list' | 'blockquote' } | { tableOf: MdParagraph };

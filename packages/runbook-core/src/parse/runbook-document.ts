@@ -85,8 +85,9 @@ export class RunbookDocument {
     const blocks = this.#blocks;
     if (blocks.length === 0) return false;
     const delta = edit.text.length - (edit.end - edit.start);
-    // One unchanged block before the one holding the edit's start: the parse state there is fresh.
+    // One unchanged block before the one holding the edit's start, where the parse state is fresh.
     let first = Math.max(0, partitionPoint(blocks, (block) => block.start <= edit.start) - 2);
+    while (first > 0 && !startsFresh(old, blocks, first)) first--;
     if (first === 0 && blocks[0]?.meta !== undefined) {
       // Frontmatter closes at the first `---` line anywhere below: edited, it cannot be re-read locally.
       if (edit.start <= blocks[0].end || blocks.length === 1) return false;
@@ -109,7 +110,8 @@ export class RunbookDocument {
       if (result.overflow && atEnd) return false;
       // The block before the edit must come back where it was.
       if (first > 0 && result.blocks[0]?.start !== replaced[0]?.start) return false;
-      if (result.overflow || !(atEnd || endsAsBefore(result.blocks.at(-1), replaced.at(-1), delta))) continue;
+      if (result.overflow) continue;
+      if (!atEnd && !(endsAsBefore(result.blocks.at(-1), replaced.at(-1), delta) && isFreshBoundary(source, result.blocks.at(-1), shifted(blocks[through + 1], delta)))) continue;
       if (!sameIdentifiers(replaced, result.blocks)) return false;
       for (const block of blocks.slice(through + 1)) shift(block, delta);
       blocks.splice(first, replaced.length, ...result.blocks);
@@ -188,7 +190,33 @@ function opensFrontmatter(source: string): boolean {
 }
 
 function endsAsBefore(now: BlockFacts | undefined, before: BlockFacts | undefined, delta: number): boolean {
-  return now !== undefined && before !== undefined && now.start === before.start + delta && now.end === before.end + delta;
+  return now !== undefined && before !== undefined && now.kind === before.kind && now.start === before.start + delta && now.end === before.end + delta;
+}
+
+// Block `index` parses the same on its own as after the blocks before it.
+function startsFresh(source: string, blocks: readonly BlockFacts[], index: number): boolean {
+  return isFreshBoundary(source, blocks[index - 1], blocks[index]);
+}
+
+/**
+ * Whether `after` reads the same parsed on its own as after `before`. A
+ * blank line must lie between them (without it `after` may have split off a
+ * paragraph, after link definitions say). A list may go on after a blank
+ * line, with indented lines or items of its kind; indented code stays open
+ * over blank lines and keeps a line such as `2. Check` from starting a list,
+ * as a paragraph would.
+ */
+function isFreshBoundary(source: string, before: BlockFacts | undefined, after: BlockFacts | undefined): boolean {
+  if (before === undefined || after === undefined || before.kind === 'frontmatter') return true;
+  if (!/(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)/.test(source.slice(before.end, after.start))) return false;
+  const atLineStart = after.start === 0 || source[after.start - 1] === '\n' || source[after.start - 1] === '\r';
+  if (before.kind === 'list') return atLineStart && after.kind !== 'list';
+  if (before.kind === 'indentedCode') return atLineStart && after.kind !== 'list' && after.kind !== 'paragraph';
+  return true;
+}
+
+function shifted(block: BlockFacts | undefined, delta: number): BlockFacts | undefined {
+  return block === undefined ? undefined : { ...block, start: block.start + delta, end: block.end + delta };
 }
 
 function shift(block: BlockFacts, delta: number): void {

@@ -45,6 +45,21 @@ describe('RunbookDocument: incremental updates', function () {
 
   useShellGrammar();
 
+  it('re-reads from before indented code or link definitions, which shape the block after them', () => {
+    // After indented code (open over blank lines) or definitions (the rest of their paragraph), `2.` starts no list.
+    const sources = [
+      '# Checks\n\n    code\n\n2. Verify:\n\n    ```console\n    kubectl get pods\n    ```\n\nThen wait.\n',
+      '# Checks\n\n[docs]: https://example.com\n2. Verify:\n\n- [ ] Look\n\nThen wait.\n',
+    ];
+    for (const source of sources) {
+      for (let start = 0; start <= source.length; start++) {
+        const document = new RunbookDocument(source);
+        document.update([{ start, end: start, text: 'x' }]);
+        assert.deepStrictEqual(document.runbook, parseRunbook(document.source), `x inserted at ${start} of ${JSON.stringify(source)}`);
+      }
+    }
+  });
+
   it('yields the same model as a full parse after every random edit', () => {
     fc.assert(
       fc.property(

@@ -3,7 +3,7 @@
 // against. It reads mdast into the same facts.
 import type { Heading, ListItem, Nodes, Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { BlockFacts } from '../../../src/parse/block-facts.ts';
+import type { BlockFacts, BlockKind } from '../../../src/parse/block-facts.ts';
 import { readCodeBlock } from '../../../src/parse/code-block-fact.ts';
 import { githubSlug } from '../../../src/parse/github-slug.ts';
 import { readGfmTable } from '../../../src/parse/gfm-table.ts';
@@ -22,14 +22,21 @@ const MAX_ITEM_KEY_LENGTH = 48;
 
 
 export function readBlockFacts(input: BlockInput): BlockFacts {
-  const facts = emptyFacts(startOf(input.node) + input.base, endOf(input.node) + input.base);
+  const start = startOf(input.node) + input.base;
+  const facts = emptyFacts(kindOf(input.node, input.source, start), start, endOf(input.node) + input.base);
   const walker = new BlockWalker(input, facts);
   walker.visit(input.node);
   return facts;
 }
 
-function emptyFacts(start: number, end: number): BlockFacts {
-  return { start, end, headings: [], codeBlocks: [], checklistItems: [], tables: [], links: [], definitions: [], messages: [] };
+function kindOf(node: RootContent, source: string, start: number): BlockKind {
+  if (node.type === 'code') return source[start] === '`' || source[start] === '~' ? 'fencedCode' : 'indentedCode';
+  const kinds: readonly string[] = ['heading', 'paragraph', 'definition', 'list', 'blockquote', 'html', 'thematicBreak'];
+  return kinds.includes(node.type) ? (node.type as BlockKind) : 'paragraph';
+}
+
+function emptyFacts(kind: BlockKind, start: number, end: number): BlockFacts {
+  return { kind, start, end, headings: [], codeBlocks: [], checklistItems: [], tables: [], links: [], definitions: [], messages: [] };
 }
 
 class BlockWalker {
