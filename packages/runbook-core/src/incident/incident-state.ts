@@ -1,5 +1,5 @@
 import type { Risk, RunbookMessage, SeverityLevel } from '../model.ts';
-import type { ForeignEvent, IncidentPhase, JournalEvent } from './journal-event.ts';
+import type { ForeignEvent, IncidentPhase, JournalEvent, StepEnding } from './journal-event.ts';
 
 export interface ChecklistItemState {
   checked: boolean;
@@ -9,7 +9,7 @@ export interface ChecklistItemState {
   time: string;
 }
 
-export interface StepState {
+export interface StepState extends Partial<StepEnding> {
   stepId: string;
   name?: string;
   /** `running` until its `step-finished`; `failed` covers timeouts and cancels too. */
@@ -19,12 +19,6 @@ export interface StepState {
   who: string;
   startedAt?: string;
   finishedAt?: string;
-  exitCode?: number;
-  signal?: string;
-  durationMs?: number;
-  timedOut?: boolean;
-  canceled?: boolean;
-  logFile?: string;
   /** Why it was refused. */
   reason?: string;
 }

@@ -60,6 +60,9 @@ export interface JournalStepFinishedEvent extends JournalEventBase, StepFields {
   logFile?: string;
 }
 
+/** How a step's process ended, as its `step-finished` event records it. */
+export type StepEnding = Pick<JournalStepFinishedEvent, 'exitCode' | 'signal' | 'durationMs' | 'timedOut' | 'canceled' | 'logFile'>;
+
 export interface JournalStepRefusedEvent extends JournalEventBase, StepFields {
   type: 'step-refused';
   reason: string;

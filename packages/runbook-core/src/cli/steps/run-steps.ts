@@ -1,3 +1,4 @@
+import type { StepEnding } from '../../incident/journal-event.ts';
 import type { Risk } from '../../model.ts';
 import { ExitCode, UsageError } from '../command.ts';
 import { confirmationReason, describePreparedStep } from './describe-step.ts';
@@ -8,7 +9,7 @@ import { stepLabel, type StepKind } from './select-steps.ts';
 import { describeMissingValues } from './step-values.ts';
 
 /** How one chosen step ended. */
-export interface StepReport {
+export interface StepReport extends Partial<StepEnding> {
   stepId: string;
   name?: string;
   kind: StepKind;
@@ -16,13 +17,6 @@ export interface StepReport {
   status: 'succeeded' | 'failed' | 'refused';
   /** 0-based indexes of the chosen commands; absent for the whole block. */
   commands?: number[];
-  exitCode?: number;
-  signal?: string;
-  durationMs?: number;
-  timedOut?: boolean;
-  canceled?: boolean;
-  /** The full output, under the incident's folder. */
-  logFile?: string;
   /** One line: what happened. */
   message: string;
   /** Bounded, redacted output. */
