@@ -3,6 +3,7 @@ import { isShellGrammarLoaded } from '../shell/index.ts';
 import { assembleRunbook } from './assemble-runbook.ts';
 import type { BlockFacts } from './block-facts.ts';
 import { LineIndex } from './line-index.ts';
+import { isLineEnding } from './markdown/character-codes.ts';
 import { partitionPoint } from './partition-point.ts';
 import { readBlocks } from './read-blocks.ts';
 import type { ShellAnalysisCache } from './step-analysis.ts';
@@ -179,10 +180,6 @@ function touchesFenceMarker(source: string, start: number, end: number): boolean
     if (run >= 3 && (code === 96 || code === 126)) return true;
   }
   return false;
-}
-
-function isLineEnding(code: number): boolean {
-  return code === 10 || code === 13;
 }
 
 function opensFrontmatter(source: string): boolean {

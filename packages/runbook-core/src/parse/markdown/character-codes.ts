@@ -39,6 +39,19 @@ export function isSpaceOrTab(code: number): boolean {
   return code === SPACE || code === TAB;
 }
 
+/** Past the spaces and tabs from `from`, stopping at `to`. */
+export function skipSpacesAndTabs(text: string, from: number, to = text.length): number {
+  let index = from;
+  while (index < to && isSpaceOrTab(text.charCodeAt(index))) index++;
+  return index;
+}
+
+/** The line ending at `offset` as written: `\r\n`, `\r` or `\n`. */
+export function lineEndingAt(text: string, offset: number): string {
+  if (text.charCodeAt(offset) === CR) return text.charCodeAt(offset + 1) === LF ? '\r\n' : '\r';
+  return '\n';
+}
+
 export function isAsciiAlpha(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }

@@ -1,5 +1,6 @@
 import { lastIndexAtOrBefore } from '../partition-point.ts';
 import type { InlineLines } from './block-nodes.ts';
+import { lineEndingAt } from './character-codes.ts';
 
 /** The inline content of a paragraph or heading as one string, and the way back to source offsets. */
 export interface InlineSource {
@@ -16,7 +17,7 @@ export function readInlineSource(source: string, lines: InlineLines): InlineSour
   for (let index = 0; index < lines.length; index += 2) {
     const start = lines[index] ?? 0;
     const end = lines[index + 1] ?? start;
-    if (index > 0) text += lineEnding(source, lines[index - 1] ?? 0);
+    if (index > 0) text += lineEndingAt(source, lines[index - 1] ?? 0);
     starts.push(text.length);
     text += source.slice(start, end);
   }
@@ -29,9 +30,4 @@ export function readInlineSource(source: string, lines: InlineLines): InlineSour
     return offset - start <= sourceEnd - sourceStart ? sourceStart + offset - start : sourceEnd + offset - start - (sourceEnd - sourceStart);
   };
   return { text, toSource };
-}
-
-function lineEnding(source: string, offset: number): string {
-  if (source.charCodeAt(offset) === 13) return source.charCodeAt(offset + 1) === 10 ? '\r\n' : '\r';
-  return '\n';
 }

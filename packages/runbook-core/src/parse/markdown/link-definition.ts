@@ -1,3 +1,4 @@
+import { isAsciiPunctuation, skipSpacesAndTabs } from './character-codes.ts';
 import { decodeString } from './inline/decode-string.ts';
 import { normalizeIdentifier } from './inline/normalize-identifier.ts';
 
@@ -25,14 +26,14 @@ export function readLinkDefinition(content: string, start: number): LinkDefiniti
   index = destination.end;
   const url = decodeString(destination.raw, 0, destination.raw.length);
   const definition = (end: number): LinkDefinition => ({ end, identifier: normalizeIdentifier(label), url });
-  const afterDestination = skipSpaces(content, index);
+  const afterDestination = skipSpacesAndTabs(content, index);
   const destinationEndsLine = isLineEnd(content, afterDestination);
   // A title, on this line or the next.
   const titleStart = skipWhitespace(content, index, true);
   if (titleStart > index) {
     const titleEnd = readTitleEnd(content, titleStart);
     if (titleEnd !== -1) {
-      const after = skipSpaces(content, titleEnd);
+      const after = skipSpacesAndTabs(content, titleEnd);
       if (isLineEnd(content, after)) return definition(after);
     }
   }
@@ -72,7 +73,7 @@ function readDestination(content: string, start: number): { raw: string; end: nu
   for (; index < content.length; index++) {
     const code = content.charCodeAt(index);
     if (code <= 32 || code === 127) break;
-    if (code === 92 && index + 1 < content.length && isPunctuation(content.charCodeAt(index + 1))) index++;
+    if (code === 92 && index + 1 < content.length && isAsciiPunctuation(content.charCodeAt(index + 1))) index++;
     else if (code === 40 /* ( */) depth++;
     else if (code === 41 /* ) */ && depth-- === 0) break;
   }
@@ -93,23 +94,13 @@ function readTitleEnd(content: string, start: number): number {
   return -1;
 }
 
-function skipSpaces(content: string, index: number): number {
-  let at = index;
-  while (content.charCodeAt(at) === 32 || content.charCodeAt(at) === 9) at++;
-  return at;
-}
-
 // Spaces and tabs with at most one line ending among them.
 function skipWhitespace(content: string, index: number, oneLineEnding: boolean): number {
-  let at = skipSpaces(content, index);
-  if (oneLineEnding && content.charCodeAt(at) === 10) at = skipSpaces(content, at + 1);
+  let at = skipSpacesAndTabs(content, index);
+  if (oneLineEnding && content.charCodeAt(at) === 10) at = skipSpacesAndTabs(content, at + 1);
   return at;
 }
 
 function isLineEnd(content: string, index: number): boolean {
   return index >= content.length || content.charCodeAt(index) === 10;
-}
-
-function isPunctuation(code: number): boolean {
-  return (code >= 33 && code <= 47) || (code >= 58 && code <= 64) || (code >= 91 && code <= 96) || (code >= 123 && code <= 126);
 }

@@ -1,5 +1,5 @@
 import type { InlineLines, MdBlock, MdCode, MdHeading, MdListItem, MdParagraph } from './block-nodes.ts';
-import { isSpaceOrTab, SPACE, TAB } from './character-codes.ts';
+import { isAsciiDigit, isSpaceOrTab, lineEndingAt, skipSpacesAndTabs, SPACE, TAB } from './character-codes.ts';
 import { endsHtmlBlock, htmlBlockKind } from './html-block.ts';
 import { LineCursor } from './line-cursor.ts';
 import { readLinkDefinition } from './link-definition.ts';
@@ -365,7 +365,7 @@ class BlockScanner {
       marker = source[at] as string;
     } else {
       let digits = at;
-      while (digits < this.#cursor.lineEnd && digits - at < 10 && isDigit(source.charCodeAt(digits))) digits++;
+      while (digits < this.#cursor.lineEnd && digits - at < 10 && isAsciiDigit(source.charCodeAt(digits))) digits++;
       const delimiter = source.charCodeAt(digits);
       if (digits === at || digits - at > 9 || (delimiter !== 46 && delimiter !== 41)) return false;
       if (this.#interrupting && (digits - at !== 1 || source.charCodeAt(at) !== 49)) return false;
@@ -586,13 +586,8 @@ function maybeSpecial(code: number): boolean {
   );
 }
 
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
-
 function isBlankRange(source: string, from: number, to: number): boolean {
-  for (let index = from; index < to; index++) if (!isSpaceOrTab(source.charCodeAt(index))) return false;
-  return true;
+  return skipSpacesAndTabs(source, from, to) === to;
 }
 
 function trimmedEnd(source: string, lines: InlineLines): number {
@@ -600,9 +595,4 @@ function trimmedEnd(source: string, lines: InlineLines): number {
   let end = lines[lines.length - 1] ?? 0;
   while (end > start && isSpaceOrTab(source.charCodeAt(end - 1))) end--;
   return end;
-}
-
-function lineEndingAt(source: string, offset: number): string {
-  if (source.charCodeAt(offset) === 13) return source.charCodeAt(offset + 1) === 10 ? '\r\n' : '\r';
-  return '\n';
 }

@@ -1,5 +1,5 @@
 import type { InlineLines, MdListItem, MdParagraph } from './block-nodes.ts';
-import { isSpaceOrTab, LEFT_BRACKET, LOWER_X, RIGHT_BRACKET, SPACE, TAB, UPPER_X } from './character-codes.ts';
+import { isSpaceOrTab, LEFT_BRACKET, LOWER_X, RIGHT_BRACKET, skipSpacesAndTabs, SPACE, TAB, UPPER_X } from './character-codes.ts';
 
 /**
  * GFM task items: an item whose first paragraph opens with `[ ]`, `[x]` or
@@ -41,12 +41,6 @@ function isSplitTaskBox(source: string, lines: InlineLines): boolean {
   if (after === nextEnd) return lines.length > 4;
   if (!isSpaceOrTab(source.charCodeAt(after))) return false;
   return skipSpacesAndTabs(source, after, nextEnd) < nextEnd || lines.length > 4;
-}
-
-function skipSpacesAndTabs(source: string, from: number, to: number): number {
-  let index = from;
-  while (index < to && isSpaceOrTab(source.charCodeAt(index))) index++;
-  return index;
 }
 
 function columnAt(source: string, offset: number): number {

@@ -15,6 +15,7 @@ import {
   LESS_THAN,
   LF,
   RIGHT_BRACKET,
+  skipSpacesAndTabs,
   SPACE,
   TAB,
   UNDERSCORE,
@@ -374,12 +375,6 @@ export class InlineScanner {
     }
     return text;
   }
-}
-
-function skipSpacesAndTabs(input: string, at: number): number {
-  let index = at;
-  while (isSpaceOrTab(input.charCodeAt(index))) index++;
-  return index;
 }
 
 function afterLineEnding(input: string, at: number): number {
