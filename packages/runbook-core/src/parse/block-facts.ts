@@ -108,7 +108,8 @@ export function readBlockFacts(input: BlockInput): BlockFacts {
   return facts;
 }
 
-function emptyFacts(kind: BlockKind, start: number, end: number): BlockFacts {
+/** Facts of a block that holds nothing yet. */
+export function emptyFacts(kind: BlockKind, start: number, end: number): BlockFacts {
   return { kind, start, end, headings: [], codeBlocks: [], checklistItems: [], tables: [], links: [], definitions: [], messages: [] };
 }
 

@@ -3,7 +3,7 @@
 // against. It reads mdast into the same facts.
 import type { Heading, ListItem, Nodes, Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { BlockFacts, BlockKind } from '../../../src/parse/block-facts.ts';
+import { emptyFacts, type BlockFacts, type BlockKind } from '../../../src/parse/block-facts.ts';
 import { readCodeBlock } from '../../../src/parse/code-block-fact.ts';
 import { githubSlug } from '../../../src/parse/github-slug.ts';
 import { readGfmTable } from '../../../src/parse/gfm-table.ts';
@@ -33,10 +33,6 @@ function kindOf(node: RootContent, source: string, start: number): BlockKind {
   if (node.type === 'code') return source[start] === '`' || source[start] === '~' ? 'fencedCode' : 'indentedCode';
   const kinds: readonly string[] = ['heading', 'paragraph', 'definition', 'list', 'blockquote', 'html', 'thematicBreak'];
   return kinds.includes(node.type) ? (node.type as BlockKind) : 'paragraph';
-}
-
-function emptyFacts(kind: BlockKind, start: number, end: number): BlockFacts {
-  return { kind, start, end, headings: [], codeBlocks: [], checklistItems: [], tables: [], links: [], definitions: [], messages: [] };
 }
 
 class BlockWalker {
