@@ -15,7 +15,7 @@ interface MarkdownProcessor {
 
 /** `unified().use(remarkParse)`: CommonMark to mdast with nothing else, the baseline every parse is measured against. */
 export async function bareRemarkParser(): Promise<MarkdownProcessor> {
-  const unified = (await importFromCore('unified'))['unified'] as () => MarkdownProcessor;
-  const remarkParse = (await importFromCore('remark-parse'))['default'];
+  const unified = (await importFromCore('unified')).unified as () => MarkdownProcessor;
+  const remarkParse = (await importFromCore('remark-parse')).default;
   return unified().use(remarkParse);
 }

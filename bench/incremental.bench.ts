@@ -48,7 +48,9 @@ const bareSamples = Array.from({ length: RUNS }, () => cpuMilliseconds(() => bar
 console.log(`${'remark-parse (bare) of the same text'.padEnd(40)} ${median(bareSamples).toFixed(2).padStart(9)} ms`);
 console.log(`${'full parseRunbook of the edited text'.padEnd(40)} ${full.toFixed(2).padStart(9)} ms`);
 for (const [name, update, identical] of results) {
-  console.log(`${`update: ${name}`.padEnd(40)} ${update.toFixed(2).padStart(9)} ms  ${(full / update).toFixed(1)}× faster  identical to a full parse: ${identical ? 'yes' : 'NO'}`);
+  console.log(
+    `${`update: ${name}`.padEnd(40)} ${update.toFixed(2).padStart(9)} ms  ${(full / update).toFixed(1)}× faster  identical to a full parse: ${identical ? 'yes' : 'NO'}`,
+  );
 }
 console.log(`ratio full parse / slowest update: ${(full / Math.max(...results.map(([, update]) => update))).toFixed(1)}× (target ≥ 30×)`);
 

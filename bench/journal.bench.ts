@@ -20,16 +20,31 @@ const EVENTS = 10_000;
 const APPEND_RUNS = 3;
 const LOAD_RUNS = 9;
 
-const root = mkdtempSync(join(process.env['BENCH_DIR'] ?? tmpdir(), 'journal-bench-'));
+const root = mkdtempSync(join(process.env.BENCH_DIR ?? tmpdir(), 'journal-bench-'));
 // A realistic mix: ticks, notes, step runs; ~300 bytes a line.
 const inputs: JournalEventInput[] = Array.from({ length: EVENTS }, (_, index): JournalEventInput => {
   switch (index % 4) {
     case 0:
       return { type: 'checklist-ticked', itemId: `immediate-actions/item-${index}`, text: 'Acknowledge the incident' };
     case 1:
-      return { type: 'step-started', stepId: 'immediate-mitigation-options/6e88f183', stepName: '1. Service Restart', commands: [0], risk: 'mutate', logFile: `logs/${index}.log` };
+      return {
+        type: 'step-started',
+        stepId: 'immediate-mitigation-options/6e88f183',
+        stepName: '1. Service Restart',
+        commands: [0],
+        risk: 'mutate',
+        logFile: `logs/${index}.log`,
+      };
     case 2:
-      return { type: 'step-finished', stepId: 'immediate-mitigation-options/6e88f183', commands: [0], exitCode: 0, durationMs: 4200, timedOut: false, canceled: false };
+      return {
+        type: 'step-finished',
+        stepId: 'immediate-mitigation-options/6e88f183',
+        commands: [0],
+        exitCode: 0,
+        durationMs: 4200,
+        timedOut: false,
+        canceled: false,
+      };
     default:
       return { type: 'note', text: `Error rate at ${index % 100}% and falling after the restart of smartcloudops-api` };
   }
@@ -127,7 +142,9 @@ const print = (samples: Record<string, number[]>, baselineName: string) => {
   const baseline = median(samples[baselineName] ?? []);
   for (const [name, values] of Object.entries(samples)) {
     const middle = median(values);
-    console.log(`${name.padEnd(32)} ${middle.toFixed(1).padStart(9)} ms  ${((middle * 1000) / EVENTS).toFixed(1).padStart(7)} µs/event  ×${(middle / baseline).toFixed(2)}`);
+    console.log(
+      `${name.padEnd(32)} ${middle.toFixed(1).padStart(9)} ms  ${((middle * 1000) / EVENTS).toFixed(1).padStart(7)} µs/event  ×${(middle / baseline).toFixed(2)}`,
+    );
   }
 };
 console.log(`${EVENTS} events, ${(bytes / 1e6).toFixed(2)} MB; append: median of ${APPEND_RUNS} runs, load: median of ${LOAD_RUNS}`);

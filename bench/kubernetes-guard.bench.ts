@@ -13,7 +13,9 @@ import { median } from './measure.ts';
 
 const ROUNDS = 15;
 // The same YAML parser the library uses, from the library's dependencies.
-const { parse } = (await import(createRequire(new URL('../packages/runbook-core/package.json', import.meta.url)).resolve('yaml'))) as { parse(text: string): unknown };
+const { parse } = (await import(createRequire(new URL('../packages/runbook-core/package.json', import.meta.url)).resolve('yaml'))) as {
+  parse(text: string): unknown;
+};
 const source = readFileSync(new URL('../runbooks/smartcloudops-incident-response.md', import.meta.url), 'utf8');
 const runbook = parseRunbook(source, { path: 'runbooks/smartcloudops-incident-response.md' });
 const dir = mkdtempSync(join(tmpdir(), 'guard-bench-'));
@@ -26,7 +28,10 @@ writeFileSync(
     'current-context': 'smartcloudops-prod',
     clusters: [{ name: 'prod', cluster: { server: 'https://10.0.0.1:6443' } }],
     users: [{ name: 'me', user: { token: 'x' } }],
-    contexts: ['smartcloudops-prod', 'smartcloudops-staging', 'dev'].map((name) => ({ name, context: { cluster: 'prod', user: 'me', namespace: 'smartcloudops' } })),
+    contexts: ['smartcloudops-prod', 'smartcloudops-staging', 'dev'].map((name) => ({
+      name,
+      context: { cluster: 'prod', user: 'me', namespace: 'smartcloudops' },
+    })),
   }),
 );
 const env = { KUBECONFIG: kubeconfig, HOME: dir, PATH: process.env.PATH };
@@ -70,5 +75,7 @@ console.log(`context guard: ${steps.length} steps of the SmartCloudOps runbook (
 const baseline = median(samples['read+parse kubeconfig/step']!);
 for (const [name, values] of Object.entries(samples)) {
   const middle = median(values);
-  console.log(`${name.padEnd(30)} ${middle.toFixed(2).padStart(9)} ms  ${(middle / steps.length).toFixed(3).padStart(8)} ms/step  ×${(middle / baseline).toFixed(2)}`);
+  console.log(
+    `${name.padEnd(30)} ${middle.toFixed(2).padStart(9)} ms  ${(middle / steps.length).toFixed(3).padStart(8)} ms/step  ×${(middle / baseline).toFixed(2)}`,
+  );
 }

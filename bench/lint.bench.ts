@@ -34,7 +34,12 @@ const timer = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 function once(name: string, command: string[]): { wall: number; cpu: number } {
   const [program, ...args] = timer ? [timer, '-f', '%U %S', ...command] : command;
   const started = performance.now();
-  const result = spawnSync(program!, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(program!, args, {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const wall = performance.now() - started;
   if (result.status !== 0 && result.status !== 1) throw new Error(`${name} exited ${result.status}: ${String(result.stderr).slice(0, 500)}`);
   const times = /(\d+\.\d+) (\d+\.\d+)\s*$/.exec(String(result.stderr));
@@ -59,6 +64,10 @@ console.log(`${''.padEnd(30)} ${'wall'.padStart(10)}          ${'CPU'.padStart(1
 for (const [name, values] of Object.entries(walls)) {
   const wall = median(values);
   const cpu = median(cpus[name] ?? []);
-  console.log(`${name.padEnd(30)} ${wall.toFixed(0).padStart(7)} ms  ×${(wall / baseline).toFixed(2)}   ${cpu.toFixed(0).padStart(7)} ms  ×${(cpu / cpuBaseline).toFixed(2)}`);
+  console.log(
+    `${name.padEnd(30)} ${wall.toFixed(0).padStart(7)} ms  ×${(wall / baseline).toFixed(2)}   ${cpu.toFixed(0).padStart(7)} ms  ×${(cpu / cpuBaseline).toFixed(2)}`,
+  );
 }
-console.log(`ratio runbook lint (default rules, no shellcheck) / markdownlint-cli2, wall: ${(median(walls['runbook lint --no-shellcheck'] ?? []) / baseline).toFixed(2)}× (target ≤ 0.5×)`);
+console.log(
+  `ratio runbook lint (default rules, no shellcheck) / markdownlint-cli2, wall: ${(median(walls['runbook lint --no-shellcheck'] ?? []) / baseline).toFixed(2)}× (target ≤ 0.5×)`,
+);

@@ -13,7 +13,11 @@ const files = readCorpus();
 const bytes = files.reduce((total, file) => total + Buffer.byteLength(file.text), 0);
 const bare = await bareRemarkParser();
 // The shell blocks parseRunbook analyses, to show how much of its cost is tree-sitter-bash analysis.
-const shellCode = files.flatMap((file) => parseRunbook(file.text).steps.filter((step) => step.isShell).map((step) => step.code));
+const shellCode = files.flatMap((file) =>
+  parseRunbook(file.text)
+    .steps.filter((step) => step.isShell)
+    .map((step) => step.code),
+);
 
 const candidates = {
   'remark-parse (bare)': () => {
@@ -36,5 +40,9 @@ printRows(samples, baseline, bytes);
 const shell = median(samples['analyzeShell (its share)'] ?? []);
 // Each run of parseRunbook against the bare run just before it, so load on the machine cancels out.
 const pairedRatios = (samples.parseRunbook ?? []).map((value, index) => value / (samples['remark-parse (bare)']?.[index] ?? value));
-console.log(`ratio parseRunbook / remark-parse: ${(ours / baseline).toFixed(3)}× of medians, ${median(pairedRatios).toFixed(3)}× median of paired runs (target ≤ 1.25×)`);
-console.log(`of which shell analysis (${shellCode.length} blocks): ${(shell / baseline).toFixed(3)}×; the rest of parseRunbook: ${((ours - shell) / baseline).toFixed(3)}×`);
+console.log(
+  `ratio parseRunbook / remark-parse: ${(ours / baseline).toFixed(3)}× of medians, ${median(pairedRatios).toFixed(3)}× median of paired runs (target ≤ 1.25×)`,
+);
+console.log(
+  `of which shell analysis (${shellCode.length} blocks): ${(shell / baseline).toFixed(3)}×; the rest of parseRunbook: ${((ours - shell) / baseline).toFixed(3)}×`,
+);

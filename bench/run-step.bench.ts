@@ -30,8 +30,7 @@ const candidates: Record<string, () => Promise<unknown>> = {
     const result = await runStep(step, { runbookDir: dir });
     if (result.stdout !== 'ok\n') throw new Error(`unexpected output: ${result.message}`);
   },
-  "spawn('bash', [file]) (floor)": () =>
-    new Promise((resolve) => spawn('bash', [script], { stdio: ['ignore', 'pipe', 'pipe'] }).on('close', resolve)),
+  "spawn('bash', [file]) (floor)": () => new Promise((resolve) => spawn('bash', [script], { stdio: ['ignore', 'pipe', 'pipe'] }).on('close', resolve)),
 };
 
 for (const run of Object.values(candidates)) await run();

@@ -31,7 +31,7 @@ function shellBlocks(markdown: string): string[] {
         lines = [];
       }
     } else if (trimmed.startsWith(fence) && trimmed.slice(fence.length).trim() === '') {
-      if (isShell) blocks.push(lines.join('\n') + '\n');
+      if (isShell) blocks.push(`${lines.join('\n')}\n`);
       fence = undefined;
     } else {
       lines.push(line);
@@ -63,7 +63,15 @@ const bareTimes: number[] = [];
 const analysedTimes: number[] = [];
 for (let round = 0; round < rounds; round++) {
   // Alternate the order so drift on a busy machine hits both sides alike.
-  for (const [run, times] of round % 2 === 0 ? [[bare, bareTimes], [analysed, analysedTimes]] as const : [[analysed, analysedTimes], [bare, bareTimes]] as const) {
+  for (const [run, times] of round % 2 === 0
+    ? ([
+        [bare, bareTimes],
+        [analysed, analysedTimes],
+      ] as const)
+    : ([
+        [analysed, analysedTimes],
+        [bare, bareTimes],
+      ] as const)) {
     const start = performance.now();
     run();
     times.push(performance.now() - start);
@@ -73,9 +81,13 @@ for (let round = 0; round < rounds; round++) {
 // On a busy machine the fastest round is the best estimate of the cost; the median shows the spread.
 const report = (label: string, times: number[]): void => {
   const fastest = Math.min(...times);
-  console.log(`${label} fastest ${fastest.toFixed(1)} ms (${(fastest / kilobytes).toFixed(3)} ms/KB), median ${median(times).toFixed(1)} ms, of ${rounds} rounds`);
+  console.log(
+    `${label} fastest ${fastest.toFixed(1)} ms (${(fastest / kilobytes).toFixed(3)} ms/KB), median ${median(times).toFixed(1)} ms, of ${rounds} rounds`,
+  );
 };
 console.log(`shell blocks: ${blocks.length} (${kilobytes.toFixed(0)} KB) from ../shared/corpus`);
 report('bare parser.parse():', bareTimes);
 report('analyzeShell():     ', analysedTimes);
-console.log(`ratio analyzeShell / bare parse: fastest ${(Math.min(...analysedTimes) / Math.min(...bareTimes)).toFixed(2)}×, median ${(median(analysedTimes) / median(bareTimes)).toFixed(2)}×`);
+console.log(
+  `ratio analyzeShell / bare parse: fastest ${(Math.min(...analysedTimes) / Math.min(...bareTimes)).toFixed(2)}×, median ${(median(analysedTimes) / median(bareTimes)).toFixed(2)}×`,
+);

@@ -59,10 +59,9 @@ const vsix = option('--vsix');
 if (vsix !== undefined) {
   const out = resolve(typeof vsix === 'string' ? vsix : join(outdir, `${manifest.name}-${manifest.version}.vsix`));
   const vsce = join(dirname(require.resolve('@vscode/vsce/package.json')), 'vsce');
-  execFileSync(
-    process.execPath,
-    [vsce, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--out', out],
-    { cwd: outdir, stdio: ['ignore', 'ignore', 'inherit'] },
-  );
+  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--out', out], {
+    cwd: outdir,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   process.stdout.write(`${out} ${statSync(out).size} bytes\n`);
 }

@@ -13,7 +13,10 @@ describe('runbook (built bin, real processes)', () => {
   let built: Awaited<ReturnType<typeof buildCli>>;
   let workspace: string;
   const runbook = (...args: string[]) =>
-    runBin(built.bin, args, { cwd: workspace, env: { PATH: process.env.PATH, HOME: workspace, RUNBOOK_WORKSPACE: workspace, RUNBOOK_USER: 'oncall', NO_COLOR: '1' } });
+    runBin(built.bin, args, {
+      cwd: workspace,
+      env: { PATH: process.env.PATH, HOME: workspace, RUNBOOK_WORKSPACE: workspace, RUNBOOK_USER: 'oncall', NO_COLOR: '1' },
+    });
   const incidentDir = () => join(workspace, '.runbook', 'incidents', readdirSync(join(workspace, '.runbook', 'incidents'))[0]!);
 
   before(async () => {
@@ -61,18 +64,25 @@ describe('runbook (built bin, real processes)', () => {
     assert.equal((await runbook('incident', 'resolve', '--summary', 'Below the threshold')).code, 0);
     const timeline = await runbook('incident', 'timeline', '--incident', id);
     assert.equal(timeline.code, 0, timeline.stderr);
-    const events = timeline.stdout.trimEnd().split('\n').slice(2).map((row) => row.split(' | ').slice(1, 3).join(' | '));
+    const events = timeline.stdout
+      .trimEnd()
+      .split('\n')
+      .slice(2)
+      .map((row) => row.split(' | ').slice(1, 3).join(' | '));
     assert.match(events[6]!, new RegExp(`^Status update: Investigating \\| Incident ${id} \\(P2\\)`));
-    assert.deepEqual(events.filter((_, index) => index !== 6), [
-      'Demo — disk pressure on this machine | Incident declared (P2 Medium)',
-      'Checklist item done | Acknowledge the alert',
-      'Step succeeded in 0s | Ran "disk-usage"',
-      'Step succeeded in 0s | Ran "fullest-filesystem"',
-      'Step succeeded in 0s | Ran "compare-threshold"',
-      'Checklist item done | Check which filesystems are under pressure',
-      'Checklist item done | Post a status update',
-      'Incident resolved | Below the threshold',
-    ]);
+    assert.deepEqual(
+      events.filter((_, index) => index !== 6),
+      [
+        'Demo — disk pressure on this machine | Incident declared (P2 Medium)',
+        'Checklist item done | Acknowledge the alert',
+        'Step succeeded in 0s | Ran "disk-usage"',
+        'Step succeeded in 0s | Ran "fullest-filesystem"',
+        'Step succeeded in 0s | Ran "compare-threshold"',
+        'Checklist item done | Check which filesystems are under pressure',
+        'Checklist item done | Post a status update',
+        'Incident resolved | Below the threshold',
+      ],
+    );
     const logs = readdirSync(join(incidentDir(), 'logs'));
     assert.equal(logs.length, 3);
   });

@@ -25,13 +25,18 @@ export class FakeKubelet {
   /** Serves with the API server's own certificate (it skips kubelet TLS checks without a kubelet CA). */
   static async start(certDir: string, admin: KubernetesClient): Promise<FakeKubelet> {
     const kubelet = new FakeKubelet();
-    kubelet.server = createServer({ cert: readFileSync(join(certDir, 'apiserver.crt')), key: readFileSync(join(certDir, 'apiserver.key')) }, (req, res) => kubelet.serve(req.url ?? '', res));
+    kubelet.server = createServer({ cert: readFileSync(join(certDir, 'apiserver.crt')), key: readFileSync(join(certDir, 'apiserver.key')) }, (req, res) =>
+      kubelet.serve(req.url ?? '', res),
+    );
     await new Promise<void>((resolve) => kubelet.server.listen(0, '127.0.0.1', resolve));
     const port = (kubelet.server.address() as AddressInfo).port;
     await admin.core.createNode({ body: { metadata: { name: kubelet.nodeName } } });
     await admin.core.replaceNodeStatus({
       name: kubelet.nodeName,
-      body: { metadata: { name: kubelet.nodeName }, status: { addresses: [{ type: 'InternalIP', address: '127.0.0.1' }], daemonEndpoints: { kubeletEndpoint: { Port: port } } } },
+      body: {
+        metadata: { name: kubelet.nodeName },
+        status: { addresses: [{ type: 'InternalIP', address: '127.0.0.1' }], daemonEndpoints: { kubeletEndpoint: { Port: port } } },
+      },
     });
     return kubelet;
   }

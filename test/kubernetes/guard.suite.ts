@@ -35,7 +35,8 @@ export function guardSuite(world: KubernetesWorld): void {
   describe('context guard with real kubeconfigs and kubectl', () => {
     let runbook: Runbook;
     let kubeconfig: string;
-    const kubectl = (...args: string[]) => execFileSync(world.cluster.kubectl, args, { env: { ...process.env, KUBECONFIG: kubeconfig }, encoding: 'utf8' }).trim();
+    const kubectl = (...args: string[]) =>
+      execFileSync(world.cluster.kubectl, args, { env: { ...process.env, KUBECONFIG: kubeconfig }, encoding: 'utf8' }).trim();
     const guard = (name: string, extra: { override?: string } = {}) => {
       const step = runbook.steps.find((candidate) => (candidate.name ?? candidate.lang) === name)!;
       return checkStepContext(step, { meta: runbook.meta, env: { KUBECONFIG: kubeconfig, HOME: world.cluster.dir }, ...extra });
@@ -57,7 +58,10 @@ export function guardSuite(world: KubernetesWorld): void {
       const peek = await guard('staging-peek');
       assert.equal(peek.allowed, false);
       assert.equal(peek.code, 'context-mismatch');
-      assert.match(peek.reason, /step 'staging-peek' expects context 'prod-test' but `kubectl --context staging-test get pods -n staging` \(command 1\) would run against 'staging-test' \(its context flag\)/);
+      assert.match(
+        peek.reason,
+        /step 'staging-peek' expects context 'prod-test' but `kubectl --context staging-test get pods -n staging` \(command 1\) would run against 'staging-test' \(its context flag\)/,
+      );
       // kubectl itself reaches the server with that context.
       assert.match(kubectl('--context', 'staging-test', 'get', 'namespaces', '-o', 'name'), /namespace\/staging/);
     });
@@ -100,10 +104,12 @@ export function guardSuite(world: KubernetesWorld): void {
       assert.match(result.reason, /cannot read kubeconfig .* \(from KUBECONFIG\)/);
     });
 
-    it('refuses every cluster step of the project\'s SmartCloudOps runbook on a cluster that is not smartcloudops-prod', async () => {
+    it("refuses every cluster step of the project's SmartCloudOps runbook on a cluster that is not smartcloudops-prod", async () => {
       const source = readFileSync(new URL('../../runbooks/smartcloudops-incident-response.md', import.meta.url), 'utf8');
       const smartcloudops = parseRunbook(source, { path: 'runbooks/smartcloudops-incident-response.md' });
-      const verdicts = await Promise.all(smartcloudops.steps.map((step) => checkStepContext(step, { meta: smartcloudops.meta, env: { KUBECONFIG: kubeconfig } })));
+      const verdicts = await Promise.all(
+        smartcloudops.steps.map((step) => checkStepContext(step, { meta: smartcloudops.meta, env: { KUBECONFIG: kubeconfig } })),
+      );
       const cluster = verdicts.filter((verdict) => verdict.code !== 'no-cluster');
       assert.ok(cluster.length >= 5, `cluster steps: ${cluster.length}`);
       for (const verdict of cluster) {
@@ -111,7 +117,10 @@ export function guardSuite(world: KubernetesWorld): void {
         assert.equal(verdict.expected, 'smartcloudops-prod');
         assert.equal(verdict.actual, 'prod-test');
       }
-      assert.ok(verdicts.some((verdict) => verdict.code === 'no-cluster' && verdict.allowed), 'steps without kubectl run anywhere');
+      assert.ok(
+        verdicts.some((verdict) => verdict.code === 'no-cluster' && verdict.allowed),
+        'steps without kubectl run anywhere',
+      );
     });
   });
 }

@@ -19,21 +19,51 @@ export function healthSuite(world: KubernetesWorld): void {
       const node = await core().readNode({ name });
       node.status = {
         ...node.status,
-        conditions: [{ type: 'Ready', status: ready ? 'True' : 'False', reason: ready ? 'KubeletReady' : 'KubeletNotReady', message: ready ? 'kubelet is posting ready status' : 'PLEG is not healthy', lastHeartbeatTime: new Date(), lastTransitionTime: new Date() }],
+        conditions: [
+          {
+            type: 'Ready',
+            status: ready ? 'True' : 'False',
+            reason: ready ? 'KubeletReady' : 'KubeletNotReady',
+            message: ready ? 'kubelet is posting ready status' : 'PLEG is not healthy',
+            lastHeartbeatTime: new Date(),
+            lastTransitionTime: new Date(),
+          },
+        ],
         allocatable: { cpu: '2', memory: '4Gi', pods: '110' },
-        nodeInfo: { kubeletVersion: 'v1.20.2', architecture: 'amd64', bootID: '', containerRuntimeVersion: '', kernelVersion: '', kubeProxyVersion: '', machineID: '', operatingSystem: 'linux', osImage: '', systemUUID: '' },
+        nodeInfo: {
+          kubeletVersion: 'v1.20.2',
+          architecture: 'amd64',
+          bootID: '',
+          containerRuntimeVersion: '',
+          kernelVersion: '',
+          kubeProxyVersion: '',
+          machineID: '',
+          operatingSystem: 'linux',
+          osImage: '',
+          systemUUID: '',
+        },
       };
       await core().replaceNodeStatus({ name, body: node });
     }
 
     async function createPod(namespace: string, name: string, status: PodStatus): Promise<void> {
-      await core().createNamespacedPod({ namespace, body: { metadata: { name, labels }, spec: { nodeName: world.kubelet.nodeName, containers: [{ name: 'app', image: 'api:2' }] } } });
+      await core().createNamespacedPod({
+        namespace,
+        body: { metadata: { name, labels }, spec: { nodeName: world.kubelet.nodeName, containers: [{ name: 'app', image: 'api:2' }] } },
+      });
       const pod = await core().readNamespacedPod({ name, namespace });
       pod.status = status;
       await core().replaceNamespacedPodStatus({ name, namespace, body: pod });
     }
 
-    const container = (state: NonNullable<ContainerStatus['state']>, ready: boolean, restartCount = 0): ContainerStatus => ({ name: 'app', ready, restartCount, image: 'api:2', imageID: '', state });
+    const container = (state: NonNullable<ContainerStatus['state']>, ready: boolean, restartCount = 0): ContainerStatus => ({
+      name: 'app',
+      ready,
+      restartCount,
+      image: 'api:2',
+      imageID: '',
+      state,
+    });
 
     before(async () => {
       await core().createNode({ body: { metadata: { name: 'node-a', labels: { 'node-role.kubernetes.io/worker': '' } } } });
@@ -56,7 +86,11 @@ export function healthSuite(world: KubernetesWorld): void {
               annotations: { 'deployment.kubernetes.io/revision': String(revision), 'kubernetes.io/change-cause': `release ${revision}` },
               ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'api', uid: deployment.metadata!.uid!, controller: true }],
             },
-            spec: { replicas: revision === 2 ? 1 : 0, selector: { matchLabels: { ...labels, revision: String(revision) } }, template: { metadata: { labels: { ...labels, revision: String(revision) } }, spec: { containers: [{ name: 'app', image: `api:${revision}` }] } } },
+            spec: {
+              replicas: revision === 2 ? 1 : 0,
+              selector: { matchLabels: { ...labels, revision: String(revision) } },
+              template: { metadata: { labels: { ...labels, revision: String(revision) } }, spec: { containers: [{ name: 'app', image: `api:${revision}` }] } },
+            },
           },
         });
       }
@@ -65,8 +99,14 @@ export function healthSuite(world: KubernetesWorld): void {
     });
 
     after(async () => {
-      for (const [namespace, name] of [['prod', 'api-1'], ['prod', 'worker-1'], ['staging', 'batch-1']] as const) {
-        await core().deleteNamespacedPod({ name, namespace, gracePeriodSeconds: 0 }).catch(() => undefined);
+      for (const [namespace, name] of [
+        ['prod', 'api-1'],
+        ['prod', 'worker-1'],
+        ['staging', 'batch-1'],
+      ] as const) {
+        await core()
+          .deleteNamespacedPod({ name, namespace, gracePeriodSeconds: 0 })
+          .catch(() => undefined);
       }
     });
 
@@ -74,11 +114,20 @@ export function healthSuite(world: KubernetesWorld): void {
       const report = await kubernetesHealth({ kubeconfig: kubeconfig(), namespace: 'prod', env: {} });
       assert.equal(report.status, 'healthy', JSON.stringify([report.nodes, report.pods, report.rollouts], null, 1));
       assert.equal(report.context, 'prod-test');
-      assert.deepEqual(report.nodes.nodes.map((node) => [node.name, node.status]), [['fake-node', 'Ready'], ['node-a', 'Ready']]);
-      assert.deepEqual(report.rollouts.deployments[0]!.history.map((entry) => [entry.revision, entry.changeCause, entry.images[0], entry.current]), [
-        [2, 'release 2', 'api:2', true],
-        [1, 'release 1', 'api:1', false],
-      ]);
+      assert.deepEqual(
+        report.nodes.nodes.map((node) => [node.name, node.status]),
+        [
+          ['fake-node', 'Ready'],
+          ['node-a', 'Ready'],
+        ],
+      );
+      assert.deepEqual(
+        report.rollouts.deployments[0]!.history.map((entry) => [entry.revision, entry.changeCause, entry.images[0], entry.current]),
+        [
+          [2, 'release 2', 'api:2', true],
+          [1, 'release 1', 'api:1', false],
+        ],
+      );
       assert.equal(report.usage.status, 'unavailable');
       const cli = await runCli(['k8s', 'health', '--kubeconfig', kubeconfig(), '--namespace', 'prod']);
       assert.equal(cli.code, 0, cli.stderr);
@@ -88,8 +137,14 @@ export function healthSuite(world: KubernetesWorld): void {
 
     it('finds a NotReady node, a crash-looping and an unschedulable pod, a stuck rollout and Warning events (exit 1)', async () => {
       await setNodeReady('node-a', false);
-      await createPod('prod', 'worker-1', { phase: 'Running', containerStatuses: [container({ waiting: { reason: 'CrashLoopBackOff', message: 'back-off 5m0s restarting failed container' } }, false, 4)] });
-      await createPod('staging', 'batch-1', { phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: '0/2 nodes are available: 1 node(s) were not ready.' }] });
+      await createPod('prod', 'worker-1', {
+        phase: 'Running',
+        containerStatuses: [container({ waiting: { reason: 'CrashLoopBackOff', message: 'back-off 5m0s restarting failed container' } }, false, 4)],
+      });
+      await createPod('staging', 'batch-1', {
+        phase: 'Pending',
+        conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: '0/2 nodes are available: 1 node(s) were not ready.' }],
+      });
       const deployment = await apps().readNamespacedDeployment({ name: 'api', namespace: 'prod' });
       deployment.status = {
         replicas: 1,
@@ -116,13 +171,21 @@ export function healthSuite(world: KubernetesWorld): void {
 
       const report = await kubernetesHealth({ kubeconfig: kubeconfig(), namespace: 'prod', env: {} });
       assert.equal(report.status, 'problems');
-      assert.deepEqual(report.nodes.nodes.find((node) => node.name === 'node-a')!.badConditions, [{ type: 'Ready', status: 'False', reason: 'KubeletNotReady', message: 'PLEG is not healthy' }]);
-      assert.deepEqual(report.pods.problems.map((pod) => [`${pod.namespace}/${pod.name}`, pod.reason, pod.restarts, pod.ready]), [
-        ['prod/worker-1', 'CrashLoopBackOff', 4, '0/1'],
-        ['staging/batch-1', 'Unschedulable', 0, '0/1'],
+      assert.deepEqual(report.nodes.nodes.find((node) => node.name === 'node-a')!.badConditions, [
+        { type: 'Ready', status: 'False', reason: 'KubeletNotReady', message: 'PLEG is not healthy' },
       ]);
+      assert.deepEqual(
+        report.pods.problems.map((pod) => [`${pod.namespace}/${pod.name}`, pod.reason, pod.restarts, pod.ready]),
+        [
+          ['prod/worker-1', 'CrashLoopBackOff', 4, '0/1'],
+          ['staging/batch-1', 'Unschedulable', 0, '0/1'],
+        ],
+      );
       assert.match(report.rollouts.reason ?? '', /api: rollout stuck \(ProgressDeadlineExceeded: ReplicaSet "api-rev2" has timed out progressing\.\)/);
-      assert.deepEqual(report.events.events.map((event) => [event.reason, event.object, event.count]), [['BackOff', 'Pod/worker-1', 5]]);
+      assert.deepEqual(
+        report.events.events.map((event) => [event.reason, event.object, event.count]),
+        [['BackOff', 'Pod/worker-1', 5]],
+      );
 
       const json = await runCli(['k8s', 'health', '--kubeconfig', kubeconfig(), '-n', 'prod', '--format', 'json']);
       assert.equal(json.code, 1);
@@ -145,7 +208,10 @@ export function healthSuite(world: KubernetesWorld): void {
     it('checks only its namespace for a user who may not list cluster-wide, and reports forbidden nodes', async () => {
       const report = await kubernetesHealth({ kubeconfig: kubeconfig(), context: 'viewer-test', env: {} });
       assert.equal(report.pods.scope, 'namespace');
-      assert.deepEqual(report.pods.problems.map((pod) => pod.name), ['worker-1']);
+      assert.deepEqual(
+        report.pods.problems.map((pod) => pod.name),
+        ['worker-1'],
+      );
       assert.equal(report.nodes.status, 'error');
       assert.equal(report.nodes.failureCode, 'forbidden');
       assert.match(report.nodes.reason ?? '', /nodes is forbidden: User "viewer" cannot list resource "nodes"/);
@@ -155,7 +221,10 @@ export function healthSuite(world: KubernetesWorld): void {
     it('says forbidden (403) and unreachable clearly, exit 2', async () => {
       const limited = await runCli(['k8s', 'health', '--kubeconfig', kubeconfig(), '--context', 'limited-test']);
       assert.equal(limited.code, 2);
-      assert.match(limited.stderr, /^runbook k8s health: cannot list nodes: nodes is forbidden: User "limited" cannot list resource "nodes" in API group "" at the cluster scope\n$/);
+      assert.match(
+        limited.stderr,
+        /^runbook k8s health: cannot list nodes: nodes is forbidden: User "limited" cannot list resource "nodes" in API group "" at the cluster scope\n$/,
+      );
       const down = await runCli(['k8s', 'health', '--kubeconfig', kubeconfig(), '--context', 'down-test']);
       assert.equal(down.code, 2);
       assert.match(down.stderr, /cannot reach the API server https:\/\/127\.0\.0\.1:\d+ \(connection refused\)/);
@@ -167,7 +236,13 @@ export function healthSuite(world: KubernetesWorld): void {
     it('shows the current context the way kubectl resolves it', async () => {
       const shown = await runCli(['k8s', 'context', '--format', 'json'], { KUBECONFIG: kubeconfig() });
       assert.equal(shown.code, 0);
-      assert.deepEqual(JSON.parse(shown.stdout), { context: 'prod-test', namespace: 'prod', cluster: 'test', server: world.cluster.server, files: [kubeconfig()] });
+      assert.deepEqual(JSON.parse(shown.stdout), {
+        context: 'prod-test',
+        namespace: 'prod',
+        cluster: 'test',
+        server: world.cluster.server,
+        files: [kubeconfig()],
+      });
     });
   });
 }

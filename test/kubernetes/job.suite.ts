@@ -66,10 +66,13 @@ export function jobSuite(world: KubernetesWorld): void {
       for (const entry of await leftovers()) {
         const [kind, name] = entry.split('/') as [string, string];
         const remove =
-          kind === 'Job' ? world.admin.batch.deleteNamespacedJob({ name, namespace: 'prod' })
-          : kind === 'ConfigMap' ? core().deleteNamespacedConfigMap({ name, namespace: 'prod' })
-          : kind === 'Secret' ? core().deleteNamespacedSecret({ name, namespace: 'prod' })
-          : core().deleteNamespacedPod({ name, namespace: 'prod', gracePeriodSeconds: 0 });
+          kind === 'Job'
+            ? world.admin.batch.deleteNamespacedJob({ name, namespace: 'prod' })
+            : kind === 'ConfigMap'
+              ? core().deleteNamespacedConfigMap({ name, namespace: 'prod' })
+              : kind === 'Secret'
+                ? core().deleteNamespacedSecret({ name, namespace: 'prod' })
+                : core().deleteNamespacedPod({ name, namespace: 'prod', gracePeriodSeconds: 0 });
         await remove.catch(() => undefined);
       }
     });
@@ -84,7 +87,11 @@ export function jobSuite(world: KubernetesWorld): void {
       await core().createNamespacedPod({
         namespace: 'prod',
         body: {
-          metadata: { name: pod, labels: { ...job.spec!.template.metadata?.labels, 'job-name': name, 'controller-uid': job.metadata!.uid! }, ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name, uid: job.metadata!.uid!, controller: true }] },
+          metadata: {
+            name: pod,
+            labels: { ...job.spec!.template.metadata?.labels, 'job-name': name, 'controller-uid': job.metadata!.uid! },
+            ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name, uid: job.metadata!.uid!, controller: true }],
+          },
           spec,
         },
       });
@@ -95,7 +102,10 @@ export function jobSuite(world: KubernetesWorld): void {
     async function setContainer(pod: string, state: ContainerState): Promise<void> {
       const current = await core().readNamespacedPod({ name: pod, namespace: 'prod' });
       const phase = state.running ? 'Running' : state.terminated ? (state.terminated.exitCode === 0 ? 'Succeeded' : 'Failed') : 'Pending';
-      current.status = { phase, containerStatuses: [{ name: 'step', ready: Boolean(state.running), restartCount: 0, image: 'busybox:1.36', imageID: '', state }] };
+      current.status = {
+        phase,
+        containerStatuses: [{ name: 'step', ready: Boolean(state.running), restartCount: 0, image: 'busybox:1.36', imageID: '', state }],
+      };
       await core().replaceNamespacedPodStatus({ name: pod, namespace: 'prod', body: current });
     }
 
@@ -118,7 +128,10 @@ export function jobSuite(world: KubernetesWorld): void {
       assert.deepEqual(container.command, ['sh', '/runbook/step.sh']);
       assert.equal(container.image, 'busybox:1.36');
       const owners = await until(async () => (await core().readNamespacedConfigMap({ name: job, namespace: 'prod' })).metadata?.ownerReferences);
-      assert.deepEqual(owners.map((owner) => [owner.kind, owner.name, owner.uid]), [['Job', job, created.metadata!.uid]]);
+      assert.deepEqual(
+        owners.map((owner) => [owner.kind, owner.name, owner.uid]),
+        [['Job', job, created.metadata!.uid]],
+      );
 
       await setContainer(pod, { running: { startedAt: new Date() } });
       await until(() => world.kubelet.followers(pod) > 0);
@@ -138,7 +151,7 @@ export function jobSuite(world: KubernetesWorld): void {
       assert.deepEqual(await leftovers(), []);
     });
 
-    it('returns the pod\'s failing exit code, and the termination message when no log can be read', async () => {
+    it("returns the pod's failing exit code, and the termination message when no log can be read", async () => {
       const running = runStepAsJob(step, options());
       const { pod } = await startPod({ onNode: false });
       await setContainer(pod, { terminated: { exitCode: 3, reason: 'Error', message: 'wget: server returned error: HTTP/1.1 503 Service Unavailable\n' } });
@@ -182,7 +195,10 @@ export function jobSuite(world: KubernetesWorld): void {
     it('removes the ConfigMap and Secret it made when the Job may not be created (403)', async () => {
       const result = await runStepAsJob(step, options({ context: 'viewer-test' }));
       assert.equal(result.failure?.code, 'forbidden');
-      assert.match(result.shortMessage, /cannot create job runbook-probe-api-\w+ in prod: jobs\.batch is forbidden: User "viewer" cannot create resource "jobs"/);
+      assert.match(
+        result.shortMessage,
+        /cannot create job runbook-probe-api-\w+ in prod: jobs\.batch is forbidden: User "viewer" cannot create resource "jobs"/,
+      );
       assert.deepEqual(result.cleanup.deleted.map((object) => object.split('/')[0]).sort(), ['ConfigMap', 'Secret']);
       assert.deepEqual(await leftovers(), []);
     });

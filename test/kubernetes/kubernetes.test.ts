@@ -10,7 +10,7 @@ import { startTestCluster } from './test-cluster.ts';
 import type { KubernetesWorld } from './world.ts';
 import { join } from 'node:path';
 
-describe('Kubernetes against a real kube-apiserver', function () {
+describe('Kubernetes against a real kube-apiserver', () => {
   const world = {} as KubernetesWorld;
 
   before(async function () {

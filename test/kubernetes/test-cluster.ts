@@ -111,28 +111,39 @@ function kubeconfigText(server: string, downServer: string, caData: string, opti
   const names = options.contexts ?? Object.keys(testContexts);
   const ca = Buffer.from(caData).toString('base64');
   // JSON is YAML: kubectl and every client read it.
-  return JSON.stringify({
-    apiVersion: 'v1',
-    kind: 'Config',
-    ...(options.current ? { 'current-context': options.current } : {}),
-    clusters: [
-      { name: 'test', cluster: { server, 'certificate-authority-data': ca } },
-      { name: 'down', cluster: { server: downServer, 'certificate-authority-data': ca } },
-    ],
-    users: Object.entries(tokens).map(([name, token]) => ({ name, user: { token } })),
-    contexts: names.map((name) => {
-      const { user, namespace } = testContexts[name as keyof typeof testContexts];
-      return { name, context: { cluster: name === 'down-test' ? 'down' : 'test', user, namespace } };
-    }),
-  }, null, 2);
+  return JSON.stringify(
+    {
+      apiVersion: 'v1',
+      kind: 'Config',
+      ...(options.current ? { 'current-context': options.current } : {}),
+      clusters: [
+        { name: 'test', cluster: { server, 'certificate-authority-data': ca } },
+        { name: 'down', cluster: { server: downServer, 'certificate-authority-data': ca } },
+      ],
+      users: Object.entries(tokens).map(([name, token]) => ({ name, user: { token } })),
+      contexts: names.map((name) => {
+        const { user, namespace } = testContexts[name as keyof typeof testContexts];
+        return { name, context: { cluster: name === 'down-test' ? 'down' : 'test', user, namespace } };
+      }),
+    },
+    null,
+    2,
+  );
 }
 
 async function provideBinaries(): Promise<{ etcd: string; kubeApiserver: string; kubectl: string }> {
   const script = join(root, 'scripts', 'kube-apiserver.sh');
   const { stdout, stderr, code } = await new Promise<{ stdout: string; stderr: string; code: number }>((resolve) => {
-    execFile('bash', [script], { maxBuffer: 1 << 20 }, (error, stdout, stderr) => resolve({ stdout, stderr, code: error ? ((error.code as number | undefined) ?? 1) : 0 }));
+    execFile('bash', [script], { maxBuffer: 1 << 20 }, (error, stdout, stderr) =>
+      resolve({ stdout, stderr, code: error ? ((error.code as number | undefined) ?? 1) : 0 }),
+    );
   });
-  const values = Object.fromEntries(stdout.split('\n').filter((line) => line.includes('=')).map((line) => line.split(/=(.*)/s).slice(0, 2)));
+  const values = Object.fromEntries(
+    stdout
+      .split('\n')
+      .filter((line) => line.includes('='))
+      .map((line) => line.split(/=(.*)/s).slice(0, 2)),
+  );
   if (code !== 0 || !values.KUBE_APISERVER || !values.ETCD || !values.KUBECTL) {
     throw new Error(`cannot provide a kube-apiserver for the Kubernetes integration tests (scripts/kube-apiserver.sh exited ${code}):\n${stderr.trim()}`);
   }
@@ -187,7 +198,8 @@ async function waitForReady(server: string, processes: ChildProcess[], dir: stri
   const deadline = Date.now() + 180_000;
   for (;;) {
     const dead = processes.find((child) => child.exitCode !== null || child.signalCode !== null);
-    if (dead) throw new Error(`a test cluster process exited during start-up; see ${dir}:\n${tail(join(dir, 'kube-apiserver.log'))}\n${tail(join(dir, 'etcd.log'))}`);
+    if (dead)
+      throw new Error(`a test cluster process exited during start-up; see ${dir}:\n${tail(join(dir, 'kube-apiserver.log'))}\n${tail(join(dir, 'etcd.log'))}`);
     if ((await readyz(server)) === 200) return;
     if (Date.now() > deadline) throw new Error(`kube-apiserver did not become ready in 180 s:\n${tail(join(dir, 'kube-apiserver.log'))}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
@@ -216,11 +228,15 @@ function tail(file: string): string {
 /** Ports free right now on 127.0.0.1 (held together so they differ). */
 async function freePorts(count: number): Promise<number[]> {
   const servers = await Promise.all(
-    Array.from({ length: count }, () => new Promise<import('node:net').Server>((resolve, reject) => {
-      const server = createServer();
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve(server));
-    })),
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<import('node:net').Server>((resolve, reject) => {
+          const server = createServer();
+          server.once('error', reject);
+          server.listen(0, '127.0.0.1', () => resolve(server));
+        }),
+    ),
   );
   const ports = servers.map((server) => (server.address() as import('node:net').AddressInfo).port);
   await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));

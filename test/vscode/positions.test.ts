@@ -19,7 +19,9 @@ describe('toZeroBased (unist → VS Code positions)', () => {
     const textAndRange = fc
       .string({ unit: fc.constantFrom('a', 'é', '😀', ' ', '\t', '\n', '`'), maxLength: 200 })
       .chain((text) =>
-        fc.tuple(fc.constant(text), fc.nat({ max: text.length }), fc.nat({ max: text.length })).map(([t, a, b]) => [t, Math.min(a, b), Math.max(a, b)] as const),
+        fc
+          .tuple(fc.constant(text), fc.nat({ max: text.length }), fc.nat({ max: text.length }))
+          .map(([t, a, b]) => [t, Math.min(a, b), Math.max(a, b)] as const),
       );
     fc.assert(
       fc.property(textAndRange, ([text, startOffset, endOffset]) => {

@@ -7,7 +7,7 @@ import { openSession, type VscodeSession } from './harness/session.ts';
 
 // Through the UI, as a user meets it: the .vsix installed into VS Code, the
 // runbook opened from the Explorer, the lens clicked.
-describe('VS Code UI: ▶ Run step', function () {
+describe('VS Code UI: ▶ Run step', () => {
   let session: VscodeSession | undefined;
 
   before(async function () {

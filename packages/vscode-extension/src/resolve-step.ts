@@ -4,9 +4,7 @@ import type { RunbookDocuments } from './runbook-documents.ts';
 import type { StepTarget } from './step-target.ts';
 import { rangeOf } from './vscode-range.ts';
 
-export type ResolvedStep =
-  | { found: true; document: vscode.TextDocument; runbook: Runbook; step: Step }
-  | { found: false; reason: string };
+export type ResolvedStep = { found: true; document: vscode.TextDocument; runbook: Runbook; step: Step } | { found: false; reason: string };
 
 /** The step a command was given, or the one under the cursor when it was given none. */
 export async function resolveStep(documents: RunbookDocuments, target: StepTarget | undefined): Promise<ResolvedStep> {

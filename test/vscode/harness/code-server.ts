@@ -55,15 +55,19 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   writeFileSync(join(options.dirs.dir('code-server/user-data/User'), 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
   const args = [
     options.entry,
-    '--auth', 'none',
-    '--bind-addr', '127.0.0.1:0',
+    '--auth',
+    'none',
+    '--bind-addr',
+    '127.0.0.1:0',
     '--disable-telemetry',
     '--disable-update-check',
     ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
-    '--user-data-dir', userData,
-    '--extensions-dir', extensions,
+    '--user-data-dir',
+    userData,
+    '--extensions-dir',
+    extensions,
     options.folder,
   ];
   const child = spawn(process.execPath, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });

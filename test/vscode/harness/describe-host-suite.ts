@@ -8,7 +8,7 @@ import { openSession, type VscodeSession } from './session.ts';
  * file as a test here, with the host's failures as the reason.
  */
 export function describeHostSuite(title: string, suite: HostSuite, options: { workspaceTrust: boolean }): void {
-  describe(title, function () {
+  describe(title, () => {
     let session: VscodeSession | undefined;
     let run: HostRun | undefined;
 

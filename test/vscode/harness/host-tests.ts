@@ -68,7 +68,11 @@ export async function runHostTests(
     ['extensionTestsPath', remote(options.entry)],
   ]);
   await browser.page.goto(`${server.url}?folder=${encodeURIComponent(options.workspace)}&payload=${encodeURIComponent(payload)}`);
-  const exitCode = await withDeadline(exited, 10 * 60_000, () => `the extension host never reported its tests' end.\nBrowser console:\n${browser.consoleTail()}\ncode-server:\n${server.output()}`);
+  const exitCode = await withDeadline(
+    exited,
+    10 * 60_000,
+    () => `the extension host never reported its tests' end.\nBrowser console:\n${browser.consoleTail()}\ncode-server:\n${server.output()}`,
+  );
   if (!existsSync(options.results)) {
     throw new Error(`the in-host tests wrote no results (exit ${exitCode}).\nBrowser console:\n${browser.consoleTail()}\ncode-server:\n${server.output()}`);
   }

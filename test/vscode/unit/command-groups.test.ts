@@ -18,11 +18,24 @@ describe('commandGroups (per-command lenses)', () => {
     const groups = commandGroups(investigation);
     assert.deepEqual(
       groups.map((group) => group.heading),
-      ['1. System Health Check', '2. Recent Changes', '3. Resource Usage', '4. Recent Events', '5. Application Logs', '6. Database Status', '7. External Dependencies', '8. Monitoring Alerts'],
+      [
+        '1. System Health Check',
+        '2. Recent Changes',
+        '3. Resource Usage',
+        '4. Recent Events',
+        '5. Application Logs',
+        '6. Database Status',
+        '7. External Dependencies',
+        '8. Monitoring Alerts',
+      ],
     );
     for (const group of groups) {
       const indexes = group.commands.map((command) => command.index);
-      assert.deepEqual(indexes, indexes.map((_, offset) => (indexes[0] ?? 0) + offset), `${group.heading} is not consecutive`);
+      assert.deepEqual(
+        indexes,
+        indexes.map((_, offset) => (indexes[0] ?? 0) + offset),
+        `${group.heading} is not consecutive`,
+      );
     }
   });
 

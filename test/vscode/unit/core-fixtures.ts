@@ -14,6 +14,12 @@ export function usersRunbook(): Runbook {
 /** An incident as core replays it from a journal: started, then `events`. */
 export function incidentState(events: readonly JournalEventInput[] = []): IncidentState {
   const stamp = { now: new Date('2026-01-01T09:00:00.000Z'), who: 'ana' };
-  const started: JournalEventInput = { type: 'started', incidentId: 'INC-20260101-0900', title: 'Disk filling up', severity: 'P2', severities: [...DEFAULT_SEVERITIES] };
+  const started: JournalEventInput = {
+    type: 'started',
+    incidentId: 'INC-20260101-0900',
+    title: 'Disk filling up',
+    severity: 'P2',
+    severities: [...DEFAULT_SEVERITIES],
+  };
   return replayJournal({ id: 'INC-20260101-0900', events: [started, ...events].map((event) => createJournalEvent(event, stamp)) });
 }

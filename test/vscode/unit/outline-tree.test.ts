@@ -3,7 +3,10 @@ import { outlineTree, type OutlineNode } from '../../../packages/vscode-extensio
 import { demoRunbook, incidentState, usersRunbook } from './core-fixtures.ts';
 
 function flatten(nodes: OutlineNode[], depth = 0): string[] {
-  return nodes.flatMap((node) => [`${'  '.repeat(depth)}${node.kind}: ${node.label}${node.description ? ` (${node.description})` : ''}`, ...flatten(node.children, depth + 1)]);
+  return nodes.flatMap((node) => [
+    `${'  '.repeat(depth)}${node.kind}: ${node.label}${node.description ? ` (${node.description})` : ''}`,
+    ...flatten(node.children, depth + 1),
+  ]);
 }
 
 describe('outlineTree (the Runbook view)', () => {
@@ -29,6 +32,9 @@ describe('outlineTree (the Runbook view)', () => {
     const runbook = usersRunbook();
     const lines = flatten(outlineTree(runbook, undefined, () => undefined));
     assert.equal(lines.filter((line) => line.trim().startsWith('step:')).length, runbook.steps.filter((step) => step.isShell).length);
-    assert.ok(lines.some((line) => /checklist: Checklist \(0\/\d+ done\)/.test(line)), lines.join('\n'));
+    assert.ok(
+      lines.some((line) => /checklist: Checklist \(0\/\d+ done\)/.test(line)),
+      lines.join('\n'),
+    );
   });
 });

@@ -29,5 +29,7 @@ export async function findTemplate(runbook: Runbook, wanted: string): Promise<Te
 }
 
 function describe(templates: readonly Template[]): string {
-  return templates.map((template) => `  ${template.id}  (line ${template.position.start.line}, slots: ${template.slots.map((slot) => slot.raw).join(' ') || 'none'})`).join('\n');
+  return templates
+    .map((template) => `  ${template.id}  (line ${template.position.start.line}, slots: ${template.slots.map((slot) => slot.raw).join(' ') || 'none'})`)
+    .join('\n');
 }

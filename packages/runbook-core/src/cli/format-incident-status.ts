@@ -31,7 +31,10 @@ export function formatIncidentStatus(state: IncidentState, status: IncidentStatu
   const steps = [...state.steps.values()];
   const count = (wanted: string) => steps.filter((step) => step.status === wanted).length;
   row('checklist', `${ticked} ticked`);
-  row('steps', steps.length === 0 ? 'none run' : `${steps.length} run: ${count('succeeded')} succeeded, ${count('failed')} failed, ${count('refused')} refused`);
+  row(
+    'steps',
+    steps.length === 0 ? 'none run' : `${steps.length} run: ${count('succeeded')} succeeded, ${count('failed')} failed, ${count('refused')} refused`,
+  );
   if (state.notes.length > 0) row('notes', String(state.notes.length));
   if (state.runbook) row('runbook', state.runbook);
   for (const message of state.messages) lines.push(c.yellow(`  journal: ${message.reason}`));

@@ -45,7 +45,9 @@ export async function requireIncident(
 }
 
 function latestStarted(states: readonly IncidentState[]): IncidentState | undefined {
-  return states.filter((state) => state.startedAt !== undefined).sort((a, b) => Date.parse(b.startedAt!) - Date.parse(a.startedAt!) || b.id.localeCompare(a.id))[0];
+  return states
+    .filter((state) => state.startedAt !== undefined)
+    .sort((a, b) => Date.parse(b.startedAt!) - Date.parse(a.startedAt!) || b.id.localeCompare(a.id))[0];
 }
 
 /** Values an incident gives every step and template: see the lint's `incidentVariables`. */

@@ -4,8 +4,7 @@ const codes = { bold: [1, 22], dim: [2, 22], red: [31, 39], yellow: [33, 39], gr
 
 /** ANSI styling that is a no-op when colour is off (no TTY, NO_COLOR). */
 export function paint(enabled: boolean) {
-  const style = (name: keyof typeof codes) => (text: string) =>
-    enabled ? `\u001B[${codes[name][0]}m${text}\u001B[${codes[name][1]}m` : text;
+  const style = (name: keyof typeof codes) => (text: string) => (enabled ? `\u001B[${codes[name][0]}m${text}\u001B[${codes[name][1]}m` : text);
   const byRisk = { read: style('green'), mutate: style('yellow'), destroy: style('red') } as const;
   return {
     bold: style('bold'),

@@ -8,9 +8,12 @@ export const commands: Record<string, { summary: string; load: () => Promise<{ d
   list: { summary: 'show the sections, steps, commands and risk, checklists of runbooks', load: () => import('./commands/list.ts') },
   run: { summary: 'run steps of a runbook in the current incident, safely (values, confirmation, context guard)', load: () => import('./commands/run.ts') },
   plan: { summary: 'show what run would do: commands, risk, values, kube context; runs nothing', load: () => import('./commands/plan.ts') },
-  incident: { summary: 'start, follow and resolve an incident: status, notes, severity, timeline, monthly report', load: () => import('./commands/incident.ts') },
+  incident: {
+    summary: 'start, follow and resolve an incident: status, notes, severity, timeline, monthly report',
+    load: () => import('./commands/incident.ts'),
+  },
   check: { summary: 'tick (or untick) a checklist item for the current incident; --write sets the box in the file', load: () => import('./commands/check.ts') },
-  render: { summary: 'fill a template (the status update) with the incident\'s values', load: () => import('./commands/render.ts') },
+  render: { summary: "fill a template (the status update) with the incident's values", load: () => import('./commands/render.ts') },
   lint: { summary: 'check runbooks for what breaks them during an incident (text, json, sarif, github)', load: () => import('./commands/lint.ts') },
   k8s: { summary: 'Kubernetes health report of a namespace, and the current kube context', load: () => import('./commands/k8s.ts') },
 };

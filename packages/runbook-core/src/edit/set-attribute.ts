@@ -15,13 +15,7 @@ const attributeKey = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
  * outside the opening fence line changes. Throws `RunbookEditError` for an
  * unknown step id, a bad key, or a value an info string cannot hold.
  */
-export function attributeEdits(
-  source: string,
-  stepId: string,
-  key: string,
-  value: string | undefined,
-  runbook: Runbook = parseRunbook(source),
-): TextEdit[] {
+export function attributeEdits(source: string, stepId: string, key: string, value: string | undefined, runbook: Runbook = parseRunbook(source)): TextEdit[] {
   const step = runbook.steps.find((candidate) => candidate.id === stepId);
   if (step === undefined) throw new RunbookEditError('stepId', stepId, 'is not a step of this runbook');
   if (typeof key !== 'string' || !attributeKey.test(key)) {

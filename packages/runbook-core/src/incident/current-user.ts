@@ -9,7 +9,7 @@ let cachedMachineUser: string | undefined;
  * stays one table cell.
  */
 export function currentUser(env: NodeJS.ProcessEnv = process.env): string {
-  const fromEnv = cleanName(env['RUNBOOK_USER']);
+  const fromEnv = cleanName(env.RUNBOOK_USER);
   if (fromEnv !== undefined) return fromEnv;
   cachedMachineUser ??= cleanName(gitUserName()) ?? cleanName(loginName()) ?? 'unknown';
   return cachedMachineUser;

@@ -70,10 +70,10 @@ function isSeverityLevel(value: unknown): boolean {
   const level = value as Record<string, unknown>;
   const minutes = (field: unknown) => field === undefined || (typeof field === 'number' && Number.isFinite(field) && field > 0);
   return (
-    typeof level['id'] === 'string' &&
-    level['id'] !== '' &&
-    (level['label'] === undefined || typeof level['label'] === 'string') &&
-    minutes(level['responseMinutes']) &&
-    minutes(level['updateEveryMinutes'])
+    typeof level.id === 'string' &&
+    level.id !== '' &&
+    (level.label === undefined || typeof level.label === 'string') &&
+    minutes(level.responseMinutes) &&
+    minutes(level.updateEveryMinutes)
   );
 }

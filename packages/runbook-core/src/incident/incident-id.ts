@@ -59,7 +59,11 @@ export function formatIncidentId(template: string, date: Date): string {
     const name = braced ?? strftimeToken[percent ?? ''];
     const format = name === undefined ? undefined : tokenValue[name];
     if (format === undefined) {
-      throw new IncidentInputError('incident id template', template, `uses the unknown token '${token}' (known: {YYYY} {YY} {MM} {DD} {HH} {mm} {ss} %Y %y %m %d %H %M %S)`);
+      throw new IncidentInputError(
+        'incident id template',
+        template,
+        `uses the unknown token '${token}' (known: {YYYY} {YY} {MM} {DD} {HH} {mm} {ss} %Y %y %m %d %H %M %S)`,
+      );
     }
     return format(date);
   });

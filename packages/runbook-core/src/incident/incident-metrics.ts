@@ -110,7 +110,9 @@ export function incidentMetrics(states: readonly IncidentState[], options: Incid
     openIds: open.map((state) => state.id),
     bySeverity,
     mttd: mean(inMonth.flatMap((state) => (state.detectedAt === undefined ? [] : [minutesBetween(state.detectedAt, state.startedAt)]))),
-    mttr: mean(inMonth.flatMap((state) => (state.status === 'resolved' && state.resolvedAt !== undefined ? [minutesBetween(state.startedAt, state.resolvedAt)] : []))),
+    mttr: mean(
+      inMonth.flatMap((state) => (state.status === 'resolved' && state.resolvedAt !== undefined ? [minutesBetween(state.startedAt, state.resolvedAt)] : [])),
+    ),
     mtbf: mean(starts.slice(1).map((start, index) => minutesBetween(starts[index] ?? start, start))),
     incidents: inMonth.map(summary),
     skipped,

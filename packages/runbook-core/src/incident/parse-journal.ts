@@ -56,7 +56,11 @@ export function parseJournal(text: string): ParsedJournal {
     }
     if (isNewerSchema(result.event) && !newerSchemaReported) {
       newerSchemaReported = true;
-      report('journal-newer-schema', 'info', `written with journal schema v${result.event.v}, newer than v${JOURNAL_SCHEMA_VERSION}; fields this version does not know are ignored`);
+      report(
+        'journal-newer-schema',
+        'info',
+        `written with journal schema v${result.event.v}, newer than v${JOURNAL_SCHEMA_VERSION}; fields this version does not know are ignored`,
+      );
     }
     if (result.kind === 'foreign') {
       parsed.foreign.push({ ...result.event, line: lineNumber });

@@ -26,9 +26,7 @@ export function resolveSeverity(value: unknown, levels: readonly SeverityLevel[]
   const known = levels.map((level) => level.id).join(', ');
   if (typeof value !== 'string' || value.trim() === '') throw new IncidentInputError(option, value, `must be one of ${known}`);
   const wanted = value.trim().toLowerCase();
-  const level =
-    levels.find((candidate) => candidate.id.toLowerCase() === wanted) ??
-    levels.find((candidate) => candidate.label?.toLowerCase() === wanted);
+  const level = levels.find((candidate) => candidate.id.toLowerCase() === wanted) ?? levels.find((candidate) => candidate.label?.toLowerCase() === wanted);
   if (level === undefined) throw new IncidentInputError(option, value, `is not one of ${known}`);
   return level;
 }

@@ -34,11 +34,11 @@ export function renderStatusUpdate(state: IncidentState, template: Template | st
   const phase = options.phase ?? state.phase;
   const phaseWord = capitalize(phase);
   const values: Record<string, string> = { INCIDENT_ID: state.id, STATUS: phaseWord, DURATION: humanDuration(status.elapsedMs) };
-  if (state.title !== undefined) values['INCIDENT_TITLE'] = state.title;
-  if (state.severity !== undefined) values['SEVERITY'] = state.severity;
-  if (status.severity?.label !== undefined) values['SEVERITY_LABEL'] = status.severity.label;
-  if (state.startedAt !== undefined) values['START_TIME'] = utcDateTime(new Date(state.startedAt));
-  if (status.nextUpdateDueAt !== undefined) values['NEXT_UPDATE'] = utcDateTime(new Date(status.nextUpdateDueAt));
+  if (state.title !== undefined) values.INCIDENT_TITLE = state.title;
+  if (state.severity !== undefined) values.SEVERITY = state.severity;
+  if (status.severity?.label !== undefined) values.SEVERITY_LABEL = status.severity.label;
+  if (state.startedAt !== undefined) values.START_TIME = utcDateTime(new Date(state.startedAt));
+  if (status.nextUpdateDueAt !== undefined) values.NEXT_UPDATE = utcDateTime(new Date(status.nextUpdateDueAt));
   Object.assign(values, options.values);
   return renderTemplate(text, values, {
     ...(options.mask === undefined ? {} : { mask: options.mask }),

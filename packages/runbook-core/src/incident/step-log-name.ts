@@ -6,6 +6,9 @@
  */
 export function stepLogFileName(stepId: string, startedAt: Date): string {
   const stamp = startedAt.toISOString().replace(/[-:]/g, '');
-  const safeId = stepId.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/\.{2,}/g, '_').replace(/^[._-]+/, '');
-  return `${stamp}-${safeId || 'step'}`.slice(0, 195) + '.log';
+  const safeId = stepId
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .replace(/\.{2,}/g, '_')
+    .replace(/^[._-]+/, '');
+  return `${`${stamp}-${safeId || 'step'}`.slice(0, 195)}.log`;
 }

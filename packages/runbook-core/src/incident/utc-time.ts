@@ -35,9 +35,5 @@ export function humanDuration(ms: number): string {
 
 /** Strict ISO-8601 UTC timestamp as written by `Date#toISOString`. */
 export function isIsoUtc(value: unknown): value is string {
-  return (
-    typeof value === 'string' &&
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/.test(value) &&
-    !Number.isNaN(Date.parse(value))
-  );
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/.test(value) && !Number.isNaN(Date.parse(value));
 }

@@ -19,7 +19,7 @@ export function validateEvent(value: unknown): ValidatedEvent {
   const record = value as Record<string, unknown>;
   const baseProblem = findBaseProblem(record);
   if (baseProblem !== undefined) return { kind: 'invalid', reason: baseProblem };
-  const type = record['type'] as string;
+  const type = record.type as string;
   if (!isKnownEventType(type)) {
     const { v, eventId, time, who } = record as { v: number; eventId: string; time: string; who: string };
     return { kind: 'foreign', event: { v, eventId, time, who, type, data: record } };
@@ -33,14 +33,14 @@ export function validateEvent(value: unknown): ValidatedEvent {
     const problem = fieldProblem(kind, fieldValue);
     if (problem !== undefined) return { kind: 'invalid', reason: `'${type}' event: '${field}' ${problem}` };
   }
-  if (type === 'variable-set' && record['secret'] === true && record['value'] !== undefined) {
-    return { kind: 'invalid', reason: `'variable-set' event for secret '${String(record['name'])}' carries a value; a secret's value is never written` };
+  if (type === 'variable-set' && record.secret === true && record.value !== undefined) {
+    return { kind: 'invalid', reason: `'variable-set' event for secret '${String(record.name)}' carries a value; a secret's value is never written` };
   }
   return { kind: 'event', event: record as unknown as JournalEvent };
 }
 
 function findBaseProblem(record: Record<string, unknown>): string | undefined {
-  const v = record['v'];
+  const v = record.v;
   if (!Number.isInteger(v) || (v as number) < 1) return "'v' must be a schema version (an integer, 1 or more)";
   for (const [field, kind] of Object.entries(baseFields)) {
     if (kind === 'version') continue;

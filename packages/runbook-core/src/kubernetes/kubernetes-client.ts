@@ -55,7 +55,13 @@ export async function createKubernetesClient(options: KubernetesClientOptions = 
   if (!context) return { ok: false, problem: { code: 'context-missing', reason: `context '${name}' is not defined in ${kubeconfig.files.join(', ')}` } };
   const server = findKubeconfigCluster(kubeconfig, context.cluster)?.server;
   if (server === undefined) {
-    return { ok: false, problem: { code: 'kubeconfig-invalid', reason: `context '${name}' names cluster '${context.cluster}', which has no server in ${kubeconfig.files.join(', ')}` } };
+    return {
+      ok: false,
+      problem: {
+        code: 'kubeconfig-invalid',
+        reason: `context '${name}' names cluster '${context.cluster}', which has no server in ${kubeconfig.files.join(', ')}`,
+      },
+    };
   }
   const k8s = await loadClientLibrary();
   let kubeConfig: ClientNode.KubeConfig;

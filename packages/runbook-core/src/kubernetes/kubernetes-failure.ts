@@ -37,7 +37,8 @@ export function failureFromStatus(status: number, body: unknown, action: string,
   const where = server === undefined ? 'the API server' : `the API server ${server}`;
   const code = byStatus[status] ?? 'api-error';
   const message = statusMessage(body);
-  if (code === 'unauthorized') return { code, status, reason: `cannot ${action}: ${where} rejected the credentials (HTTP 401)${message ? `: ${message}` : ''}` };
+  if (code === 'unauthorized')
+    return { code, status, reason: `cannot ${action}: ${where} rejected the credentials (HTTP 401)${message ? `: ${message}` : ''}` };
   return { code, status, reason: `cannot ${action}: ${message ?? `${where} answered HTTP ${status}`}` };
 }
 

@@ -30,7 +30,8 @@ export function applyFixes(source: string, messages: readonly Pick<LintMessage, 
       continue;
     }
     const previous = applied.at(-1);
-    const sameInsertionPoint = previous !== undefined && previous.range.start.offset === start.offset && previous.range.end.offset === start.offset && end.offset === start.offset;
+    const sameInsertionPoint =
+      previous !== undefined && previous.range.start.offset === start.offset && previous.range.end.offset === start.offset && end.offset === start.offset;
     // The same insertion twice (one fix reported by two findings) is one edit;
     // two different ones at one point (two attributes for one fence) would
     // clash, so the second waits for the next round.

@@ -5,12 +5,4 @@
 export const incidentVariables: readonly string[] = ['INCIDENT_ID', 'INCIDENT_TITLE', 'INCIDENT_SEVERITY', 'INCIDENT_STARTED_AT'];
 
 /** Values a template is rendered with (the status update): the incident's, plus these. */
-export const templateVariables: readonly string[] = [
-  ...incidentVariables,
-  'SEVERITY',
-  'SEVERITY_LABEL',
-  'STATUS',
-  'START_TIME',
-  'NEXT_UPDATE',
-  'DURATION',
-];
+export const templateVariables: readonly string[] = [...incidentVariables, 'SEVERITY', 'SEVERITY_LABEL', 'STATUS', 'START_TIME', 'NEXT_UPDATE', 'DURATION'];

@@ -87,7 +87,12 @@ class RunbookAssembler {
   }
 
   #heading(heading: HeadingFact): void {
-    const section: Section = { slug: this.#slugger.unique(heading.baseSlug), title: heading.title, depth: heading.depth, position: this.#place(heading.start, heading.end) };
+    const section: Section = {
+      slug: this.#slugger.unique(heading.baseSlug),
+      title: heading.title,
+      depth: heading.depth,
+      position: this.#place(heading.start, heading.end),
+    };
     const open = this.#openSections;
     while ((open.at(-1)?.depth ?? 0) >= heading.depth) open.pop();
     const parent = open.at(-1);
@@ -135,7 +140,13 @@ class RunbookAssembler {
   }
 
   #command(command: CommandFact): ShellCommand {
-    const placed: ShellCommand = { index: command.index, text: command.text, position: this.#place(command.start, command.end), risk: command.risk, programs: command.programs };
+    const placed: ShellCommand = {
+      index: command.index,
+      text: command.text,
+      position: this.#place(command.start, command.end),
+      risk: command.risk,
+      programs: command.programs,
+    };
     if (command.heading !== undefined) placed.heading = command.heading;
     if (command.riskReason !== undefined) placed.riskReason = command.riskReason;
     return placed;

@@ -129,6 +129,9 @@ function isClosed(source: string, start: number, end: number, fence: string, len
   let lineStart = end;
   while (lineStart > start && source[lineStart - 1] !== '\n' && source[lineStart - 1] !== '\r') lineStart--;
   if (lineStart === start) return false;
-  const last = source.slice(lineStart, end).replace(/^[ \t>]*/, '').trimEnd();
+  const last = source
+    .slice(lineStart, end)
+    .replace(/^[ \t>]*/, '')
+    .trimEnd();
   return last.length >= length && [...last].every((character) => character === fence);
 }

@@ -138,7 +138,7 @@ class FrontmatterReader {
   }
 
   #severities(raw: Record<string, unknown>): SeverityLevel[] | undefined {
-    const value = raw['severities'];
+    const value = raw.severities;
     if (value === undefined || value === null) return undefined;
     const entries: Array<[Path, unknown, string | undefined]> = Array.isArray(value)
       ? value.map((entry, index) => [['severities', index], entry, undefined])

@@ -95,7 +95,10 @@ export class RunbookDocument {
       first = 1;
     }
     if (first === 0 && opensFrontmatter(source)) return false;
-    const last = Math.min(blocks.length - 1, partitionPoint(blocks, (block) => block.end < edit.end));
+    const last = Math.min(
+      blocks.length - 1,
+      partitionPoint(blocks, (block) => block.end < edit.end),
+    );
     const from = windowStart(old, blocks, first);
     if (from === -1 || from > edit.start) return false;
     for (let margin = 1; ; margin *= 2) {
@@ -112,7 +115,11 @@ export class RunbookDocument {
       // The block before the edit must come back where it was.
       if (first > 0 && result.blocks[0]?.start !== replaced[0]?.start) return false;
       if (result.overflow) continue;
-      if (!atEnd && !(endsAsBefore(result.blocks.at(-1), replaced.at(-1), delta) && isFreshBoundary(source, result.blocks.at(-1), shifted(blocks[through + 1], delta)))) continue;
+      if (
+        !atEnd &&
+        !(endsAsBefore(result.blocks.at(-1), replaced.at(-1), delta) && isFreshBoundary(source, result.blocks.at(-1), shifted(blocks[through + 1], delta)))
+      )
+        continue;
       if (!sameIdentifiers(replaced, result.blocks)) return false;
       for (const block of blocks.slice(through + 1)) shift(block, delta);
       blocks.splice(first, replaced.length, ...result.blocks);

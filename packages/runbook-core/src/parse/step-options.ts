@@ -33,7 +33,10 @@ const readers: Record<string, Reader> = {
   interactive: (value, options) => readBoolean(value, (flag) => (options.interactive = flag)),
   skip: (value, options) => readBoolean(value, (flag) => (options.skip = flag)),
   tags: (value, options) => {
-    options.tags = value.split(',').map((tag) => tag.trim()).filter((tag) => tag !== '');
+    options.tags = value
+      .split(',')
+      .map((tag) => tag.trim())
+      .filter((tag) => tag !== '');
     return undefined;
   },
   context: nonEmpty((value, options) => (options.context = value)),
@@ -61,16 +64,7 @@ const readers: Record<string, Reader> = {
 const kubernetesName = /^[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?$/;
 
 // Runme's own attributes: accepted as written, with no meaning here.
-const runmeAttributes = new Set([
-  'id',
-  'background',
-  'closeTerminalOnSuccess',
-  'excludeFromRunAll',
-  'mimeType',
-  'terminalRows',
-  'promptEnv',
-  'category',
-]);
+const runmeAttributes = new Set(['id', 'background', 'closeTerminalOnSuccess', 'excludeFromRunAll', 'mimeType', 'terminalRows', 'promptEnv', 'category']);
 
 /** Types the known attributes; unknown and invalid ones become problems, never errors. */
 export function readStepOptions(attributes: Record<string, string>): { options: StepOptions; problems: AttributeProblem[] } {

@@ -39,8 +39,7 @@ export function kubernetesTarget(
         : kubeconfig.context !== undefined
           ? [kubeconfig.context, 'kubeconfig' as const]
           : [undefined, 'unknown' as const];
-  const namespace =
-    options.kubeNamespace ?? stepOptions.namespace ?? (context === kubeconfig.context ? kubeconfig.namespace : undefined);
+  const namespace = options.kubeNamespace ?? stepOptions.namespace ?? (context === kubeconfig.context ? kubeconfig.namespace : undefined);
   return {
     ...(context !== undefined && { context }),
     ...(namespace !== undefined && { namespace }),

@@ -49,8 +49,7 @@ export class OutputCollector {
   }
 
   collected(logFile?: string): CollectedOutput {
-    const marker = (dropped: number): string =>
-      `\n[… ${dropped} characters omitted${logFile ? `; the full output is in ${logFile}` : ''} …]\n`;
+    const marker = (dropped: number): string => `\n[… ${dropped} characters omitted${logFile ? `; the full output is in ${logFile}` : ''} …]\n`;
     const { stdout, stderr, output } = this.#texts;
     const collected: CollectedOutput = { stdout: stdout.toString(marker), stderr: stderr.toString(marker), output: output.toString(marker) };
     if (output.dropped > 0 || stdout.dropped > 0 || stderr.dropped > 0) {

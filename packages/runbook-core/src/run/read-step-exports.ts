@@ -13,11 +13,7 @@ const setAtStartup = new Set(['HOME', 'LOGNAME']);
  * inherited environment is never returned whole. A missing listing (the
  * script `exec`ed another program, or was killed) means none.
  */
-export function readStepExports(
-  listingFile: string,
-  given: Readonly<Record<string, string>>,
-  internal: readonly string[],
-): Record<string, string> {
+export function readStepExports(listingFile: string, given: Readonly<Record<string, string>>, internal: readonly string[]): Record<string, string> {
   let listing: Buffer;
   try {
     listing = readFileSync(listingFile);

@@ -24,7 +24,13 @@ export function renderPlan(plan: StepPlan): string {
       lines.push(...command.text.split('\n').map((line) => `      ${line}`));
     }
   } else {
-    lines.push('Code:', ...plan.code.replace(/\n$/, '').split('\n').map((line) => `      ${line}`));
+    lines.push(
+      'Code:',
+      ...plan.code
+        .replace(/\n$/, '')
+        .split('\n')
+        .map((line) => `      ${line}`),
+    );
   }
   if (plan.variables.missing.length > 0) lines.push(`Variables not set: ${plan.variables.missing.join(', ')}`);
   if (plan.missingPrograms.length > 0) lines.push(`Programs not found on PATH: ${plan.missingPrograms.join(', ')}`);

@@ -262,7 +262,9 @@ function readSettings(step: Step, options: RunStepOptions) {
   const count = (name: 'bufferHead' | 'bufferTail' | 'forceKillAfterDelay' | 'timeout', fallback: number): number => {
     const value = options[name] ?? fallback;
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-      throw new TypeError(`runStep: option '${name}' must be a non-negative number of ${name === 'forceKillAfterDelay' || name === 'timeout' ? 'milliseconds' : 'characters'}, got ${String(value)}`);
+      throw new TypeError(
+        `runStep: option '${name}' must be a non-negative number of ${name === 'forceKillAfterDelay' || name === 'timeout' ? 'milliseconds' : 'characters'}, got ${String(value)}`,
+      );
     }
     return Math.floor(value);
   };

@@ -83,9 +83,7 @@ function unknown(step: Step, selector: CommandSelector, why: string): RangeError
         .map((command) => `  ${command.index}${command.heading ? ` "${oneLine(command.heading)}"` : ''}: ${oneLine(command.text).slice(0, 60)}`)
         .join('\n')
     : '  (none: the step has no commands)';
-  return new RangeError(
-    `option 'commands' has ${describe(selector)}, but ${why} in step "${step.name ?? step.id}". Its commands:\n${available}`,
-  );
+  return new RangeError(`option 'commands' has ${describe(selector)}, but ${why} in step "${step.name ?? step.id}". Its commands:\n${available}`);
 }
 
 function oneLine(text: string): string {

@@ -75,7 +75,7 @@ export function planStep(step: Step, options: PlanStepOptions = {}): StepPlan {
 export function planWithEnvironment(step: Step, options: PlanStepOptions): { plan: StepPlan; env: Record<string, string> } {
   const chosen = options.commands === undefined ? undefined : selectCommands(step, options.commands);
   const commands = (chosen ?? step.commands).map(plannedCommand);
-  const code = chosen === undefined ? step.code : chosen.map((command) => command.text).join('\n') + '\n';
+  const code = chosen === undefined ? step.code : `${chosen.map((command) => command.text).join('\n')}\n`;
   const { env, sources } = buildStepEnvironment(options);
   const cwd = workingDirectory(step, options);
   const problems: PlanProblem[] = [];
@@ -89,7 +89,8 @@ export function planWithEnvironment(step: Step, options: PlanStepOptions): { pla
   }
   if (!isDirectory(cwd)) problems.push({ code: 'no-working-directory', message: `working directory does not exist: ${cwd}` });
   const risk = chosen === undefined || commands.length === 0 ? step.risk : worstRisk(commands.map((command) => command.risk));
-  const confirmation: StepPlan['confirmation'] = step.options.confirm === true ? 'step-asks' : step.options.confirm !== false && risk !== 'read' ? 'risk' : undefined;
+  const confirmation: StepPlan['confirmation'] =
+    step.options.confirm === true ? 'step-asks' : step.options.confirm !== false && risk !== 'read' ? 'risk' : undefined;
   const needed = neededVariables(step, chosen === undefined ? undefined : code);
   const provided = needed.filter((name) => env[name] !== undefined);
   const programs = [...new Set(commands.flatMap((command) => command.programs))]
@@ -159,11 +160,7 @@ const shellVariables = new Set(
 function neededVariables(step: Step, selectedCode: string | undefined): string[] {
   const assigned = new Set(step.writes);
   return step.reads.filter(
-    (name) =>
-      !assigned.has(name) &&
-      !shellVariables.has(name) &&
-      !/^[0-9]+$/.test(name) &&
-      (selectedCode === undefined || readsVariable(selectedCode, name)),
+    (name) => !assigned.has(name) && !shellVariables.has(name) && !/^[0-9]+$/.test(name) && (selectedCode === undefined || readsVariable(selectedCode, name)),
   );
 }
 

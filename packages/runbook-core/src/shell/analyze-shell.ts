@@ -47,7 +47,14 @@ export function analyzeShell(code: string): ShellAnalysis {
   const parser = shellParser();
   const tree = parser.parse(code);
   if (!tree) {
-    return { commands: [], reads: [], writes: [], exports: [], risk: 'read', syntaxErrors: [{ start: 0, end: code.length, reason: 'the shell parser gave no tree' }] };
+    return {
+      commands: [],
+      reads: [],
+      writes: [],
+      exports: [],
+      risk: 'read',
+      syntaxErrors: [{ start: 0, end: code.length, reason: 'the shell parser gave no tree' }],
+    };
   }
   let root;
   try {
@@ -70,7 +77,14 @@ export function analyzeShell(code: string): ShellAnalysis {
       for (const program of found.programs) if (!programs.includes(program)) programs.push(program);
     }
     worst = worseDecision(worst, decision);
-    const command: ShellAnalysisCommand = { index, text: code.slice(statement.start, statement.end), start: statement.start, end: statement.end, risk: decision.risk, programs };
+    const command: ShellAnalysisCommand = {
+      index,
+      text: code.slice(statement.start, statement.end),
+      start: statement.start,
+      end: statement.end,
+      risk: decision.risk,
+      programs,
+    };
     if (statement.heading !== undefined) command.heading = statement.heading;
     if (decision.reason !== undefined) command.riskReason = decision.reason;
     return command;

@@ -37,7 +37,12 @@ export function commandRisk(words: readonly ShellWord[], stdin: readonly string[
     const name = first.value;
     programs.push(name);
     const called = scope.functionRisk(name);
-    if (called) return withPrograms(called.risk === 'read' ? { risk: 'read' } : { risk: called.risk, reason: `function ${name}: ${called.reason ?? ''}` }, programs, called.programs);
+    if (called)
+      return withPrograms(
+        called.risk === 'read' ? { risk: 'read' } : { risk: called.risk, reason: `function ${name}: ${called.reason ?? ''}` },
+        programs,
+        called.programs,
+      );
     const program = basename(name);
     const wrapper = wrapperFor(program);
     if (!wrapper) return decideByTable(first, program, rest.slice(1), stdin, scope, programs);
@@ -51,7 +56,14 @@ export function commandRisk(words: readonly ShellWord[], stdin: readonly string[
   }
 }
 
-function decideByTable(first: ShellWord, program: string, args: readonly ShellWord[], stdin: readonly string[], scope: CommandRiskScope, programs: string[]): CommandRisk {
+function decideByTable(
+  first: ShellWord,
+  program: string,
+  args: readonly ShellWord[],
+  stdin: readonly string[],
+  scope: CommandRiskScope,
+  programs: string[],
+): CommandRisk {
   const parsed = parseCommandArguments(args, ownValue(argumentSyntax, program) ?? {});
   const match = findRiskRule(program, parsed);
   if (!match) return { risk: 'mutate', reason: `unknown program ${shorten(first.value ?? first.raw)}`, programs };
@@ -129,7 +141,8 @@ for (const rule of riskTable) {
 
 /** The first row of the risk table that holds for a program and its parsed arguments. */
 export function findRiskRule(program: string, parsed: CommandArguments): RuleMatch | undefined {
-  const rules = rulesByProgram.get(program) ?? rulesWithProgramPatterns.filter((rule) => rule.programs.some((pattern) => matchesPattern(program, pattern, false)));
+  const rules =
+    rulesByProgram.get(program) ?? rulesWithProgramPatterns.filter((rule) => rule.programs.some((pattern) => matchesPattern(program, pattern, false)));
   for (const rule of rules) {
     const words = ruleHolds(rule, parsed);
     if (words) return { rule, words };

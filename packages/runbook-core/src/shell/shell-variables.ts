@@ -23,7 +23,9 @@ interface Occurrence {
 }
 
 /** Programs that assign the variables named in their operands, with the options that take a value. */
-const assigningCommands: Readonly<Record<string, { syntax: ArgumentSyntax; arrayOption?: string; valueOption?: string; fromOperand: number; fallback?: string }>> = {
+const assigningCommands: Readonly<
+  Record<string, { syntax: ArgumentSyntax; arrayOption?: string; valueOption?: string; fromOperand: number; fallback?: string }>
+> = {
   read: { syntax: { optionsWithValue: ['-a', '-d', '-i', '-n', '-N', '-p', '-t', '-u'] }, arrayOption: '-a', fromOperand: 0, fallback: 'REPLY' },
   mapfile: { syntax: { optionsWithValue: ['-d', '-n', '-O', '-s', '-u', '-C', '-c'] }, fromOperand: 0, fallback: 'MAPFILE' },
   readarray: { syntax: { optionsWithValue: ['-d', '-n', '-O', '-s', '-u', '-C', '-c'] }, fromOperand: 0, fallback: 'MAPFILE' },
@@ -34,7 +36,14 @@ const assigningCommands: Readonly<Record<string, { syntax: ArgumentSyntax; array
 const assignmentOperators = new Set(['=', '+=', '-=', '*=', '/=', '%=', '<<=', '>>=', '&=', '|=', '^=', '**=']);
 const arithmeticContexts = new Set(['arithmetic_expansion', 'c_style_for_statement']);
 /** Nodes whose plain-word children may be arithmetic operands. */
-const arithmeticParents = new Set(['binary_expression', 'unary_expression', 'postfix_expression', 'parenthesized_expression', 'ternary_expression', 'c_style_for_statement']);
+const arithmeticParents = new Set([
+  'binary_expression',
+  'unary_expression',
+  'postfix_expression',
+  'parenthesized_expression',
+  'ternary_expression',
+  'c_style_for_statement',
+]);
 const identifier = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Collects variable use over a whole parsed block. */
@@ -156,7 +165,10 @@ function commandAssignments(command: SyntaxNode, code: string, write: (name: str
   const spec = program === undefined ? undefined : ownValue(assigningCommands, program);
   if (!spec) return;
   const words = command.children.filter((child) => child.field === 'argument');
-  const parsed = parseCommandArguments(words.map((word) => shellWord(word, code)), spec.syntax);
+  const parsed = parseCommandArguments(
+    words.map((word) => shellWord(word, code)),
+    spec.syntax,
+  );
   const at = command.start;
   let wrote = false;
   for (const option of parsed.options) {

@@ -10,8 +10,31 @@ export interface ShellSyntaxError {
 
 /** What closes a construct, to explain an error that runs to the end of the code. */
 const closers: Readonly<Record<string, string>> = {
-  if: 'fi', then: 'fi', else: 'fi', elif: 'fi', for: 'done', while: 'done', until: 'done', select: 'done', do: 'done', case: 'esac',
-  '{': '}', '(': ')', '$(': ')', '<(': ')', '>(': ')', '((': '))', '$((': '))', '[[': ']]', '[': ']', '${': '}', '"': '"', "'": "'", '`': '`', '$"': '"', "$'": "'",
+  if: 'fi',
+  then: 'fi',
+  else: 'fi',
+  elif: 'fi',
+  for: 'done',
+  while: 'done',
+  until: 'done',
+  select: 'done',
+  do: 'done',
+  case: 'esac',
+  '{': '}',
+  '(': ')',
+  '$(': ')',
+  '<(': ')',
+  '>(': ')',
+  '((': '))',
+  '$((': '))',
+  '[[': ']]',
+  '[': ']',
+  '${': '}',
+  '"': '"',
+  "'": "'",
+  '`': '`',
+  '$"': '"',
+  "$'": "'",
 };
 
 /** Words that bash only accepts inside a compound command. */
@@ -48,7 +71,11 @@ function errorReason(error: SyntaxNode, code: string, codeEnd: number): string {
   const opener = first && !first.named ? first.type : undefined;
   const closer = opener === undefined ? undefined : ownValue(closers, opener);
   if (closer !== undefined && error.end >= codeEnd) return `"${opener}" is never closed by "${closer}"`;
-  const near = code.slice(first?.start ?? error.start, first && first.end > first.start ? first.end : error.end).trim().split(/\s+/)[0] ?? '';
+  const near =
+    code
+      .slice(first?.start ?? error.start, first && first.end > first.start ? first.end : error.end)
+      .trim()
+      .split(/\s+/)[0] ?? '';
   const shown = near.length > 24 ? `${near.slice(0, 23)}…` : near;
   return shown ? `syntax error near "${shown}"` : 'syntax error';
 }

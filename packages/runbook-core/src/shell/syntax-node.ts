@@ -33,7 +33,7 @@ export function copySyntaxTree(tree: Tree): SyntaxNode {
       missing: mayHaveMissing && cursor.nodeIsMissing,
       start: cursor.startIndex,
       end: cursor.endIndex,
-      field: parent === null ? null : names.fields[cursor.currentFieldId] ?? null,
+      field: parent === null ? null : (names.fields[cursor.currentFieldId] ?? null),
       parent,
       children: [],
     };

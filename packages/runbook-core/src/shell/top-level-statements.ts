@@ -17,7 +17,11 @@ export interface TopLevelStatement {
  * own comment that directly follows the previous statement (no blank line)
  * shares that statement's heading, so one heading covers the lines below it.
  */
-export function topLevelStatements(program: SyntaxNode, code: string, knownErrors: readonly ShellSyntaxError[]): { statements: TopLevelStatement[]; errors: ShellSyntaxError[] } {
+export function topLevelStatements(
+  program: SyntaxNode,
+  code: string,
+  knownErrors: readonly ShellSyntaxError[],
+): { statements: TopLevelStatement[]; errors: ShellSyntaxError[] } {
   const statements: TopLevelStatement[] = [];
   const errors: ShellSyntaxError[] = [];
   let comments: { lines: string[]; end: number } | undefined;
@@ -38,15 +42,19 @@ export function topLevelStatements(program: SyntaxNode, code: string, knownError
     } else if (last && (node.start < last.end || !separates(gap))) {
       // bash reads these as one line: `1. Primary engineer (0-15 minutes)` is one (broken) command.
       const reported = knownErrors.some((error) => error.start >= last.end && error.start <= node.start);
-      if (!reported && node.type !== 'ERROR' && node.start >= last.end) errors.push({ start: node.start, end: node.end, reason: `syntax error near "${firstWord(code.slice(node.start, node.end))}"` });
+      if (!reported && node.type !== 'ERROR' && node.start >= last.end)
+        errors.push({ start: node.start, end: node.end, reason: `syntax error near "${firstWord(code.slice(node.start, node.end))}"` });
       last.nodes.push(node);
       last.end = Math.max(last.end, node.end);
       comments = undefined;
     } else {
       const statement: TopLevelStatement = { nodes: [node], start: node.start, end: node.end };
-      const heading = comments && newlines(code.slice(comments.end, node.start)) <= 1
-        ? comments.lines.join('\n').trim()
-        : last && newlines(code.slice(last.end, node.start)) <= 1 ? last.heading : undefined;
+      const heading =
+        comments && newlines(code.slice(comments.end, node.start)) <= 1
+          ? comments.lines.join('\n').trim()
+          : last && newlines(code.slice(last.end, node.start)) <= 1
+            ? last.heading
+            : undefined;
       if (heading) statement.heading = heading;
       statements.push(statement);
       comments = undefined;

@@ -26,9 +26,9 @@ export function findTemplateSlots(text: string, options: FindTemplateSlotsOption
   for (const match of text.matchAll(pattern)) {
     const raw = match[0];
     const start = match.index;
-    const variable = match.groups?.['variable'];
+    const variable = match.groups?.variable;
     const kind = variable === undefined ? 'placeholder' : 'variable';
-    const name = variable ?? match.groups?.['placeholder'] ?? '';
+    const name = variable ?? match.groups?.placeholder ?? '';
     if (kind === 'placeholder' && !isPlaceholder(text, start, raw, name)) continue;
     slots.push({ kind, name, raw, position: lines.position(start, start + raw.length) });
   }
@@ -36,7 +36,7 @@ export function findTemplateSlots(text: string, options: FindTemplateSlotsOption
 }
 
 const variablePattern = /\$\{(?<variable>[A-Za-z_][A-Za-z0-9_]*)\}/g;
-const slotOrPlaceholderPattern = /\$\{(?<variable>[A-Za-z_][A-Za-z0-9_]*)\}|\[(?<placeholder>[^\[\]\n]+)\]/g;
+const slotOrPlaceholderPattern = /\$\{(?<variable>[A-Za-z_][A-Za-z0-9_]*)\}|\[(?<placeholder>[^[\]\n]+)\]/g;
 
 function isPlaceholder(text: string, start: number, raw: string, name: string): boolean {
   if (name.trim() === '' || /^[xX ]$/.test(name)) return false;

@@ -46,11 +46,7 @@ export interface RenderedTemplate {
  * Values are inserted literally: nothing in a value or the template is evaluated,
  * and a value that itself contains `${X}` is not expanded again.
  */
-export function renderTemplate(
-  text: string,
-  values: Readonly<Record<string, string | undefined>>,
-  options: RenderTemplateOptions = {},
-): RenderedTemplate {
+export function renderTemplate(text: string, values: Readonly<Record<string, string | undefined>>, options: RenderTemplateOptions = {}): RenderedTemplate {
   if (typeof text !== 'string') throw new TypeError(`renderTemplate: text must be a string, got ${typeof text}`);
   if (typeof options.mask === 'string') {
     throw new TypeError(`renderTemplate: option 'mask' must be a list of names, got the string '${options.mask}'`);
@@ -66,9 +62,7 @@ export function renderTemplate(
   for (const slot of slots) {
     const start = slot.position.start.offset;
     const value =
-      slot.kind === 'variable'
-        ? ownValue(values, slot.name)
-        : resolvePlaceholder?.({ name: slot.name, raw: slot.raw, before: text.slice(0, start) });
+      slot.kind === 'variable' ? ownValue(values, slot.name) : resolvePlaceholder?.({ name: slot.name, raw: slot.raw, before: text.slice(0, start) });
     output += text.slice(cursor, start);
     cursor = start + slot.raw.length;
     if (value === undefined) {

@@ -16,7 +16,10 @@ describe('runbook check', () => {
     assert.equal(result.stdout, `Ticked [x] Acknowledge the page in ${id}\n`);
     assert.equal(file(), before);
     const ticked = journal(workspace.dir, id).filter((event) => event.type === 'checklist-ticked');
-    assert.deepEqual(ticked.map((event) => [event.text, event.who]), [['Acknowledge the page', 'tester']]);
+    assert.deepEqual(
+      ticked.map((event) => [event.text, event.who]),
+      [['Acknowledge the page', 'tester']],
+    );
     const again = await cli(['check', 'read-only.md', 'Acknowledge the page']);
     assert.match(again.stdout, /^Unchanged: \[x\] Acknowledge the page \(already ticked in /);
     assert.equal(journal(workspace.dir, id).filter((event) => event.type === 'checklist-ticked').length, 1);
@@ -24,7 +27,9 @@ describe('runbook check', () => {
 
   it('ticks by id and unticks with --uncheck', async () => {
     const id = await startIncident(workspace.dir);
-    const listed = JSON.parse((await cli(['list', 'read-only.md', '--format', 'json'])).stdout) as Array<{ checklistItems: Array<{ id: string; text: string }> }>;
+    const listed = JSON.parse((await cli(['list', 'read-only.md', '--format', 'json'])).stdout) as Array<{
+      checklistItems: Array<{ id: string; text: string }>;
+    }>;
     const item = listed[0]!.checklistItems[2]!;
     await cli(['check', 'read-only.md', item.id]);
     const unticked = await cli(['check', 'read-only.md', item.id, '--uncheck']);
@@ -37,7 +42,10 @@ describe('runbook check', () => {
     await startIncident(workspace.dir);
     const result = await cli(['check', 'read-only.md', 'look at']);
     assert.equal(result.code, 2);
-    assert.match(result.stderr, /'look at' matches 2 checklist items; name one by id:\n {2}\S+ {2}\[ \] Look at the dashboards {2}\(line \d+\)\n {2}\S+ {2}\[ \] Look at the logs/);
+    assert.match(
+      result.stderr,
+      /'look at' matches 2 checklist items; name one by id:\n {2}\S+ {2}\[ \] Look at the dashboards {2}\(line \d+\)\n {2}\S+ {2}\[ \] Look at the logs/,
+    );
   });
 
   it('names the items for an unknown one (exit 2)', async () => {

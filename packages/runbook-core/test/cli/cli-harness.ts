@@ -26,7 +26,15 @@ export const demoRunbook = join(repoRoot, 'runbooks', 'demo-disk-pressure.md');
 
 /** The environment every CLI test starts from: the workspace is `home`; no outside kubeconfig leaks in. */
 export function cleanEnv(home: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, HOME: home, LANG: 'C.UTF-8', RUNBOOK_USER: 'tester', RUNBOOK_WORKSPACE: home, KUBECONFIG: join(home, 'no-kubeconfig'), ...extra };
+  return {
+    PATH: process.env.PATH,
+    HOME: home,
+    LANG: 'C.UTF-8',
+    RUNBOOK_USER: 'tester',
+    RUNBOOK_WORKSPACE: home,
+    KUBECONFIG: join(home, 'no-kubeconfig'),
+    ...extra,
+  };
 }
 
 /** `runbook …` in-process through `main`, with buffers for its streams. */
@@ -64,7 +72,10 @@ export function useWorkspace(...files: string[]): { readonly dir: string } {
 /** The incident's journal as parsed events. */
 export function journal(workspace: string, id: string): Array<Record<string, unknown>> {
   const text = readFileSync(join(workspace, '.runbook', 'incidents', id, 'journal.jsonl'), 'utf8');
-  return text.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+  return text
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
 /** Every file under the incident's folder, as text (journal and logs). */

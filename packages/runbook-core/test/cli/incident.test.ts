@@ -5,7 +5,8 @@ import { journal, runCli, useWorkspace } from './cli-harness.ts';
 
 describe('runbook incident', () => {
   const workspace = useWorkspace('demo');
-  const cli = (argv: string[], options: { interactive?: boolean; input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {}) => runCli(argv, { cwd: workspace.dir, ...options });
+  const cli = (argv: string[], options: { interactive?: boolean; input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {}) =>
+    runCli(argv, { cwd: workspace.dir, ...options });
 
   async function start(...extra: string[]): Promise<string> {
     const started = await cli(['incident', 'start', '--format', 'json', ...extra]);
@@ -16,7 +17,10 @@ describe('runbook incident', () => {
   it('starts an incident from a runbook: its title, the id template, current from then on', async () => {
     const result = await cli(['incident', 'start', '--severity', 'p1', '--runbook', 'demo.md']);
     assert.equal(result.code, 0, result.stderr);
-    const [, id] = /^Started (INC-\d{8}-\d{4}) \(P1\) — Demo — disk pressure on this machine; response due .+ UTC\.\nIt is now the current incident\.\n$/.exec(result.stdout) ?? [];
+    const [, id] =
+      /^Started (INC-\d{8}-\d{4}) \(P1\) — Demo — disk pressure on this machine; response due .+ UTC\.\nIt is now the current incident\.\n$/.exec(
+        result.stdout,
+      ) ?? [];
     assert.ok(id, result.stdout);
     assert.equal(readFileSync(join(workspace.dir, '.runbook', 'current'), 'utf8'), `${id}\n`);
     const [started] = journal(workspace.dir, id);
@@ -43,10 +47,10 @@ describe('runbook incident', () => {
     const asked = await cli(['incident', 'start', '--format', 'json'], { interactive: true, input: 'P0\nDatabase down\n' });
     assert.equal(asked.code, 0, asked.stderr);
     assert.match(asked.stderr, /Severity \(P0, P1, P2, P3\): Title \(what is happening\): /);
-    assert.deepEqual(
-      (({ severity, title }) => ({ severity, title }))(JSON.parse(asked.stdout) as { severity: string; title: string }),
-      { severity: 'P0', title: 'Database down' },
-    );
+    assert.deepEqual((({ severity, title }) => ({ severity, title }))(JSON.parse(asked.stdout) as { severity: string; title: string }), {
+      severity: 'P0',
+      title: 'Database down',
+    });
   });
 
   it('shows the status: severity, elapsed, response and next update due', async () => {
@@ -57,7 +61,9 @@ describe('runbook incident', () => {
     assert.match(text.stdout, /\n {2}response {4}due \d{4}-\d\d-\d\d \d\d:\d\d UTC\n/);
     assert.match(text.stdout, /\n {2}next update due \d{4}-\d\d-\d\d \d\d:\d\d UTC \(every 30 min\)\n/);
     const json = JSON.parse((await cli(['incident', 'status', '--format', 'json'])).stdout) as {
-      id: string; detectedAt: string; statusNow: { responseDueAt: string; nextUpdateDueAt: string; responseOverdue: boolean; startedAt: string };
+      id: string;
+      detectedAt: string;
+      statusNow: { responseDueAt: string; nextUpdateDueAt: string; responseOverdue: boolean; startedAt: string };
     };
     assert.equal(json.id, id);
     assert.equal(Date.parse(json.statusNow.responseDueAt) - Date.parse(json.statusNow.startedAt), 60 * 60_000);
@@ -112,7 +118,10 @@ describe('runbook incident', () => {
     const month = new Date().toISOString().slice(0, 7);
     const result = await cli(['incident', 'report', '--month', month, '--output', 'reports/incident-report.json']);
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, new RegExp(`^Incidents started in ${month}: 1 \\(1 resolved, 0 open\\)\\n {2}by severity: P0 0, P1 1, P2 0, P3 0\\n {2}MTTD 5(\\.\\d+)? min \\(1\\)`));
+    assert.match(
+      result.stdout,
+      new RegExp(`^Incidents started in ${month}: 1 \\(1 resolved, 0 open\\)\\n {2}by severity: P0 0, P1 1, P2 0, P3 0\\n {2}MTTD 5(\\.\\d+)? min \\(1\\)`),
+    );
     const report = JSON.parse(readFileSync(join(workspace.dir, 'reports', 'incident-report.json'), 'utf8')) as { total: number; mttr: { samples: number } };
     assert.equal(report.total, 1);
     assert.equal(report.mttr.samples, 1);

@@ -9,7 +9,10 @@ describe('runbook plan', () => {
     const result = await cli(['plan', 'demo.md']);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /^── disk-usage \nStep "disk-usage" — risk: read\nInterpreter: bash\n/);
-    assert.match(result.stdout, /── clear-scratch \nStep "clear-scratch" — risk: destroy\n[^]*\[1\] destroy[^\n]*\n\s+rm -rf "\$\{SCRATCH_DIR:\?\}"\n[^]*Values: SCRATCH_DIR=\.runbook\/demo-scratch\n/);
+    assert.match(
+      result.stdout,
+      /── clear-scratch \nStep "clear-scratch" — risk: destroy\n[^]*\[1\] destroy[^\n]*\n\s+rm -rf "\$\{SCRATCH_DIR:\?\}"\n[^]*Values: SCRATCH_DIR=\.runbook\/demo-scratch\n/,
+    );
     assert.match(result.stdout, /Values nobody gives yet \(a run asks on a terminal, or pass --var NAME=…\):\n {2}INCIDENT_ID, read by compare-threshold\n/);
     assert.match(result.stdout, /Dry run: nothing was run\.\n$/);
   });
@@ -24,6 +27,9 @@ describe('runbook plan', () => {
     const result = await cli(['plan', 'read-only.md', '--step', 'alternatives', '--command', '2', '--format', 'json']);
     assert.equal(result.code, 0, result.stderr);
     const plan = JSON.parse(result.stdout) as { steps: Array<{ stepId: string; plan: { selected: boolean; commands: Array<{ index: number }> } }> };
-    assert.deepEqual(plan.steps.map((step) => [step.stepId, step.plan.selected, step.plan.commands.map((command) => command.index)]), [['alternatives', true, [1, 2]]]);
+    assert.deepEqual(
+      plan.steps.map((step) => [step.stepId, step.plan.selected, step.plan.commands.map((command) => command.index)]),
+      [['alternatives', true, [1, 2]]],
+    );
   });
 });

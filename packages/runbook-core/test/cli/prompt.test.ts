@@ -44,7 +44,15 @@ describe('prompts', () => {
   });
 
   it('takes only y or yes as yes', async () => {
-    for (const [typed, expected] of [['y', true], ['YES', true], [' yes ', true], ['', false], ['n', false], ['yep', false], ['sure', false]] as const) {
+    for (const [typed, expected] of [
+      ['y', true],
+      ['YES', true],
+      [' yes ', true],
+      ['', false],
+      ['n', false],
+      ['yep', false],
+      ['sure', false],
+    ] as const) {
       const stdin = new PassThrough();
       stdin.end(`${typed}\n`);
       assert.equal(await askYesNo({ stdin, stderr: textSink().stream }, 'Run?'), expected, typed);

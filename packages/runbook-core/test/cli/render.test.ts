@@ -9,7 +9,10 @@ describe('runbook render', () => {
     const id = await startIncident(workspace.dir);
     const result = await cli(['render', 'read-only.md', 'status-update']);
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, new RegExp(`^Incident ${id} \\(P2\\) on checkout: Investigating\\.\\nStarted \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC; ticket \\$\\{TICKET_URL\\}\\.\\n$`));
+    assert.match(
+      result.stdout,
+      new RegExp(`^Incident ${id} \\(P2\\) on checkout: Investigating\\.\\nStarted \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC; ticket \\$\\{TICKET_URL\\}\\.\\n$`),
+    );
     assert.match(result.stderr, /1 slot left unfilled \(pass --var NAME=… for \$\{NAME\}\):\n {2}read-only\.md:53:31 {2}\$\{TICKET_URL\}\n/);
   });
 

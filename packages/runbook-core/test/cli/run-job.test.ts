@@ -21,7 +21,12 @@ describe('runbook run: a runsOn=job step as a Kubernetes Job (fake API, the test
       api.put(pods, {
         metadata: { name: `${name}-pod`, labels: { 'job-name': name } },
         spec: { containers: [{ name: 'step' }] },
-        status: { phase: 'Succeeded', containerStatuses: [{ name: 'step', ready: false, restartCount: 0, image: 'busybox:1.36', imageID: '', state: { terminated: { exitCode: 0, reason: 'Completed' } } }] },
+        status: {
+          phase: 'Succeeded',
+          containerStatuses: [
+            { name: 'step', ready: false, restartCount: 0, image: 'busybox:1.36', imageID: '', state: { terminated: { exitCode: 0, reason: 'Completed' } } },
+          ],
+        },
       });
     });
     api.on((request, response) => {
@@ -35,12 +40,16 @@ describe('runbook run: a runsOn=job step as a Kubernetes Job (fake API, the test
 
   it('sends only the values the step reads (secrets in a Secret), streams the log redacted and records the run', async () => {
     const id = await startIncident(workspace.dir);
-    const result = await runCli(['run', 'job.md', '--var', `API_TOKEN=${token}`], { cwd: workspace.dir, env: { KUBECONFIG: api.kubeconfig, UNRELATED_LOCAL: 'laptop-only' } });
+    const result = await runCli(['run', 'job.md', '--var', `API_TOKEN=${token}`], {
+      cwd: workspace.dir,
+      env: { KUBECONFIG: api.kubeconfig, UNRELATED_LOCAL: 'laptop-only' },
+    });
     assert.equal(result.code, 0, result.stderr);
     assert.equal(result.stdout, 'checking api for the incident with ***\n');
     const job = created.find((entry) => entry.resource === 'jobs')?.object;
     const secret = created.find((entry) => entry.resource === 'secrets')?.object;
-    const container = (job?.spec as { template: { spec: { containers: Array<{ env: Array<{ name: string; value: string }> }> } } }).template.spec.containers[0]!;
+    const container = (job?.spec as { template: { spec: { containers: Array<{ env: Array<{ name: string; value: string }> }> } } }).template.spec
+      .containers[0]!;
     assert.deepEqual(container.env.map((entry) => entry.name).sort(), ['INCIDENT_ID', 'INCIDENT_SEVERITY', 'INCIDENT_STARTED_AT', 'INCIDENT_TITLE', 'SERVICE']);
     assert.deepEqual(secret?.stringData, { API_TOKEN: token });
     assert.ok(!JSON.stringify(job).includes(token));

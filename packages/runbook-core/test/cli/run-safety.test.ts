@@ -21,7 +21,11 @@ describe('runbook run: secrets', () => {
     const variables = journal(workspace.dir, id).filter((event) => event.type === 'variable-set');
     assert.deepEqual(
       variables.map((event) => [event.name, event.secret, event.value]),
-      [['API_TOKEN', true, undefined], ['AUTH_HEADER', true, undefined], ['CALLED', false, 'status']],
+      [
+        ['API_TOKEN', true, undefined],
+        ['AUTH_HEADER', true, undefined],
+        ['CALLED', false, 'status'],
+      ],
     );
   });
 
@@ -53,24 +57,51 @@ describe('runbook run: the Kubernetes context guard', () => {
   const workspace = useWorkspace('kube.md');
   const kubeconfig = (current: string, namespaces: Record<string, string> = {}) => {
     const file = join(workspace.dir, 'kubeconfig.yaml');
-    const context = (name: string) => [`- name: ${name}`, '  context:', '    cluster: local', '    user: me', ...(namespaces[name] ? [`    namespace: ${namespaces[name]}`] : [])];
+    const context = (name: string) => [
+      `- name: ${name}`,
+      '  context:',
+      '    cluster: local',
+      '    user: me',
+      ...(namespaces[name] ? [`    namespace: ${namespaces[name]}`] : []),
+    ];
     // Port 9 refuses connections: a command that gets past the guard fails fast.
-    const lines = ['apiVersion: v1', 'kind: Config', `current-context: ${current}`, 'clusters:', '- name: local', '  cluster:', '    server: https://127.0.0.1:9',
-      'users:', '- name: me', '  user:', '    token: t0ken-of-the-test', 'contexts:', ...context('prod'), ...context('staging')];
+    const lines = [
+      'apiVersion: v1',
+      'kind: Config',
+      `current-context: ${current}`,
+      'clusters:',
+      '- name: local',
+      '  cluster:',
+      '    server: https://127.0.0.1:9',
+      'users:',
+      '- name: me',
+      '  user:',
+      '    token: t0ken-of-the-test',
+      'contexts:',
+      ...context('prod'),
+      ...context('staging'),
+    ];
     writeFileSync(file, `${lines.join('\n')}\n`);
     return { KUBECONFIG: file };
   };
-  const cli = (argv: string[], env: NodeJS.ProcessEnv, options: { interactive?: boolean; input?: string } = {}) => runCli(argv, { cwd: workspace.dir, env, ...options });
+  const cli = (argv: string[], env: NodeJS.ProcessEnv, options: { interactive?: boolean; input?: string } = {}) =>
+    runCli(argv, { cwd: workspace.dir, env, ...options });
 
   it('refuses a step whose cluster command would hit another context (exit 3), naming expected and actual', async () => {
     const id = await startIncident(workspace.dir);
     const result = await cli(['run', 'kube.md', '--step', 'pods'], kubeconfig('staging'));
     assert.equal(result.code, 3);
-    assert.match(result.stderr, /pods refused: context guard: step 'pods' expects context 'prod' but `kubectl get pods --request-timeout=2s` \(command 1\) would run against 'staging'/);
+    assert.match(
+      result.stderr,
+      /pods refused: context guard: step 'pods' expects context 'prod' but `kubectl get pods --request-timeout=2s` \(command 1\) would run against 'staging'/,
+    );
     assert.match(result.stderr, /pass --context staging/);
     const refused = journal(workspace.dir, id).find((event) => event.type === 'step-refused');
     assert.match(String(refused?.reason), /expects context 'prod' but .* 'staging'/);
-    assert.equal(journal(workspace.dir, id).some((event) => event.type === 'step-started'), false);
+    assert.equal(
+      journal(workspace.dir, id).some((event) => event.type === 'step-started'),
+      false,
+    );
   });
 
   it('runs with --context naming the actual context, and the journal records the override', async () => {
@@ -81,7 +112,10 @@ describe('runbook run: the Kubernetes context guard', () => {
     const events = journal(workspace.dir, id);
     const note = events.find((event) => event.type === 'note');
     assert.equal(note?.text, "Kube context override for step 'pods': ran against 'staging' instead of the declared 'prod' (--context)");
-    assert.deepEqual(events.filter((event) => String(event.type).startsWith('step-')).map((event) => event.type), ['step-started', 'step-finished']);
+    assert.deepEqual(
+      events.filter((event) => String(event.type).startsWith('step-')).map((event) => event.type),
+      ['step-started', 'step-finished'],
+    );
   });
 
   it('refuses a command without -n that would fall into another namespace', async () => {
@@ -102,7 +136,10 @@ describe('runbook run: the Kubernetes context guard', () => {
   it('plans without running: the guard verdict per step', async () => {
     const result = await cli(['plan', 'kube.md'], kubeconfig('staging'));
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /── pods \n[^]*Cluster targets \(context\/namespace\): staging\/default\nContext guard: REFUSES — step 'pods' expects context 'prod'/);
+    assert.match(
+      result.stdout,
+      /── pods \n[^]*Cluster targets \(context\/namespace\): staging\/default\nContext guard: REFUSES — step 'pods' expects context 'prod'/,
+    );
   });
 });
 
@@ -128,7 +165,10 @@ describe('runbook run: a k8s-health step against a Kubernetes API', () => {
 
   it('is refused when the kubeconfig points elsewhere', async () => {
     const other = join(workspace.dir, 'other.yaml');
-    writeFileSync(other, 'apiVersion: v1\nkind: Config\ncurrent-context: elsewhere\nclusters: []\nusers: []\ncontexts:\n- name: elsewhere\n  context:\n    cluster: none\n    user: none\n');
+    writeFileSync(
+      other,
+      'apiVersion: v1\nkind: Config\ncurrent-context: elsewhere\nclusters: []\nusers: []\ncontexts:\n- name: elsewhere\n  context:\n    cluster: none\n    user: none\n',
+    );
     const result = await runCli(['run', 'health.md'], { cwd: workspace.dir, env: { KUBECONFIG: other } });
     assert.equal(result.code, 3);
     assert.match(result.stderr, /expects context 'fake'/);

@@ -5,22 +5,26 @@ import { journal, runCli, startIncident, useWorkspace } from './cli-harness.ts';
 
 describe('runbook run', () => {
   const workspace = useWorkspace('read-only.md', 'failing.md', 'demo');
-  const cli = (argv: string[], options: { interactive?: boolean; input?: string; env?: NodeJS.ProcessEnv } = {}) => runCli(argv, { cwd: workspace.dir, ...options });
+  const cli = (argv: string[], options: { interactive?: boolean; input?: string; env?: NodeJS.ProcessEnv } = {}) =>
+    runCli(argv, { cwd: workspace.dir, ...options });
 
   it('runs every step of a runbook whose steps only read, in order, and records them', async () => {
     const id = await startIncident(workspace.dir);
     const result = await cli(['run', 'read-only.md', '--var', 'REGION=eu-west-1']);
     assert.equal(result.code, 0, result.stderr);
-    assert.equal(
-      result.stdout,
-      `service=checkout region=eu-west-1\nfound v1.2.3\nincident=${id} version=v1.2.3\nfirst\nsecond\nsecond again\n`,
-    );
+    assert.equal(result.stdout, `service=checkout region=eu-west-1\nfound v1.2.3\nincident=${id} version=v1.2.3\nfirst\nsecond\nsecond again\n`);
     assert.match(result.stderr, /✓ who succeeded/);
     const events = journal(workspace.dir, id);
     const stepEvents = events.filter((event) => String(event.type).startsWith('step-')).map((event) => `${String(event.type)} ${String(event.stepId)}`);
     assert.deepEqual(stepEvents, [
-      'step-started who', 'step-finished who', 'step-started version', 'step-finished version',
-      'step-started report', 'step-finished report', 'step-started alternatives', 'step-finished alternatives',
+      'step-started who',
+      'step-finished who',
+      'step-started version',
+      'step-finished version',
+      'step-started report',
+      'step-finished report',
+      'step-started alternatives',
+      'step-finished alternatives',
     ]);
     const finished = events.find((event) => event.type === 'step-finished')!;
     assert.equal(finished.exitCode, 0);
@@ -60,7 +64,10 @@ describe('runbook run', () => {
     assert.equal(second.code, 0, second.stderr);
     assert.match(second.stdout, new RegExp(`^Incident ${id}: ${mount[1]!.replace(/[/.]/g, '\\$&')} is (above|below) 90%\\n$`));
     const variables = journal(workspace.dir, id).filter((event) => event.type === 'variable-set');
-    assert.deepEqual(variables.map((event) => [event.name, event.value]).sort(), [['FULLEST_MOUNT', mount[1]], ['FULLEST_PERCENT', mount[2]]]);
+    assert.deepEqual(variables.map((event) => [event.name, event.value]).sort(), [
+      ['FULLEST_MOUNT', mount[1]],
+      ['FULLEST_PERCENT', mount[2]],
+    ]);
   });
 
   it('lets --var win over a value an earlier step exported', async () => {
@@ -79,7 +86,10 @@ describe('runbook run', () => {
     // Refused before anything ran: not even the read-only step before it.
     assert.equal(result.stdout, '');
     const events = journal(workspace.dir, id);
-    assert.deepEqual(events.filter((event) => String(event.type).startsWith('step-')).map((event) => event.type), ['step-refused']);
+    assert.deepEqual(
+      events.filter((event) => String(event.type).startsWith('step-')).map((event) => event.type),
+      ['step-refused'],
+    );
     assert.equal(existsSync(scratch), false);
   });
 
@@ -144,7 +154,10 @@ describe('runbook run', () => {
     assert.match(result.stderr, /✗ fails failed with exit code 3/);
     assert.match(result.stderr, /full output: .*\.runbook\/incidents\/.*-fails\.log/);
     const finished = journal(workspace.dir, id).filter((event) => event.type === 'step-finished');
-    assert.deepEqual(finished.map((event) => [event.stepId, event.exitCode]), [['fails', 3]]);
+    assert.deepEqual(
+      finished.map((event) => [event.stepId, event.exitCode]),
+      [['fails', 3]],
+    );
   });
 
   it('stops a step at --timeout (exit 1) and records the timeout', async () => {
@@ -163,7 +176,10 @@ describe('runbook run', () => {
     assert.equal(byNumber.stdout, 'first\n');
     const bad = await cli(['run', 'read-only.md', '--step', 'alternatives', '--command', 'third']);
     assert.equal(bad.code, 2);
-    assert.match(bad.stderr, /--command 'third' matches no heading and no command of step 'alternatives'\. Its commands:\n {2}1\. # 1\. First look: echo first/);
+    assert.match(
+      bad.stderr,
+      /--command 'third' matches no heading and no command of step 'alternatives'\. Its commands:\n {2}1\. # 1\. First look: echo first/,
+    );
   });
 
   it('prints the plan with --dry-run and runs and records nothing', async () => {
@@ -181,7 +197,10 @@ describe('runbook run', () => {
     assert.equal(result.code, 0, result.stderr);
     const report = JSON.parse(result.stdout) as { incident: string; exitCode: number; steps: Array<{ stepId: string; status: string; stdout: string }> };
     assert.equal(report.incident, id);
-    assert.deepEqual(report.steps.map((step) => [step.stepId, step.status, step.stdout]), [['version', 'succeeded', 'found v1.2.3\n']]);
+    assert.deepEqual(
+      report.steps.map((step) => [step.stepId, step.status, step.stdout]),
+      [['version', 'succeeded', 'found v1.2.3\n']],
+    );
   });
 
   it('exits 2 with a clear message for bad input', async () => {

@@ -15,7 +15,21 @@ function values(overrides: Partial<ConstructorParameters<typeof StepValues>[0]> 
 }
 
 function step(code: string, reads: string[], exports: string[] = [], name = 'step'): Step {
-  return { id: name, index: 0, name, lang: 'bash', attributes: {}, options: {}, code, isShell: true, commands: [], reads, writes: exports, exports, risk: 'read' } as unknown as Step;
+  return {
+    id: name,
+    index: 0,
+    name,
+    lang: 'bash',
+    attributes: {},
+    options: {},
+    code,
+    isShell: true,
+    commands: [],
+    reads,
+    writes: exports,
+    exports,
+    risk: 'read',
+  } as unknown as Step;
 }
 
 describe('StepValues', () => {
@@ -26,7 +40,10 @@ describe('StepValues', () => {
       journalExports: { A: 'exported', B: 'exported' },
       env: { A: 'env', B: 'env', C: 'env', REGION: 'us' },
     });
-    assert.deepEqual(['INCIDENT_ID', 'A', 'B', 'C', 'REGION'].map((name) => all.valueOf(name)), ['INC-1', 'flag', 'exported', 'env', 'us']);
+    assert.deepEqual(
+      ['INCIDENT_ID', 'A', 'B', 'C', 'REGION'].map((name) => all.valueOf(name)),
+      ['INC-1', 'flag', 'exported', 'env', 'us'],
+    );
     assert.equal(values().valueOf('REGION'), 'eu');
     // A default never shadows the environment in what runStep gets.
     assert.deepEqual(values({ env: { REGION: 'us' } }).variables(), {});
@@ -65,7 +82,13 @@ describe('findMissingValues', () => {
       meta,
       [first, second],
     );
-    assert.deepEqual(missing.map((value) => [value.name, value.readBy]), [['OTHER', ['second']], ['MIXED', ['second']]]);
+    assert.deepEqual(
+      missing.map((value) => [value.name, value.readBy]),
+      [
+        ['OTHER', ['second']],
+        ['MIXED', ['second']],
+      ],
+    );
   });
 
   it('names the steps that export a missing value', () => {

@@ -24,7 +24,7 @@ describe('setAttribute and removeAttribute', () => {
     assert.equal(timed.split('\n')[2], '```bash { name=restart confirm=true timeout=5m }');
     const described = setAttribute(timed, 'restart', 'cwd', 'ops dir/"x"');
     assert.equal(described.split('\n')[2], '```bash { name=restart confirm=true timeout=5m cwd="ops dir/\\"x\\"" }');
-    assert.equal(parseRunbook(described).steps[0]?.attributes['cwd'], 'ops dir/"x"');
+    assert.equal(parseRunbook(described).steps[0]?.attributes.cwd, 'ops dir/"x"');
     const removed = removeAttribute(described, 'restart', 'confirm');
     assert.equal(removed.split('\n')[2], '```bash { name=restart timeout=5m cwd="ops dir/\\"x\\"" }');
     assertOnlyLineChanged(source, removed, 3);
@@ -37,7 +37,10 @@ describe('setAttribute and removeAttribute', () => {
     assert.equal(named.split('\n')[0], '```sh { name=list }');
     const tagged = setAttribute(named, second?.id ?? '', 'tags', 'a,b');
     assert.equal(tagged.split('\n')[4], '~~~bash {tags=a,b}');
-    assert.deepEqual(parseRunbook(tagged).steps.map((step) => step.options), [{ name: 'list' }, { tags: ['a', 'b'] }]);
+    assert.deepEqual(
+      parseRunbook(tagged).steps.map((step) => step.options),
+      [{ name: 'list' }, { tags: ['a', 'b'] }],
+    );
   });
 
   it('edits JSON attributes member by member', () => {

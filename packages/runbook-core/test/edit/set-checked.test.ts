@@ -37,13 +37,16 @@ describe('setChecked', () => {
   });
 
   it('throws for an unknown id, naming it', () => {
-    assert.throws(() => setChecked(source, 'checklist/no-such-item', true), (error: unknown) => {
-      assert.ok(error instanceof RunbookEditError);
-      assert.equal(error.option, 'itemId');
-      assert.equal(error.value, 'checklist/no-such-item');
-      assert.match(error.message, /checklist\/no-such-item/);
-      return true;
-    });
+    assert.throws(
+      () => setChecked(source, 'checklist/no-such-item', true),
+      (error: unknown) => {
+        assert.ok(error instanceof RunbookEditError);
+        assert.equal(error.option, 'itemId');
+        assert.equal(error.value, 'checklist/no-such-item');
+        assert.match(error.message, /checklist\/no-such-item/);
+        return true;
+      },
+    );
     assert.throws(() => setChecked(source, 'checklist/acknowledge-the-page', 'yes' as unknown as boolean), /checked "yes" must be true or false/);
   });
 });

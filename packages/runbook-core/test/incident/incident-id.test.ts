@@ -21,7 +21,7 @@ const runbookWith = (incidentId: string) => ({ meta: { variables: {}, raw: {}, i
 describe('incident ids', () => {
   const workspace = useTempWorkspace();
 
-  it('defaults to INC-YYYYMMDD-HHMM in UTC, like the runbook\'s INC-$(date +%Y%m%d-%H%M)', async () => {
+  it("defaults to INC-YYYYMMDD-HHMM in UTC, like the runbook's INC-$(date +%Y%m%d-%H%M)", async () => {
     const state = await startIncident({ workspace: workspace.path, severity: 'P1', title: 'API down', now: new Date('2026-11-14T23:59:59.999+02:00') });
     assert.equal(state.id, 'INC-20261114-2159');
   });
@@ -52,7 +52,11 @@ describe('incident ids', () => {
       ['NUL', /reserved device name/],
       ['a'.repeat(97), /longer than 96/],
     ] as const) {
-      assert.throws(() => assertIncidentId(id), (error: unknown) => error instanceof IncidentInputError && reason.test(error.message), id);
+      assert.throws(
+        () => assertIncidentId(id),
+        (error: unknown) => error instanceof IncidentInputError && reason.test(error.message),
+        id,
+      );
       await assert.rejects(loadIncident(id, { workspace: workspace.path }), IncidentInputError);
       await assert.rejects(startIncident({ workspace: workspace.path, severity: 'P1', title: 't', id }), IncidentInputError);
     }
@@ -61,7 +65,10 @@ describe('incident ids', () => {
 
   it('accepts an explicit id once', async () => {
     await startIncident({ workspace: workspace.path, severity: 'P1', title: 't', id: 'INC-manual_1', now });
-    await assert.rejects(startIncident({ workspace: workspace.path, severity: 'P1', title: 't', id: 'INC-manual_1', now }), /id 'INC-manual_1' is already taken/);
+    await assert.rejects(
+      startIncident({ workspace: workspace.path, severity: 'P1', title: 't', id: 'INC-manual_1', now }),
+      /id 'INC-manual_1' is already taken/,
+    );
   });
 
   it('keeps a current-incident pointer that can be switched and cleared, and rejects a tampered one', async () => {
@@ -80,7 +87,7 @@ describe('incident ids', () => {
 
   it('rejects a missing workspace, title or severity with errors naming them', async () => {
     await assert.rejects(startIncident({ severity: 'P1', title: 't' }), /workspace undefined is required when no 'store' is given/);
-    await assert.rejects(startIncident({ workspace: workspace.path, severity: 'P1', title: '  ' }), /title '  ' must be a non-empty line/);
+    await assert.rejects(startIncident({ workspace: workspace.path, severity: 'P1', title: '  ' }), /title ' {2}' must be a non-empty line/);
     await assert.rejects(startIncident({ workspace: workspace.path, severity: 'P7', title: 't' }), /severity 'P7' is not one of P0, P1, P2, P3/);
     await assert.rejects(
       startIncident({ workspace: workspace.path, severity: 'P1', title: 't', now, detectedAt: new Date(now.getTime() + 1000) }),

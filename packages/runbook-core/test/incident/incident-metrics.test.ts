@@ -43,7 +43,10 @@ describe('monthly incident metrics', () => {
 
   it('gives null means for an empty month', () => {
     const metrics = incidentMetrics([replayJournal({ id: 'INC-x', events: [] })], { month: '2030-02', now: t('2030-03-01T00:00:00Z') });
-    assert.deepEqual([metrics.total, metrics.mttd.meanMinutes, metrics.mttr.meanMinutes, metrics.mtbf.meanMinutes, metrics.bySeverity], [0, null, null, null, {}]);
+    assert.deepEqual(
+      [metrics.total, metrics.mttd.meanMinutes, metrics.mttr.meanMinutes, metrics.mtbf.meanMinutes, metrics.bySeverity],
+      [0, null, null, null, {}],
+    );
   });
 
   it('rejects a month that is not YYYY-MM, naming it', () => {

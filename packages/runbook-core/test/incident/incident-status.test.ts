@@ -68,7 +68,15 @@ describe('severity levels and incident status', () => {
     await recordEvent(state.id, { type: 'status-update', phase: 'mitigating' }, { store, now: at(22), who: 'ben' });
     const responded = incidentStatus(await loadIncident(state.id, { store }), at(30));
     assert.deepEqual(
-      [responded.respondedAt, responded.responseOverdue, responded.responseLate, responded.lastUpdateAt, responded.nextUpdateDueAt, responded.updateOverdue, responded.phase],
+      [
+        responded.respondedAt,
+        responded.responseOverdue,
+        responded.responseLate,
+        responded.lastUpdateAt,
+        responded.nextUpdateDueAt,
+        responded.updateOverdue,
+        responded.phase,
+      ],
       [at(20).toISOString(), false, true, at(22).toISOString(), at(37).toISOString(), false, 'mitigating'],
     );
   });

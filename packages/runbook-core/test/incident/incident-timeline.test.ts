@@ -1,5 +1,13 @@
 import assert from 'node:assert/strict';
-import { formatTimelineTable, incidentTimeline, loadIncident, recordEvent, resolveIncident, startIncident, type JournalEventInput } from '../../src/incident/index.ts';
+import {
+  formatTimelineTable,
+  incidentTimeline,
+  loadIncident,
+  recordEvent,
+  resolveIncident,
+  startIncident,
+  type JournalEventInput,
+} from '../../src/incident/index.ts';
 import { MemoryIncidentStore } from './fixtures/memory-incident-store.ts';
 
 const start = new Date('2026-11-14T14:25:00.000Z');

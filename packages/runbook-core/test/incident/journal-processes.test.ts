@@ -32,7 +32,11 @@ describe('incident journal across real processes', () => {
     assert.equal(loaded.events.length, 1001);
     for (const writer of ['alpha', 'beta']) {
       const texts = loaded.notes.filter((note) => note.who === writer).map((note) => note.text.split(' ')[1]);
-      assert.deepEqual(texts, Array.from({ length: 500 }, (_, index) => String(index)), `${writer}'s events, all present and in its order`);
+      assert.deepEqual(
+        texts,
+        Array.from({ length: 500 }, (_, index) => String(index)),
+        `${writer}'s events, all present and in its order`,
+      );
     }
     const text = await readFile(new FileIncidentStore(workspace.path).journalPath(state.id), 'utf8');
     assert.ok(text.endsWith('\n'));
@@ -46,9 +50,13 @@ describe('incident journal across real processes', () => {
     const state = await startIncident({ workspace: workspace.path, severity: 'P0', title: 'kill', who: 'ana' });
     const path = new FileIncidentStore(workspace.path).journalPath(state.id);
     const eventBytes = 4 * 1024 * 1024;
-    const child = spawn(process.execPath, ['--import', 'tsx', fixture('journal-writer.ts'), workspace.path, state.id, 'forever', String(eventBytes), 'doomed'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', fixture('journal-writer.ts'), workspace.path, state.id, 'forever', String(eventBytes), 'doomed'],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
     await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
     while ((await stat(path)).size < 4 * eventBytes) await new Promise((resolve) => setTimeout(resolve, 5));

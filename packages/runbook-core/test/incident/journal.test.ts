@@ -29,11 +29,11 @@ describe('incident journal', () => {
     assert.equal(lines[2], '');
     const [started, note] = lines.slice(0, 2).map((line) => JSON.parse(line) as Record<string, unknown>);
     assert.deepEqual(
-      { type: started?.['type'], v: started?.['v'], time: started?.['time'], who: started?.['who'], severity: started?.['severity'] },
+      { type: started?.type, v: started?.v, time: started?.time, who: started?.who, severity: started?.severity },
       { type: 'started', v: 1, time: '2026-11-14T14:23:00.000Z', who: 'ana', severity: 'P1' },
     );
-    assert.equal(note?.['text'], 'line one\nline two');
-    assert.match(String(note?.['eventId']), /^[0-9a-f]{12}$/);
+    assert.equal(note?.text, 'line one\nline two');
+    assert.match(String(note?.eventId), /^[0-9a-f]{12}$/);
     assert.equal(await store.current(), state.id);
   });
 
@@ -99,7 +99,7 @@ describe('incident journal', () => {
     const loaded = await loadIncident(state.id, { workspace: workspace.path });
     assert.equal(loaded.events.length, 1);
     assert.deepEqual(
-      loaded.foreignEvents.map((event) => [event.type, event.line, event.data['to']]),
+      loaded.foreignEvents.map((event) => [event.type, event.line, event.data.to]),
       [['pager-escalated', 2, 'cto']],
     );
     assert.deepEqual(

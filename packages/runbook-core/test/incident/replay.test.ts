@@ -68,7 +68,10 @@ describe('incident state as the replay of its journal', () => {
     assert.deepEqual(open.notes, [{ text: 'error rate falling', who: 'ben', time: at(10).toISOString() }]);
 
     const resolved = await resolveIncident(state.id, { ...location, summary: 'rolled back', now: at(30), who: 'ana' });
-    assert.deepEqual([resolved.status, resolved.phase, resolved.resolution, resolved.resolvedAt], ['resolved', 'resolved', 'rolled back', at(30).toISOString()]);
+    assert.deepEqual(
+      [resolved.status, resolved.phase, resolved.resolution, resolved.resolvedAt],
+      ['resolved', 'resolved', 'rolled back', at(30).toISOString()],
+    );
     await record(31, { type: 'reopened', reason: 'errors again' });
     const reopened = await loadIncident(state.id, location);
     assert.deepEqual([reopened.status, reopened.phase, reopened.resolvedAt], ['open', 'mitigating', undefined]);
@@ -115,16 +118,33 @@ describe('incident state as the replay of its journal', () => {
     const garbage = fc.oneof(
       fc.string({ unit: 'binary' }).map((text) => text.replaceAll('\n', ' ')),
       fc.json().map((json) => json.replaceAll('\n', ' ')),
-      fc.constantFrom('{"v":1', '{"v":1,"type":"note"}', '{}', 'null', '[]', '{"v":0,"type":"note","eventId":"a","time":"2026-01-01T00:00:00Z","who":"x","text":"t"}'),
+      fc.constantFrom(
+        '{"v":1',
+        '{"v":1,"type":"note"}',
+        '{}',
+        'null',
+        '[]',
+        '{"v":0,"type":"note","eventId":"a","time":"2026-01-01T00:00:00Z","who":"x","text":"t"}',
+      ),
     );
     fc.assert(
-      fc.property(fc.array(fc.oneof(good.map((event) => ({ event })), garbage.map((line) => ({ line }))), { maxLength: 30 }), fc.string({ unit: 'binary' }), (lines, tail) => {
-        const text = lines.map((entry) => ('event' in entry ? serializeEvents([entry.event]) : `${entry.line}\n`)).join('') + tail;
-        const parsed = parseJournal(text);
-        const expected = lines.flatMap((entry) => ('event' in entry ? [entry.event] : []));
-        assert.deepEqual(parsed.events.slice(0, expected.length), expected);
-        replayJournal({ id: 'INC-x', ...parsed });
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(
+            good.map((event) => ({ event })),
+            garbage.map((line) => ({ line })),
+          ),
+          { maxLength: 30 },
+        ),
+        fc.string({ unit: 'binary' }),
+        (lines, tail) => {
+          const text = lines.map((entry) => ('event' in entry ? serializeEvents([entry.event]) : `${entry.line}\n`)).join('') + tail;
+          const parsed = parseJournal(text);
+          const expected = lines.flatMap((entry) => ('event' in entry ? [entry.event] : []));
+          assert.deepEqual(parsed.events.slice(0, expected.length), expected);
+          replayJournal({ id: 'INC-x', ...parsed });
+        },
+      ),
       { numRuns: 300 },
     );
     fc.assert(

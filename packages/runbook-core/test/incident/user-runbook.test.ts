@@ -42,10 +42,17 @@ describe("an incident run from the user's runbook", () => {
     const [acknowledge, assess] = runbook.checklistItems;
     const mitigation = runbook.steps.find((step) => step.section === 'immediate-mitigation-options');
     assert.ok(acknowledge && assess && mitigation);
-    const record = (minutes: number, input: Parameters<typeof recordEvent>[1]) => recordEvent(state.id, input, { ...location, now: at(minutes), who: 'oncall' });
+    const record = (minutes: number, input: Parameters<typeof recordEvent>[1]) =>
+      recordEvent(state.id, input, { ...location, now: at(minutes), who: 'oncall' });
     await record(2, { type: 'checklist-ticked', itemId: acknowledge.id, text: acknowledge.text });
     await record(3, { type: 'checklist-ticked', itemId: assess.id, text: assess.text });
-    await record(6, { type: 'step-started', stepId: mitigation.id, stepName: mitigation.commands[0]?.heading ?? mitigation.id, commands: [0], risk: mitigation.risk });
+    await record(6, {
+      type: 'step-started',
+      stepId: mitigation.id,
+      stepName: mitigation.commands[0]?.heading ?? mitigation.id,
+      commands: [0],
+      risk: mitigation.risk,
+    });
     await record(7, { type: 'step-finished', stepId: mitigation.id, commands: [0], exitCode: 0, durationMs: 35_000, timedOut: false, canceled: false });
 
     const loaded = await loadIncident(state.id, location);

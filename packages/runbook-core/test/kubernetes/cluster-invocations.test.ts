@@ -12,7 +12,12 @@ const one = (text: string) => {
 
 describe('findClusterInvocations', () => {
   it('reads --context and -n in every spelling kubectl accepts', () => {
-    for (const text of ['kubectl --context prod get pods -n app', 'kubectl --context=prod get pods --namespace=app', 'kubectl get pods -napp --context prod', 'kubectl get pods -n=app --context=prod']) {
+    for (const text of [
+      'kubectl --context prod get pods -n app',
+      'kubectl --context=prod get pods --namespace=app',
+      'kubectl get pods -napp --context prod',
+      'kubectl get pods -n=app --context=prod',
+    ]) {
       const found = one(text);
       assert.equal(found.context?.value, 'prod', text);
       assert.equal(found.namespace?.value, 'app', text);
@@ -34,12 +39,15 @@ describe('findClusterInvocations', () => {
 
   it('finds kubectl inside $(…), backticks, subshells and after && ; ||', () => {
     const found = findClusterInvocations('pods=$(kubectl get pods -n a -o name) && echo `kubectl -n b get ns` ; (kubectl -n c get x) || helm list -n d');
-    assert.deepEqual(found.map((invocation) => [invocation.program, invocation.namespace?.value]), [
-      ['kubectl', 'a'],
-      ['kubectl', 'b'],
-      ['kubectl', 'c'],
-      ['helm', 'd'],
-    ]);
+    assert.deepEqual(
+      found.map((invocation) => [invocation.program, invocation.namespace?.value]),
+      [
+        ['kubectl', 'a'],
+        ['kubectl', 'b'],
+        ['kubectl', 'c'],
+        ['helm', 'd'],
+      ],
+    );
   });
 
   it('marks values only known at run time, keeping the raw text', () => {
@@ -107,7 +115,7 @@ describe('findClusterInvocations', () => {
     assert.equal(found[0]!.namespace?.value, 'app');
   });
 
-  it('reads the user\'s investigation script: every kubectl with its namespace', () => {
+  it("reads the user's investigation script: every kubectl with its namespace", () => {
     const script = [
       'kubectl get nodes',
       'kubectl get pods --all-namespaces | grep -v Running',
@@ -116,18 +124,52 @@ describe('findClusterInvocations', () => {
       'kubectl exec -it deployment/smartcloudops-api -n smartcloudops -- python -c "\ntry:\n    pass\nexcept Exception as e:\n    print(f\'x {e}\')\n"',
     ].join('\n');
     const found = findClusterInvocations(script);
-    assert.deepEqual(found.map((invocation) => (invocation.allNamespaces ? '*' : invocation.namespace?.value)), [undefined, '*', 'smartcloudops', 'smartcloudops', 'smartcloudops']);
+    assert.deepEqual(
+      found.map((invocation) => (invocation.allNamespaces ? '*' : invocation.namespace?.value)),
+      [undefined, '*', 'smartcloudops', 'smartcloudops', 'smartcloudops'],
+    );
   });
 
   it('never throws and only reports cluster programs, whatever the text', () => {
     const names = new Set([...clusterPrograms.map((program) => program.name), 'export']);
-    const pieces = fc.constantFrom('kubectl', 'helm', ' ', '-n', '--context', '=', "'", '"', '$(', ')', '`', '\\', '\n', '<<', 'EOF', '|', ';', '&', '#', '$X', '${', '}', 'KUBECONFIG=', 'x');
+    const pieces = fc.constantFrom(
+      'kubectl',
+      'helm',
+      ' ',
+      '-n',
+      '--context',
+      '=',
+      "'",
+      '"',
+      '$(',
+      ')',
+      '`',
+      '\\',
+      '\n',
+      '<<',
+      'EOF',
+      '|',
+      ';',
+      '&',
+      '#',
+      '$X',
+      '${',
+      '}',
+      'KUBECONFIG=',
+      'x',
+    );
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.array(pieces).map((parts) => parts.join(''))), (text) => {
-        const found = findClusterInvocations(text);
-        for (const invocation of found) assert.ok(names.has(invocation.program), invocation.program);
-        splitSimpleCommands(text);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.array(pieces).map((parts) => parts.join('')),
+        ),
+        (text) => {
+          const found = findClusterInvocations(text);
+          for (const invocation of found) assert.ok(names.has(invocation.program), invocation.program);
+          splitSimpleCommands(text);
+        },
+      ),
       { numRuns: 3000 },
     );
   });

@@ -14,8 +14,21 @@ describe('checkStepContext', () => {
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'runbook-guard-'));
-    writeFileSync(join(dir, 'config'), kubeconfigYaml('prod', [{ name: 'prod', namespace: 'app' }, { name: 'staging', namespace: 'app' }, { name: 'ghost-cluster', cluster: 'nowhere' }]));
-    writeFileSync(join(dir, 'staging'), kubeconfigYaml('staging', [{ name: 'prod', namespace: 'app' }, { name: 'staging', namespace: 'app' }]));
+    writeFileSync(
+      join(dir, 'config'),
+      kubeconfigYaml('prod', [
+        { name: 'prod', namespace: 'app' },
+        { name: 'staging', namespace: 'app' },
+        { name: 'ghost-cluster', cluster: 'nowhere' },
+      ]),
+    );
+    writeFileSync(
+      join(dir, 'staging'),
+      kubeconfigYaml('staging', [
+        { name: 'prod', namespace: 'app' },
+        { name: 'staging', namespace: 'app' },
+      ]),
+    );
     env = { KUBECONFIG: join(dir, 'config'), HOME: dir };
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -30,12 +43,18 @@ describe('checkStepContext', () => {
   });
 
   it('refuses when the current context is another, naming both', async () => {
-    const result = await checkStepContext(kubeStep('kubectl rollout restart deployment/api -n app', { name: 'restart-api' }), { meta, env: { ...env, KUBECONFIG: join(dir, 'staging') } });
+    const result = await checkStepContext(kubeStep('kubectl rollout restart deployment/api -n app', { name: 'restart-api' }), {
+      meta,
+      env: { ...env, KUBECONFIG: join(dir, 'staging') },
+    });
     assert.equal(result.allowed, false);
     assert.equal(result.code, 'context-mismatch');
     assert.equal(result.expected, 'prod');
     assert.equal(result.actual, 'staging');
-    assert.match(result.reason, /step 'restart-api' expects context 'prod' but `kubectl rollout restart deployment\/api -n app` \(command 1\) would run against 'staging' \(current context of .*staging\)/);
+    assert.match(
+      result.reason,
+      /step 'restart-api' expects context 'prod' but `kubectl rollout restart deployment\/api -n app` \(command 1\) would run against 'staging' \(current context of .*staging\)/,
+    );
   });
 
   it('refuses a --context flag inside a command that names another context', async () => {
@@ -47,7 +66,11 @@ describe('checkStepContext', () => {
 
   it('follows --kubeconfig, KUBECONFIG=… and export KUBECONFIG inside the step', async () => {
     const staging = join(dir, 'staging');
-    for (const code of [`kubectl --kubeconfig ${staging} get pods`, `KUBECONFIG=${staging} kubectl get pods`, `export KUBECONFIG=${staging}\n\nkubectl get pods`]) {
+    for (const code of [
+      `kubectl --kubeconfig ${staging} get pods`,
+      `KUBECONFIG=${staging} kubectl get pods`,
+      `export KUBECONFIG=${staging}\n\nkubectl get pods`,
+    ]) {
       const result = await checkStepContext(kubeStep(code), { meta, env });
       assert.equal(result.allowed, false, code);
       assert.equal(result.actual, 'staging', code);
@@ -107,10 +130,13 @@ describe('checkStepContext', () => {
     assert.equal((await checkStepContext(kubeStep('kubectl rollout restart deployment/api -n app'), { meta, env: other })).allowed, true);
     assert.equal((await checkStepContext(kubeStep('kubectl get pods -n kube-system'), { meta, env: other })).allowed, true);
     assert.equal((await checkStepContext(kubeStep('kubectl get pods -A'), { meta, env: other })).allowed, true);
-    assert.equal((await checkStepContext(kubeStep('kubectl get -o wide nodes\n\nkubectl cordon node-1\n\nkubectl version'), { meta, env: other })).allowed, true);
+    assert.equal(
+      (await checkStepContext(kubeStep('kubectl get -o wide nodes\n\nkubectl cordon node-1\n\nkubectl version'), { meta, env: other })).allowed,
+      true,
+    );
   });
 
-  it('takes the step\'s own context= and namespace= over the runbook\'s', async () => {
+  it("takes the step's own context= and namespace= over the runbook's", async () => {
     const step = kubeStep('kubectl get pods', { context: 'staging' });
     const result = await checkStepContext(step, { meta, env });
     assert.equal(result.expected, 'staging');
@@ -146,17 +172,20 @@ describe('checkStepContext', () => {
     assert.match(refused.reason, /the k8s-health step would run against 'staging'/);
     const job = kubeStep('echo hi', { runsOn: 'job' });
     const plan = await resolveStepTargets(job, { meta, env });
-    assert.deepEqual(plan.targets.map(({ program, context, namespace }) => ({ program, context, namespace })), [{ program: 'api', context: 'prod', namespace: 'app' }]);
+    assert.deepEqual(
+      plan.targets.map(({ program, context, namespace }) => ({ program, context, namespace })),
+      [{ program: 'api', context: 'prod', namespace: 'app' }],
+    );
   });
 
-  it('falls back to the shell analysis\' programs when a cluster client hides from the word scan', async () => {
+  it("falls back to the shell analysis' programs when a cluster client hides from the word scan", async () => {
     const step = kubeStep('echo pods | xargs -I{} sh -c "$(printf kubectl) delete {}"', {}, { programs: [['echo', 'xargs', 'kubectl']] });
     const plan = await resolveStepTargets(step, { meta, env });
     assert.equal(plan.usesCluster, true);
     assert.equal(plan.targets[0]!.context, 'prod');
   });
 
-  it('plans every command of the user\'s investigation script with the context and namespace it hits', async () => {
+  it("plans every command of the user's investigation script with the context and namespace it hits", async () => {
     const code = [
       'kubectl get nodes',
       'kubectl get pods --all-namespaces | grep -v Running',
@@ -164,10 +193,13 @@ describe('checkStepContext', () => {
       'curl -s "http://prometheus:9090/api/v1/alerts" | jq .',
     ].join('\n\n');
     const plan = await resolveStepTargets(kubeStep(code), { meta: { kubernetes: { context: 'prod', namespace: 'smartcloudops' } }, env });
-    assert.deepEqual(plan.targets.map(({ commandIndex, context, namespace, namespaceSource }) => [commandIndex, context, namespace, namespaceSource]), [
-      [0, 'prod', undefined, 'cluster-scoped'],
-      [1, 'prod', '*', 'all-namespaces'],
-      [2, 'prod', 'smartcloudops', 'flag'],
-    ]);
+    assert.deepEqual(
+      plan.targets.map(({ commandIndex, context, namespace, namespaceSource }) => [commandIndex, context, namespace, namespaceSource]),
+      [
+        [0, 'prod', undefined, 'cluster-scoped'],
+        [1, 'prod', '*', 'all-namespaces'],
+        [2, 'prod', 'smartcloudops', 'flag'],
+      ],
+    );
   });
 });

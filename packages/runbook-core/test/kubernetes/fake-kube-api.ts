@@ -118,7 +118,12 @@ export class FakeKubeApi {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://fake');
     const text = await readText(req);
-    const request: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, body: text === '' ? undefined : JSON.parse(text) };
+    const request: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: url.searchParams,
+      body: text === '' ? undefined : JSON.parse(text),
+    };
     this.requests.push(request);
     for (const handler of this.handlers) if (await handler(request, res)) return;
     this.serve(request, res);
@@ -131,7 +136,8 @@ export class FakeKubeApi {
     const what = `${location.resource} "${location.name ?? ''}"`;
     switch (request.method) {
       case 'GET': {
-        if (location.name === undefined) return sendJson(res, 200, { kind: 'List', apiVersion: 'v1', metadata: { resourceVersion: '1' }, items: this.list(location, request.query) });
+        if (location.name === undefined)
+          return sendJson(res, 200, { kind: 'List', apiVersion: 'v1', metadata: { resourceVersion: '1' }, items: this.list(location, request.query) });
         if (!existing) return sendStatus(res, 404, 'NotFound', `${what} not found`);
         return sendJson(res, 200, existing);
       }
@@ -167,7 +173,9 @@ export class FakeKubeApi {
       (object) =>
         matches(object, location) &&
         labels.every(([name, value]) => object.metadata?.labels?.[name] === value) &&
-        fields.every(([path, value]) => String(path.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], object)) === value),
+        fields.every(
+          ([path, value]) => String(path.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], object)) === value,
+        ),
     );
   }
 }
@@ -196,7 +204,9 @@ function key(location: Location): string {
 
 function matches(object: KubeObject, location: Location): boolean {
   const stored = object.__location as Location;
-  return stored.prefix === location.prefix && stored.resource === location.resource && (location.namespace === undefined || stored.namespace === location.namespace);
+  return (
+    stored.prefix === location.prefix && stored.resource === location.resource && (location.namespace === undefined || stored.namespace === location.namespace)
+  );
 }
 
 function withMetadata(object: KubeObject, location: Location): KubeObject {
@@ -216,7 +226,8 @@ function deepMerge(target: Record<string, unknown>, patch: unknown): void {
   if (typeof patch !== 'object' || patch === null) return;
   for (const [name, value] of Object.entries(patch)) {
     const current = target[name];
-    if (typeof value === 'object' && value !== null && !Array.isArray(value) && typeof current === 'object' && current !== null) deepMerge(current as Record<string, unknown>, value);
+    if (typeof value === 'object' && value !== null && !Array.isArray(value) && typeof current === 'object' && current !== null)
+      deepMerge(current as Record<string, unknown>, value);
     else target[name] = value;
   }
 }

@@ -21,7 +21,10 @@ describe('runbook k8s', () => {
     api.put('/api/v1/namespaces/prod/pods', { metadata: { name: 'broken' }, spec: { containers: [{ name: 'app' }] }, status: { phase: 'Pending' } });
     const problems = await runCli(['k8s', 'health', '--format', 'json'], { KUBECONFIG: kubeconfig });
     assert.equal(problems.code, 1);
-    assert.deepEqual((JSON.parse(problems.stdout) as { pods: { problems: Array<{ name: string }> } }).pods.problems.map((pod) => pod.name), ['broken']);
+    assert.deepEqual(
+      (JSON.parse(problems.stdout) as { pods: { problems: Array<{ name: string }> } }).pods.problems.map((pod) => pod.name),
+      ['broken'],
+    );
   });
 
   it('shows the current context', async () => {

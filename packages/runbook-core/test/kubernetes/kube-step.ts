@@ -7,7 +7,11 @@ const start: Position = { start: { line: 1, column: 1, offset: 0 }, end: { line:
  * (blank lines separate commands), programs as the shell analysis would list
  * them unless given.
  */
-export function kubeStep(code: string, options: StepOptions = {}, extra: { lang?: string; attributes?: Record<string, string>; programs?: string[][] } = {}): Step {
+export function kubeStep(
+  code: string,
+  options: StepOptions = {},
+  extra: { lang?: string; attributes?: Record<string, string>; programs?: string[][] } = {},
+): Step {
   const lang = extra.lang ?? 'bash';
   const isShell = lang === 'bash' || lang === 'sh';
   const paragraphs = isShell ? code.split(/\n\s*\n/).filter((text) => text.trim() !== '') : [];

@@ -31,10 +31,13 @@ describe('readKubeconfig', () => {
     const read = await readKubeconfig({ env: { KUBECONFIG: `${first}${delimiter}${join(dir, 'missing')}${delimiter}${second}` } });
     assert.ok(read.ok);
     assert.equal(read.kubeconfig.currentContext, 'prod');
-    assert.deepEqual(read.kubeconfig.contexts.map((context) => [context.name, context.namespace ?? null, context.file]), [
-      ['prod', 'app', first],
-      ['staging', null, second],
-    ]);
+    assert.deepEqual(
+      read.kubeconfig.contexts.map((context) => [context.name, context.namespace ?? null, context.file]),
+      [
+        ['prod', 'app', first],
+        ['staging', null, second],
+      ],
+    );
     assert.deepEqual(read.kubeconfig.files, [first, second]);
   });
 

@@ -15,7 +15,12 @@ function node(name: string, ready: 'True' | 'False', extra: { pressure?: string;
     spec: extra.unschedulable ? { unschedulable: true } : {},
     status: {
       conditions: [
-        { type: 'Ready', status: ready, reason: ready === 'True' ? 'KubeletReady' : 'KubeletNotReady', message: ready === 'True' ? 'ok' : 'PLEG is not healthy' },
+        {
+          type: 'Ready',
+          status: ready,
+          reason: ready === 'True' ? 'KubeletReady' : 'KubeletNotReady',
+          message: ready === 'True' ? 'ok' : 'PLEG is not healthy',
+        },
         { type: 'MemoryPressure', status: extra.pressure === 'MemoryPressure' ? 'True' : 'False' },
       ],
       allocatable: { cpu: '4', memory: '8Gi' },
@@ -71,13 +76,19 @@ describe('kubernetesHealth (against an in-process fake API)', () => {
     assert.equal(report.status, 'healthy', report.summary);
     assert.equal(report.context, 'fake');
     assert.equal(report.namespace, 'prod');
-    assert.deepEqual(report.nodes.nodes.map((entry) => [entry.name, entry.status, entry.roles]), [['node-a', 'Ready', ['worker']]]);
+    assert.deepEqual(
+      report.nodes.nodes.map((entry) => [entry.name, entry.status, entry.roles]),
+      [['node-a', 'Ready', ['worker']]],
+    );
     const [rollout] = report.rollouts.deployments;
-    assert.deepEqual(rollout!.history.map((entry) => [entry.revision, entry.images[0], entry.changeCause, entry.current]), [
-      [3, 'api:3', 'deploy 3', true],
-      [2, 'api:2', 'deploy 2', false],
-      [1, 'api:1', 'deploy 1', false],
-    ]);
+    assert.deepEqual(
+      rollout!.history.map((entry) => [entry.revision, entry.images[0], entry.changeCause, entry.current]),
+      [
+        [3, 'api:3', 'deploy 3', true],
+        [2, 'api:2', 'deploy 2', false],
+        [1, 'api:1', 'deploy 1', false],
+      ],
+    );
     assert.equal(report.usage.status, 'unavailable');
     assert.match(report.usage.reason ?? '', /metrics API \(metrics\.k8s\.io\) is not served/);
     assert.match(report.summary, /^healthy · fake · prod: 1\/1 nodes ready, 0 pods with problems, 1\/1 deployments healthy, 0 warnings$/);
@@ -87,20 +98,32 @@ describe('kubernetesHealth (against an in-process fake API)', () => {
     seedHealthyCluster();
     api.put('/api/v1/nodes', node('node-b', 'False'));
     api.put('/api/v1/nodes', node('node-c', 'True', { pressure: 'MemoryPressure' }));
-    api.put('/api/v1/namespaces/prod/pods', pod('prod', 'api-crash', {
-      phase: 'Running',
-      containerStatuses: [{ name: 'app', ready: false, restartCount: 7, image: 'app:1', imageID: '', state: { waiting: { reason: 'CrashLoopBackOff' } } }],
-    }));
+    api.put(
+      '/api/v1/namespaces/prod/pods',
+      pod('prod', 'api-crash', {
+        phase: 'Running',
+        containerStatuses: [{ name: 'app', ready: false, restartCount: 7, image: 'app:1', imageID: '', state: { waiting: { reason: 'CrashLoopBackOff' } } }],
+      }),
+    );
     api.put('/api/v1/namespaces/prod/pods', pod('prod', 'api-unready', running(false, 1)));
     api.put('/api/v1/namespaces/batch/pods', pod('batch', 'report-done', { phase: 'Succeeded' }));
-    api.put('/api/v1/namespaces/other/pods', pod('other', 'pending', {
-      phase: 'Pending',
-      conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: '0/3 nodes are available' }],
-    }));
+    api.put(
+      '/api/v1/namespaces/other/pods',
+      pod('other', 'pending', {
+        phase: 'Pending',
+        conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: '0/3 nodes are available' }],
+      }),
+    );
     api.put('/api/v1/namespaces/other/pods', pod('other', 'evicted', { phase: 'Failed', reason: 'Evicted', message: 'The node was low on resource: memory.' }));
     api.update('/apis/apps/v1/namespaces/prod/deployments', 'api', (deployment) => {
       deployment.spec = { replicas: 3 };
-      deployment.status = { replicas: 3, updatedReplicas: 3, readyReplicas: 1, availableReplicas: 1, conditions: [{ type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded' }] };
+      deployment.status = {
+        replicas: 3,
+        updatedReplicas: 3,
+        readyReplicas: 1,
+        availableReplicas: 1,
+        conditions: [{ type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded' }],
+      };
     });
     for (const [index, reason] of ['BackOff', 'FailedScheduling', 'Unhealthy'].entries()) {
       api.put('/api/v1/namespaces/prod/events', {
@@ -113,7 +136,13 @@ describe('kubernetesHealth (against an in-process fake API)', () => {
         lastTimestamp: minutesAgo(10 - index),
       });
     }
-    api.put('/api/v1/namespaces/prod/events', { metadata: { name: 'normal' }, type: 'Normal', reason: 'Pulled', message: 'ok', involvedObject: { kind: 'Pod', name: 'api-1' } });
+    api.put('/api/v1/namespaces/prod/events', {
+      metadata: { name: 'normal' },
+      type: 'Normal',
+      reason: 'Pulled',
+      message: 'ok',
+      involvedObject: { kind: 'Pod', name: 'api-1' },
+    });
 
     const report = await kubernetesHealth({ kubeconfig, env: {}, events: 2 });
     assert.equal(report.status, 'problems');
@@ -131,10 +160,13 @@ describe('kubernetesHealth (against an in-process fake API)', () => {
     assert.equal(report.pods.total, 6);
     assert.equal(report.rollouts.status, 'problem');
     assert.match(report.rollouts.reason ?? '', /api: rollout stuck \(ProgressDeadlineExceeded\)/);
-    assert.deepEqual(report.events.events.map((event) => [event.reason, event.count]), [
-      ['FailedScheduling', 2],
-      ['Unhealthy', 3],
-    ]);
+    assert.deepEqual(
+      report.events.events.map((event) => [event.reason, event.count]),
+      [
+        ['FailedScheduling', 2],
+        ['Unhealthy', 3],
+      ],
+    );
     assert.equal(report.events.status, 'warning');
     assert.equal(api.requestsTo('GET', /\/events$/)[0]!.query.get('fieldSelector'), 'type=Warning');
 
@@ -149,11 +181,20 @@ describe('kubernetesHealth (against an in-process fake API)', () => {
     seedHealthyCluster();
     api.put('/apis/metrics.k8s.io/v1beta1/nodes', { metadata: { name: 'node-a' }, usage: { cpu: '1000m', memory: '2Gi' } });
     api.put('/apis/metrics.k8s.io/v1beta1/namespaces/prod/pods', { metadata: { name: 'quiet' }, containers: [{ usage: { cpu: '5m', memory: '10Mi' } }] });
-    api.put('/apis/metrics.k8s.io/v1beta1/namespaces/prod/pods', { metadata: { name: 'busy' }, containers: [{ usage: { cpu: '250000000n', memory: '100Mi' } }, { usage: { cpu: '50m', memory: '1Mi' } }] });
+    api.put('/apis/metrics.k8s.io/v1beta1/namespaces/prod/pods', {
+      metadata: { name: 'busy' },
+      containers: [{ usage: { cpu: '250000000n', memory: '100Mi' } }, { usage: { cpu: '50m', memory: '1Mi' } }],
+    });
     const report = await kubernetesHealth({ kubeconfig, env: {} });
     assert.equal(report.usage.status, 'ok');
     assert.deepEqual(report.usage.nodes, [{ name: 'node-a', cpuMillicores: 1000, memoryBytes: 2 * 2 ** 30, cpuPercent: 25, memoryPercent: 25 }]);
-    assert.deepEqual(report.usage.pods.map((entry) => [entry.name, entry.cpuMillicores]), [['busy', 300], ['quiet', 5]]);
+    assert.deepEqual(
+      report.usage.pods.map((entry) => [entry.name, entry.cpuMillicores]),
+      [
+        ['busy', 300],
+        ['quiet', 5],
+      ],
+    );
   });
 
   it('checks only the namespace when listing pods cluster-wide is forbidden, and says so', async () => {

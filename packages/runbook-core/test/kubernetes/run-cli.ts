@@ -40,7 +40,10 @@ const entry = new URL('../../src/cli/index.ts', import.meta.url).pathname;
 export function runCliProcess(argv: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
   const code = `const { run } = await import(${JSON.stringify(entry)}); process.exitCode = await run(process.argv.slice(1));`;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code, ...argv], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code, ...argv], {
+      env: { PATH: process.env.PATH, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

@@ -21,7 +21,11 @@ async function until<T>(probe: () => T | undefined | false): Promise<T> {
 describe('runStepAsJob (against an in-process fake API, the test playing the job controller and kubelet)', () => {
   let api: FakeKubeApi;
   let options: JobStepOptions;
-  const step = kubeStep('echo "checking $SERVICE"\ncurl -H "Authorization: $TOKEN" https://internal/health', { name: 'in-cluster-check', runsOn: 'job' }, { attributes: { image: 'curlimages/curl:8.5.0' } });
+  const step = kubeStep(
+    'echo "checking $SERVICE"\ncurl -H "Authorization: $TOKEN" https://internal/health',
+    { name: 'in-cluster-check', runsOn: 'job' },
+    { attributes: { image: 'curlimages/curl:8.5.0' } },
+  );
 
   beforeEach(async () => {
     api = await FakeKubeApi.start();
@@ -37,7 +41,11 @@ describe('runStepAsJob (against an in-process fake API, the test playing the job
     api.onCreate((resource, object) => {
       if (resource !== 'jobs') return;
       const name = object.metadata!.name!;
-      api.put(pods, { metadata: { name: `${name}-x7k2p`, labels: { 'job-name': name } }, spec: { containers: [{ name: 'step' }] }, status: { phase: 'Pending' } });
+      api.put(pods, {
+        metadata: { name: `${name}-x7k2p`, labels: { 'job-name': name } },
+        spec: { containers: [{ name: 'step' }] },
+        status: { phase: 'Pending' },
+      });
     });
   });
 
@@ -48,7 +56,8 @@ describe('runStepAsJob (against an in-process fake API, the test playing the job
     api.update(pods, pod, (object) => {
       object.status = { phase, containerStatuses: [{ name: 'step', ready: phase === 'Running', restartCount: 0, image: 'x', imageID: '', state }] };
     });
-  const leftovers = () => ['configmaps', 'secrets', 'pods'].flatMap((kind) => api.names(`/api/v1/namespaces/prod/${kind}`)).concat(api.names('/apis/batch/v1/namespaces/prod/jobs'));
+  const leftovers = () =>
+    ['configmaps', 'secrets', 'pods'].flatMap((kind) => api.names(`/api/v1/namespaces/prod/${kind}`)).concat(api.names('/apis/batch/v1/namespaces/prod/jobs'));
 
   it('creates ConfigMap, Secret and Job, streams the log with secrets masked, returns the exit code, cleans up', async () => {
     let logResponse: ServerResponse | undefined;
@@ -131,13 +140,21 @@ describe('runStepAsJob (against an in-process fake API, the test playing the job
     const result = await running;
     assert.equal(result.logs, 'read');
     assert.equal(result.stdout, 'all of it\n');
-    assert.deepEqual(api.requestsTo('GET', /\/log$/).map((request) => request.query.get('follow')), [null]);
+    assert.deepEqual(
+      api.requestsTo('GET', /\/log$/).map((request) => request.query.get('follow')),
+      [null],
+    );
   });
 
   it('deletes the ConfigMap and Secret when creating the Job is forbidden', async () => {
     api.on((request, response) => {
       if (request.method !== 'POST' || !request.path.endsWith('/jobs')) return false;
-      sendStatus(response, 403, 'Forbidden', 'jobs.batch is forbidden: User "oncall" cannot create resource "jobs" in API group "batch" in the namespace "prod"');
+      sendStatus(
+        response,
+        403,
+        'Forbidden',
+        'jobs.batch is forbidden: User "oncall" cannot create resource "jobs" in API group "batch" in the namespace "prod"',
+      );
       return true;
     });
     const result = await runStepAsJob(step, options);
@@ -146,7 +163,10 @@ describe('runStepAsJob (against an in-process fake API, the test playing the job
     assert.match(result.shortMessage, /cannot create job runbook-in-cluster-check-\w+ in prod: jobs\.batch is forbidden: User "oncall" cannot create/);
     assert.equal(result.exitCode, undefined);
     assert.deepEqual(leftovers(), []);
-    assert.deepEqual(api.requestsTo('DELETE', /./).map((request) => request.path.split('/').slice(-2)[0]), ['secrets', 'configmaps']);
+    assert.deepEqual(
+      api.requestsTo('DELETE', /./).map((request) => request.path.split('/').slice(-2)[0]),
+      ['secrets', 'configmaps'],
+    );
   });
 
   it('cleans up everything on cancel', async () => {
@@ -200,14 +220,32 @@ describe('resolveJobSettings and buildJobManifests', () => {
     raw: { kubernetes: { namespace: 'smartcloudops', job: { image: 'bitnami/kubectl:1.29', serviceAccount: 'runbook', timeout: '5m' } } },
   };
 
-  it('takes the step\'s attributes over the frontmatter\'s kubernetes.job, and the runner\'s over both', () => {
+  it("takes the step's attributes over the frontmatter's kubernetes.job, and the runner's over both", () => {
     const fromFrontmatter = resolveJobSettings(kubeStep('kubectl get pods', { runsOn: 'job' }), meta);
     assert.deepEqual(fromFrontmatter, {
       ok: true,
-      settings: { image: 'bitnami/kubectl:1.29', namespace: 'smartcloudops', serviceAccount: 'runbook', timeoutMs: 300_000, interpreter: ['bash'], scriptName: 'step.sh' },
+      settings: {
+        image: 'bitnami/kubectl:1.29',
+        namespace: 'smartcloudops',
+        serviceAccount: 'runbook',
+        timeoutMs: 300_000,
+        interpreter: ['bash'],
+        scriptName: 'step.sh',
+      },
     });
-    const fromStep = resolveJobSettings(kubeStep('print(1)', { runsOn: 'job', namespace: 'ops', timeoutMs: 30_000 }, { lang: 'python', attributes: { image: 'python:3.12', serviceAccount: 'checker' } }), meta, { namespace: 'override' });
-    assert.deepEqual(fromStep, { ok: true, settings: { image: 'python:3.12', namespace: 'override', serviceAccount: 'checker', timeoutMs: 30_000, interpreter: ['python3'], scriptName: 'step.py' } });
+    const fromStep = resolveJobSettings(
+      kubeStep(
+        'print(1)',
+        { runsOn: 'job', namespace: 'ops', timeoutMs: 30_000 },
+        { lang: 'python', attributes: { image: 'python:3.12', serviceAccount: 'checker' } },
+      ),
+      meta,
+      { namespace: 'override' },
+    );
+    assert.deepEqual(fromStep, {
+      ok: true,
+      settings: { image: 'python:3.12', namespace: 'override', serviceAccount: 'checker', timeoutMs: 30_000, interpreter: ['python3'], scriptName: 'step.py' },
+    });
     const unknown = resolveJobSettings(kubeStep('x', { runsOn: 'job' }, { lang: 'ruby', attributes: { image: 'ruby' } }), meta);
     assert.ok(!unknown.ok);
     assert.match(unknown.reason, /'ruby' is not a language it can run/);

@@ -4,12 +4,41 @@ import { applyFixes, lintMarkdown } from 'runbook-core';
 
 // Pieces that exercise every rule, glued together at random with random text.
 const pieces = [
-  '```bash\n', '```\n', '~~~sh {name=x confirm=true}\n', '```text {required=true}\n', '```bash {name=x\n', '---\ntitle: [\n---\n',
-  '1. Primary On-Call (0-15 minutes)\n', '$ kubectl get pods\n', 'kubectl exec -it p -- bash\n', 'read -r X\n', 'kubectl delete pod <pod-name>\n',
-  'echo "$UNDECLARED ${INCIDENT_ID} ${A:-b}"\n', 'export TOKEN=ghp_q8Wm2ZkR4tYx7Lp1Nc5Vb9Hd3Fg6Js0Ae2Ku\n', 'Authorization: Bearer abcdefghijklmnop1234\n',
-  '# Heading\n', '## Options 👥\n', '[toc](#heading) [x](#nope) [f](./missing.md)\n', 'Updated $(date) ${X}\n', '`$(code)`\n',
-  '<!-- runbook-disable -->\n', '<!-- runbook-disable-next-line fence-language -->\n', '<!-- runbook-enable prose-in-shell -->\n',
-  '> ```bash\n> echo $Y\n', '- [ ] task\n', '- [\n  ] split\n', '\t', '\r\n', '\u0000', '\uD800', '🚨', '\\', "'", '"', '<<EOF\n', 'EOF\n',
+  '```bash\n',
+  '```\n',
+  '~~~sh {name=x confirm=true}\n',
+  '```text {required=true}\n',
+  '```bash {name=x\n',
+  '---\ntitle: [\n---\n',
+  '1. Primary On-Call (0-15 minutes)\n',
+  '$ kubectl get pods\n',
+  'kubectl exec -it p -- bash\n',
+  'read -r X\n',
+  'kubectl delete pod <pod-name>\n',
+  'echo "$UNDECLARED ${INCIDENT_ID} ${A:-b}"\n',
+  'export TOKEN=ghp_q8Wm2ZkR4tYx7Lp1Nc5Vb9Hd3Fg6Js0Ae2Ku\n',
+  'Authorization: Bearer abcdefghijklmnop1234\n',
+  '# Heading\n',
+  '## Options 👥\n',
+  '[toc](#heading) [x](#nope) [f](./missing.md)\n',
+  'Updated $(date) ${X}\n',
+  '`$(code)`\n',
+  '<!-- runbook-disable -->\n',
+  '<!-- runbook-disable-next-line fence-language -->\n',
+  '<!-- runbook-enable prose-in-shell -->\n',
+  '> ```bash\n> echo $Y\n',
+  '- [ ] task\n',
+  '- [\n  ] split\n',
+  '\t',
+  '\r\n',
+  '\u0000',
+  '\uD800',
+  '🚨',
+  '\\',
+  "'",
+  '"',
+  '<<EOF\n',
+  'EOF\n',
 ];
 
 describe('lint on any input', () => {
@@ -31,7 +60,10 @@ describe('lint on any input', () => {
         // Fixing never breaks what is left: it lints again without a throw.
         const fixed = applyFixes(source, messages).output;
         const again = await lintMarkdown(fixed, { config: { rules: { shellcheck: 'off' } } });
-        assert.ok(again.messages.every((message) => !/failed on this file/.test(message.reason)), 'no rule crashed on the fixed text');
+        assert.ok(
+          again.messages.every((message) => !/failed on this file/.test(message.reason)),
+          'no rule crashed on the fixed text',
+        );
       }),
       { numRuns: 300 },
     );

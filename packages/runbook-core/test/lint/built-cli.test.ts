@@ -48,7 +48,10 @@ describe('runbook lint (built bundle, real process)', () => {
     mkdirSync(join(work, 'runbooks'));
     // Enough files that the pool starts its worker thread.
     for (let i = 0; i < 40; i++) {
-      writeFileSync(join(work, 'runbooks', `step-${String(i).padStart(2, '0')}.md`), i % 2 ? `# Step ${i}\n\n\`\`\`bash\nkubectl delete pod api-${i}\n\`\`\`\n` : `# Step ${i}\n\nAll good.\n`);
+      writeFileSync(
+        join(work, 'runbooks', `step-${String(i).padStart(2, '0')}.md`),
+        i % 2 ? `# Step ${i}\n\n\`\`\`bash\nkubectl delete pod api-${i}\n\`\`\`\n` : `# Step ${i}\n\nAll good.\n`,
+      );
     }
   });
   after(() => {
@@ -101,7 +104,7 @@ describe('runbook lint (built bundle, real process)', () => {
       RUNBOOK_CONFIG: '',
       RUNBOOK_MAX_WARNINGS: '',
       RUNBOOK_SHELLCHECK: 'false',
-      RUNBOOK_VERSION: action.inputs['version']!.default,
+      RUNBOOK_VERSION: action.inputs.version!.default,
     };
     const failed = await run('bash', ['-c', step!.run], { cwd: work, env }).then(
       () => ({ code: 0, stdout: '' }),
@@ -114,7 +117,13 @@ describe('runbook lint (built bundle, real process)', () => {
   });
 
   it('offers a pre-commit hook that runs `runbook lint` on the staged Markdown files', async () => {
-    const [hook] = parseYaml(readFileSync(join(repoRoot, '.pre-commit-hooks.yaml'), 'utf8')) as Array<{ id: string; entry: string; language: string; types: string[]; additional_dependencies: string[] }>;
+    const [hook] = parseYaml(readFileSync(join(repoRoot, '.pre-commit-hooks.yaml'), 'utf8')) as Array<{
+      id: string;
+      entry: string;
+      language: string;
+      types: string[];
+      additional_dependencies: string[];
+    }>;
     assert.equal(hook!.id, 'runbook-lint');
     assert.deepEqual(hook!.types, ['markdown']);
     const version = (JSON.parse(readFileSync(join(corePackage, 'package.json'), 'utf8')) as { version: string }).version;

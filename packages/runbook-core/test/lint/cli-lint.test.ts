@@ -27,7 +27,10 @@ describe('runbook lint (in-process)', () => {
   it('exits 0 with warnings only, and 1 when they are more than --max-warnings', async () => {
     const warned = await cli('notice.md', '--no-shellcheck');
     assert.equal(warned.code, 0);
-    assert.match(warned.stdout, /^notice\.md:3:1 warning Fenced code block has no language.* fence-language\n\n1 problem \(0 errors, 1 warning\) in 1 of 1 file\.\n$/);
+    assert.match(
+      warned.stdout,
+      /^notice\.md:3:1 warning Fenced code block has no language.* fence-language\n\n1 problem \(0 errors, 1 warning\) in 1 of 1 file\.\n$/,
+    );
     const strict = await cli('notice.md', '--no-shellcheck', '--max-warnings', '0');
     assert.equal(strict.code, 1);
     assert.equal(strict.stderr, 'runbook lint: 1 warnings, more than --max-warnings 0\n');
@@ -36,12 +39,18 @@ describe('runbook lint (in-process)', () => {
   it('exits 1 on an error; --quiet shows errors only', async () => {
     const result = await cli('.', '--no-shellcheck', '--quiet');
     assert.equal(result.code, 1);
-    assert.match(result.stdout, /^risky\.md:4:1 error Step destroys or replaces things \(kubectl delete\).* unconfirmed-destructive\n\n1 problem \(1 error, 0 warnings\) in 1 of 3 files; 1 fixable with --fix\.\n$/);
+    assert.match(
+      result.stdout,
+      /^risky\.md:4:1 error Step destroys or replaces things \(kubectl delete\).* unconfirmed-destructive\n\n1 problem \(1 error, 0 warnings\) in 1 of 3 files; 1 fixable with --fix\.\n$/,
+    );
   });
 
   it('prints the records as JSON, SARIF and GitHub annotations', async () => {
     const json = JSON.parse((await cli('risky.md', '--no-shellcheck', '--format', 'json')).stdout) as Array<Record<string, unknown>>;
-    assert.deepEqual(json.map((record) => [record['path'], record['ruleId'], record['severity']]), [['risky.md', 'unconfirmed-destructive', 'error']]);
+    assert.deepEqual(
+      json.map((record) => [record.path, record.ruleId, record.severity]),
+      [['risky.md', 'unconfirmed-destructive', 'error']],
+    );
     const sarif = JSON.parse((await cli('risky.md', '--no-shellcheck', '--format', 'sarif')).stdout);
     assert.equal(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'risky.md');
     assert.match(sarif.runs[0].tool.driver.version, /^\d+\.\d+\.\d+/);
@@ -79,7 +88,10 @@ describe('runbook lint (in-process)', () => {
     writeFileSync(join(dir, 'runbook.config.json'), JSON.stringify({ rules: { 'fence-language': 'loud' } }));
     const config = await cli('clean.md');
     assert.equal(config.code, 2);
-    assert.equal(config.stderr, `runbook lint: config error: ${join(dir, 'runbook.config.json')}: rules.fence-language: severity must be off, info, warn or error, got 'loud'\n`);
+    assert.equal(
+      config.stderr,
+      `runbook lint: config error: ${join(dir, 'runbook.config.json')}: rules.fence-language: severity must be off, info, warn or error, got 'loud'\n`,
+    );
     const stdinFix = await cli('-', '--fix');
     assert.equal(stdinFix.code, 2);
     assert.match(stdinFix.stderr, /--fix cannot write back to standard input/);

@@ -41,7 +41,11 @@ describe('lint config', () => {
       [{ rules: { 'fence-languag': 'warn' } }, 'rules.fence-languag', /unknown rule id \(did you mean 'fence-language'\?\)/],
       [{ rules: { 'fence-language': 'warning!' } }, 'rules.fence-language', /severity must be off, info, warn or error, got 'warning!'/],
       [{ rules: { 'fence-language': ['fatal'] } }, 'rules.fence-language[0]', /got 'fatal'/],
-      [{ rules: { 'undeclared-variable': ['warn', { allowed: [] }] } }, 'rules.undeclared-variable[1].allowed', /unknown option; 'undeclared-variable' takes allow/],
+      [
+        { rules: { 'undeclared-variable': ['warn', { allowed: [] }] } },
+        'rules.undeclared-variable[1].allowed',
+        /unknown option; 'undeclared-variable' takes allow/,
+      ],
       [{ rules: { 'undeclared-variable': ['warn', { allow: 'HOME' }] } }, 'rules.undeclared-variable[1].allow', /must be an array of strings, got 'HOME'/],
       [{ rules: { 'fence-language/x': 'warn' } }, 'rules.fence-language/x', /unknown rule id/],
       [{ rules: { 'shellcheck/SC2086': ['warn', { exclude: [] }] } }, 'rules.shellcheck/SC2086[1]', /a sub-rule takes no options/],

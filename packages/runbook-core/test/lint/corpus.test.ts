@@ -17,7 +17,9 @@ describe('lint on the corpus of real runbooks', () => {
     assert.ok(outcome.results.length >= 390, `${outcome.results.length} files`);
     assert.deepEqual(outcome.failures, []);
     assert.deepEqual(outcome.notices, []);
-    const crashed = outcome.results.flatMap((result) => result.messages.filter((message) => /failed on this file/.test(message.reason)).map((message) => `${result.path}: ${message.reason}`));
+    const crashed = outcome.results.flatMap((result) =>
+      result.messages.filter((message) => /failed on this file/.test(message.reason)).map((message) => `${result.path}: ${message.reason}`),
+    );
     assert.deepEqual(crashed, []);
   });
 
@@ -40,7 +42,10 @@ describe('lint on the corpus of real runbooks', () => {
       const length = readFileSync(join(repoRoot, result.path), 'utf8').length;
       for (const message of result.messages) {
         for (const range of [message.position, ...(message.fix ? [message.fix.range] : [])]) {
-          assert.ok(range.start.offset >= 0 && range.start.offset <= range.end.offset && range.end.offset <= length, `${result.path}:${message.position.start.line} ${message.ruleId}`);
+          assert.ok(
+            range.start.offset >= 0 && range.start.offset <= range.end.offset && range.end.offset <= length,
+            `${result.path}:${message.position.start.line} ${message.ruleId}`,
+          );
         }
       }
     }
@@ -51,7 +56,10 @@ describe('lint on the corpus of real runbooks', () => {
       const file = join(repoRoot, result.path);
       const source = readFileSync(file, 'utf8');
       const fixable = result.messages.filter((message) => message.fix && !message.ruleId.startsWith('shellcheck')).length;
-      const { output } = applyFixes(source, result.messages.filter((message) => !message.ruleId.startsWith('shellcheck')));
+      const { output } = applyFixes(
+        source,
+        result.messages.filter((message) => !message.ruleId.startsWith('shellcheck')),
+      );
       const again = await lintMarkdown(output, { path: file, config: { rules: { shellcheck: 'off' } } });
       assert.ok(again.messages.filter((message) => message.fix).length < fixable || fixable === 0, result.path);
     }

@@ -20,7 +20,13 @@ const warning: LintMessage = {
   position: { start: at(20, 5, 300), end: at(21, 2, 330) },
   url: 'https://www.shellcheck.net/wiki/SC2086',
 };
-const info: LintMessage = { ruleId: 'shellcheck', severity: 'info', reason: 'shellcheck is not installed', position: { start: at(1, 1, 0), end: at(1, 1, 0) }, url: 'https://example.com' };
+const info: LintMessage = {
+  ruleId: 'shellcheck',
+  severity: 'info',
+  reason: 'shellcheck is not installed',
+  position: { start: at(1, 1, 0), end: at(1, 1, 0) },
+  url: 'https://example.com',
+};
 
 const results: LintFileResult[] = [
   { path: 'runbooks/pay ments.md', messages: [error, warning] },
@@ -70,7 +76,7 @@ describe('lint formatters', () => {
     ]);
   });
 
-  it('github: escaping is undone exactly by the runner\'s decoding, for any text', () => {
+  it("github: escaping is undone exactly by the runner's decoding, for any text", () => {
     const decodeData = (text: string) => text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
     const decodeProperty = (text: string) => decodeData(text.replace(/%3A/g, ':').replace(/%2C/g, ','));
     fc.assert(
@@ -111,7 +117,10 @@ describe('lint formatters', () => {
     assert.deepEqual(location.region, { startLine: 12, startColumn: 3, endLine: 12, endColumn: 40 });
     assert.equal(third.locations[0].physicalLocation.artifactLocation.uri, 'runbooks/db%3Amain%2Ceu.md');
     const [replacement] = first.fixes[0].artifactChanges[0].replacements;
-    assert.deepEqual(replacement, { deletedRegion: { startLine: 10, startColumn: 8, endLine: 10, endColumn: 8 }, insertedContent: { text: ' {confirm=true}' } });
+    assert.deepEqual(replacement, {
+      deletedRegion: { startLine: 10, startColumn: 8, endLine: 10, endColumn: 8 },
+      insertedContent: { text: ' {confirm=true}' },
+    });
     assert.equal(second.fixes, undefined);
   });
 

@@ -43,7 +43,10 @@ describe('lintFiles', () => {
   });
 
   it('expands globs, takes a named file as it is, and lists what matched nothing', async () => {
-    const outcome = await lintFiles(['runbooks/*.md', 'generated/out.md', 'missing.md', 'nothing/**/*.md'], { cwd: dir, config: { rules: { shellcheck: 'off' } } });
+    const outcome = await lintFiles(['runbooks/*.md', 'generated/out.md', 'missing.md', 'nothing/**/*.md'], {
+      cwd: dir,
+      config: { rules: { shellcheck: 'off' } },
+    });
     assert.deepEqual(summary(outcome), ['generated/out.md: fence-language warning', 'runbooks/payments.md: fence-language warning']);
     assert.deepEqual(outcome.unmatched, ['missing.md', 'nothing/**/*.md']);
   });
@@ -55,13 +58,20 @@ describe('lintFiles', () => {
 
   it('uses an explicit config for every file, with rule overrides on top', async () => {
     writeFileSync(join(dir, 'strict.json'), JSON.stringify({ rules: { 'fence-language': 'info' } }));
-    const outcome = await lintFiles(['runbooks', 'team/db.md'], { cwd: dir, configFile: 'strict.json', config: { rules: { 'unrendered-substitution': 'off' } } });
+    const outcome = await lintFiles(['runbooks', 'team/db.md'], {
+      cwd: dir,
+      configFile: 'strict.json',
+      config: { rules: { 'unrendered-substitution': 'off' } },
+    });
     assert.deepEqual(summary(outcome), ['runbooks/clean.markdown: ', 'runbooks/payments.md: fence-language info', 'team/db.md: fence-language info']);
   });
 
   it('throws LintConfigError for a broken config, naming the file', async () => {
     writeFileSync(join(dir, 'team', 'runbook.config.json'), '{"rules": {"no-such-rule": "off"}}');
-    await assert.rejects(lintFiles(['team'], { cwd: dir }), (error: unknown) => error instanceof LintConfigError && error.file === join(dir, 'team', 'runbook.config.json') && error.key === 'rules.no-such-rule');
+    await assert.rejects(
+      lintFiles(['team'], { cwd: dir }),
+      (error: unknown) => error instanceof LintConfigError && error.file === join(dir, 'team', 'runbook.config.json') && error.key === 'rules.no-such-rule',
+    );
   });
 
   it('reports a file it cannot read as a failure, never a crash', async () => {
@@ -119,13 +129,22 @@ describe('lintInPool', () => {
       };
       setImmediate(spin);
       const turnsAtMainFiles: number[] = [];
-      const outcomes = await lintInPool(jobs, { cwd: dir, env: {}, fix: false }, 1, (message) => assert.fail(message), (_, thread) => {
-        done[thread]!++;
-        if (thread === 'main') turnsAtMainFiles.push(turns);
-      });
+      const outcomes = await lintInPool(
+        jobs,
+        { cwd: dir, env: {}, fix: false },
+        1,
+        (message) => assert.fail(message),
+        (_, thread) => {
+          done[thread]!++;
+          if (thread === 'main') turnsAtMainFiles.push(turns);
+        },
+      );
       running = false;
-      assert.deepEqual(outcomes.map((outcome) => (outcome.ok ? outcome.result.path : outcome.reason)), jobs.map((job) => job.path));
-      assert.equal(done['main']! + done['worker']!, 40);
+      assert.deepEqual(
+        outcomes.map((outcome) => (outcome.ok ? outcome.result.path : outcome.reason)),
+        jobs.map((job) => job.path),
+      );
+      assert.equal(done.main! + done.worker!, 40);
       const withoutTurn = turnsAtMainFiles.filter((value, index) => index > 0 && value === turnsAtMainFiles[index - 1]);
       assert.deepEqual(withoutTurn, [], 'the event loop turns between files on this thread');
     } finally {

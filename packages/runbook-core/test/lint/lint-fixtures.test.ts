@@ -14,10 +14,13 @@ function only(ruleId: string): LintConfig {
 
 describe('lint rules on their fixtures', () => {
   it('has a fixture folder with findings for every built-in rule', () => {
-    const folders = readdirSync(fixtures, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    const folders = readdirSync(fixtures, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
     for (const rule of builtinRules) {
       assert.ok(folders.includes(rule.id), `test/fixtures/lint/${rule.id}/ is missing`);
-      const marked = readdirSync(join(fixtures, rule.id)).filter((file) => file.endsWith('.md') && !file.endsWith('.fixed.md'))
+      const marked = readdirSync(join(fixtures, rule.id))
+        .filter((file) => file.endsWith('.md') && !file.endsWith('.fixed.md'))
         .some((file) => expectedFindings(readFileSync(join(fixtures, rule.id, file), 'utf8')).length > 0);
       assert.ok(marked, `${rule.id} has no fixture that expects a finding`);
     }
@@ -27,7 +30,9 @@ describe('lint rules on their fixtures', () => {
     const folder = join(fixtures, rule.id);
     if (!existsSync(folder)) continue;
     describe(rule.id, () => {
-      for (const file of readdirSync(folder).filter((name) => name.endsWith('.md') && !name.endsWith('.fixed.md')).sort()) {
+      for (const file of readdirSync(folder)
+        .filter((name) => name.endsWith('.md') && !name.endsWith('.fixed.md'))
+        .sort()) {
         const path = join(folder, file);
         const source = readFileSync(path, 'utf8');
 
@@ -49,7 +54,10 @@ describe('lint rules on their fixtures', () => {
             if (update && fixedSource !== undefined) writeFileSync(fixedPath, fixedSource);
             if (!existsSync(fixedPath)) return;
             assert.equal(fixedSource ?? source, readFileSync(fixedPath, 'utf8'));
-            assert.ok(messages.every((message) => !message.fix), 'no fixable finding is left');
+            assert.ok(
+              messages.every((message) => !message.fix),
+              'no fixable finding is left',
+            );
           });
         }
       }

@@ -74,7 +74,10 @@ describe('lintRunbook', () => {
       source,
       config: { rules: { 'fence-language': 'error', 'unrendered-substitution': 'off' } },
     });
-    assert.deepEqual(messages.map((message) => `${message.ruleId} ${message.severity}`), ['fence-language error']);
+    assert.deepEqual(
+      messages.map((message) => `${message.ruleId} ${message.severity}`),
+      ['fence-language error'],
+    );
   });
 
   it('throws LintConfigError naming the key for an unknown rule or a bad severity', async () => {
@@ -85,7 +88,10 @@ describe('lintRunbook', () => {
       assert.match(error.message, /did you mean 'fence-language'/);
       return true;
     });
-    await assert.rejects(lintRunbook(runbook, { source, config: { rules: { 'fence-language': 'fatal' as 'warn' } } }), /rules\.fence-language: severity must be off, info, warn or error, got 'fatal'/);
+    await assert.rejects(
+      lintRunbook(runbook, { source, config: { rules: { 'fence-language': 'fatal' as 'warn' } } }),
+      /rules\.fence-language: severity must be off, info, warn or error, got 'fatal'/,
+    );
   });
 
   it('needs the source, and says so naming the option', async () => {
@@ -110,7 +116,10 @@ describe('lintRunbook', () => {
       report({ ruleId: 'tool/B2', reason: 'second code again', position: index.linePosition(17) });
     });
     const messages = await lintRunbook(parseRunbook(source), { source, rules: [rule], config: { rules: { 'tool/A1': 'off', 'tool/B2': 'error' } } });
-    assert.deepEqual(messages.map((message) => `${message.position.start.line} ${message.ruleId} ${message.severity}`), ['18 tool/B2 error']);
+    assert.deepEqual(
+      messages.map((message) => `${message.position.start.line} ${message.ruleId} ${message.severity}`),
+      ['18 tool/B2 error'],
+    );
 
     const small = ['# Tool', '', 'first', '<!-- runbook-disable-next-line tool -->', 'second', 'third'].join('\n');
     const located = testRule('tool', ({ lines: index, report }) => {

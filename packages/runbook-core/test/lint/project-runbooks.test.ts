@@ -7,7 +7,9 @@ describe("the project's own runbooks", () => {
   it('lint clean, shellcheck included', async () => {
     const outcome = await lintFiles(['runbooks'], { cwd: repoRoot });
     assert.ok(outcome.results.length > 0);
-    const found = outcome.results.flatMap((result) => result.messages.map((message) => `${result.path}:${message.position.start.line} ${message.ruleId} ${message.reason}`));
+    const found = outcome.results.flatMap((result) =>
+      result.messages.map((message) => `${result.path}:${message.position.start.line} ${message.ruleId} ${message.reason}`),
+    );
     assert.deepEqual(found, []);
     assert.deepEqual(outcome.unmatched, []);
   });

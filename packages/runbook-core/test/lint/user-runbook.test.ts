@@ -40,7 +40,18 @@ describe("lint on the user's runbook", () => {
       '628:18 warning unrendered-substitution',
     ]);
     const reasons = messages.map((message) => message.reason).join('\n');
-    for (const token of ['$PAGERDUTY_API_KEY', '$SLACK_BOT_TOKEN', '$INCIDENT_TEAM_MEMBERS', '${INCIDENT_TRACKING_URL}', 'kubectl rollout undo', 'aws rds failover-db-cluster', 'terraform apply -auto-approve', 'aws route53 change-resource-record-sets', '$(date +%Y-%m-%d)', '1. Primary On-Call Engineer (0-15 minutes)']) {
+    for (const token of [
+      '$PAGERDUTY_API_KEY',
+      '$SLACK_BOT_TOKEN',
+      '$INCIDENT_TEAM_MEMBERS',
+      '${INCIDENT_TRACKING_URL}',
+      'kubectl rollout undo',
+      'aws rds failover-db-cluster',
+      'terraform apply -auto-approve',
+      'aws route53 change-resource-record-sets',
+      '$(date +%Y-%m-%d)',
+      '1. Primary On-Call Engineer (0-15 minutes)',
+    ]) {
       assert.ok(reasons.includes(token), `a reason names ${token}`);
     }
     assert.ok(!messages.some((message) => message.ruleId === 'broken-anchor'), 'every table-of-contents link resolves');

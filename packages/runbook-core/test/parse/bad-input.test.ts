@@ -20,7 +20,10 @@ describe('parseRunbook on bad input', () => {
     const runbook = parseRunbook(source);
     assert.equal(runbook.meta.title, 'T');
     assert.equal(textAt(source, runbook.sections[0]?.position ?? assert.fail()), '# Two');
-    assert.deepEqual(runbook.checklistItems.map((item) => item.text), ['Item']);
+    assert.deepEqual(
+      runbook.checklistItems.map((item) => item.text),
+      ['Item'],
+    );
     assertModelInvariants(source, runbook);
   });
 
@@ -36,10 +39,16 @@ describe('parseRunbook on bad input', () => {
   it('reads nesting of any depth: 100,000 quotes, 50,000 list items on a line, 3,000 lines each deeper', function () {
     this.timeout(0); // depth, not speed, is under test
     const quotes = `${'>'.repeat(100_000)} - [ ] deep item\n`;
-    assert.deepEqual(parseRunbook(quotes).checklistItems.map((item) => item.text), ['deep item']);
+    assert.deepEqual(
+      parseRunbook(quotes).checklistItems.map((item) => item.text),
+      ['deep item'],
+    );
     const items = `${'- '.repeat(50_000)}[x] deepest\n`;
     const itemsRunbook = parseRunbook(items);
-    assert.deepEqual(itemsRunbook.checklistItems.map((item) => [item.text, item.depth]), [['deepest', 49_999]]);
+    assert.deepEqual(
+      itemsRunbook.checklistItems.map((item) => [item.text, item.depth]),
+      [['deepest', 49_999]],
+    );
     const staircase = Array.from({ length: 3_000 }, (_, depth) => `${'  '.repeat(depth)}- [ ] step ${depth}`).join('\n');
     const staircaseRunbook = parseRunbook(staircase);
     assert.equal(staircaseRunbook.checklistItems.length, 3_000);
@@ -51,7 +60,7 @@ describe('parseRunbook on bad input', () => {
     this.timeout(0); // size, not speed, is under test
     const chunk = Array.from({ length: 100_000 }, (_, index) => String.fromCharCode(((index * 2654435761) >>> 0) % 0xffff)).join('');
     const markdown = '\n\n# Checks\n\n- [ ] Look at the pods\n\n```bash\nkubectl get pods\n```\n\n';
-    const source = Array.from({ length: 100 }, () => chunk + markdown).join('') + '```bash\nkubectl delete ns prod\n';
+    const source = `${Array.from({ length: 100 }, () => chunk + markdown).join('')}\`\`\`bash\nkubectl delete ns prod\n`;
     assert.ok(source.length >= 10_000_000);
     const runbook = parseRunbook(source);
     assert.ok(runbook.steps.length >= 100, `${runbook.steps.length} steps`);

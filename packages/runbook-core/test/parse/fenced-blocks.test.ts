@@ -28,7 +28,10 @@ describe('fenced blocks', () => {
     assert.equal(runbook.steps.length, 1);
     assert.equal(runbook.steps[0]?.code, 'kubectl get pods\n\n## Not a heading');
     assert.equal(runbook.steps[0]?.position.end.offset, source.length);
-    assert.deepEqual(runbook.sections.map((section) => section.slug), ['run']);
+    assert.deepEqual(
+      runbook.sections.map((section) => section.slug),
+      ['run'],
+    );
     assert.deepEqual(
       runbook.messages.map((message) => [message.ruleId, message.severity, textAt(source, message.position)]),
       [['unclosed-fence', 'error', '```']],
@@ -40,7 +43,10 @@ describe('fenced blocks', () => {
     const source = '- step:\n  ```bash\n  ls\n\nafter\n';
     const runbook = parseRunbook(source);
     assert.equal(runbook.steps[0]?.code, 'ls');
-    assert.deepEqual(runbook.messages.map((message) => message.ruleId), ['unclosed-fence']);
+    assert.deepEqual(
+      runbook.messages.map((message) => message.ruleId),
+      ['unclosed-fence'],
+    );
     assert.match(runbook.messages[0]?.reason ?? '', /end of its container/);
   });
 
@@ -65,8 +71,14 @@ describe('fenced blocks', () => {
     const crlf = lf.replace(/\n/g, '\r\n');
     const a = parseRunbook(lf);
     const b = parseRunbook(crlf);
-    assert.deepEqual(b.steps.map((step) => step.id), a.steps.map((step) => step.id));
-    assert.deepEqual(b.checklistItems.map((item) => item.id), a.checklistItems.map((item) => item.id));
+    assert.deepEqual(
+      b.steps.map((step) => step.id),
+      a.steps.map((step) => step.id),
+    );
+    assert.deepEqual(
+      b.checklistItems.map((item) => item.id),
+      a.checklistItems.map((item) => item.id),
+    );
     for (const step of b.steps) {
       for (const command of step.commands) assert.equal(textAt(crlf, command.position), command.text);
       assert.equal(step.position.start.line, a.steps[step.index]?.position.start.line);

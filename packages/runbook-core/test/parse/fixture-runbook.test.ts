@@ -39,7 +39,7 @@ describe('parseRunbook: a runbook in the project conventions', () => {
     ]);
     assert.equal(meta.position?.start.line, 1);
     assert.equal(meta.position?.end.line, 34);
-    assert.equal((meta.raw['kubernetes'] as Record<string, unknown>)['context'], 'prod-eu');
+    assert.equal((meta.raw.kubernetes as Record<string, unknown>).context, 'prod-eu');
   });
 
   it('finds the steps in lists and blockquotes, with typed options and mapped commands', () => {

@@ -18,7 +18,10 @@ describe('frontmatter', () => {
     }
     assert.deepEqual(runbook.meta.variables, {});
     assert.equal(runbook.meta.title, undefined);
-    assert.deepEqual(runbook.sections.map((section) => section.slug), ['restart']);
+    assert.deepEqual(
+      runbook.sections.map((section) => section.slug),
+      ['restart'],
+    );
     assert.equal(runbook.checklistItems.length, 1);
     assert.equal(runbook.steps.length, 1);
   });
@@ -69,13 +72,19 @@ describe('frontmatter', () => {
 
   it('reads lists after an opening --- that never closes (a rule, not frontmatter)', () => {
     const runbook = parseRunbook('---\n\n- [ ] Check the pods\n\n> - [x] quoted\n');
-    assert.deepEqual(runbook.checklistItems.map((item) => item.text), ['Check the pods', 'quoted']);
+    assert.deepEqual(
+      runbook.checklistItems.map((item) => item.text),
+      ['Check the pods', 'quoted'],
+    );
     assert.deepEqual(runbook.meta, { variables: {}, raw: {} });
   });
 
   it('wants a mapping at the top; a thematic break later is not frontmatter', () => {
     const list = parseRunbook('---\n- a\n- b\n---\n');
-    assert.deepEqual(list.messages.map((message) => message.reason), ['the frontmatter must be a YAML mapping of keys to values']);
+    assert.deepEqual(
+      list.messages.map((message) => message.reason),
+      ['the frontmatter must be a YAML mapping of keys to values'],
+    );
     const later = parseRunbook('# Title\n\n---\ntitle: no\n---\n');
     assert.deepEqual(later.meta, { variables: {}, raw: {} });
   });

@@ -17,27 +17,51 @@ const smallCorpusFiles = (readdirSync(corpus, { recursive: true }) as string[])
 
 const insertions = fc.oneof(
   fc.constantFrom(
-    '\n', '\n\n', '\r\n', '```', '```bash\n', '~~~\n', '```\n', '- [ ] check\n', '  - [x] nested\n', '# Heading\n', '## Steps\n',
-    '[ref]: https://example.com\n', '[ref]', '[text](#anchor)', '---\n', '> ', '    ', '| a | b |\n|---|---|\n', 'kubectl delete pod x\n',
-    '${VAR}', '[Placeholder]', '<!--', '-->', '<div>\n', '*', '`', '\t', '\ufeff', '',
+    '\n',
+    '\n\n',
+    '\r\n',
+    '```',
+    '```bash\n',
+    '~~~\n',
+    '```\n',
+    '- [ ] check\n',
+    '  - [x] nested\n',
+    '# Heading\n',
+    '## Steps\n',
+    '[ref]: https://example.com\n',
+    '[ref]',
+    '[text](#anchor)',
+    '---\n',
+    '> ',
+    '    ',
+    '| a | b |\n|---|---|\n',
+    'kubectl delete pod x\n',
+    '${VAR}',
+    '[Placeholder]',
+    '<!--',
+    '-->',
+    '<div>\n',
+    '*',
+    '`',
+    '\t',
+    '\ufeff',
+    '',
   ),
   fc.string({ maxLength: 8 }),
 );
 
 const documents = fc
-  .tuple(
-    fc.array(fc.constantFrom(...smallCorpusFiles), { minLength: 1, maxLength: 3 }),
-    markdownish,
-    fc.boolean(),
-  )
-  .map(([files, extra, withFixture]) => (withFixture ? readFixture('restart-api.md') + '\n' : '') + files.join('\n') + '\n' + extra);
+  .tuple(fc.array(fc.constantFrom(...smallCorpusFiles), { minLength: 1, maxLength: 3 }), markdownish, fc.boolean())
+  .map(([files, extra, withFixture]) => `${(withFixture ? `${readFixture('restart-api.md')}\n` : '') + files.join('\n')}\n${extra}`);
 
 const edit = (length: number) =>
-  fc.tuple(fc.nat({ max: length }), fc.nat({ max: 40 }), insertions).map(([start, removed, text]): TextEdit => ({
-    start,
-    end: Math.min(length, start + removed),
-    text,
-  }));
+  fc.tuple(fc.nat({ max: length }), fc.nat({ max: 40 }), insertions).map(
+    ([start, removed, text]): TextEdit => ({
+      start,
+      end: Math.min(length, start + removed),
+      text,
+    }),
+  );
 
 describe('RunbookDocument: incremental updates', function () {
   // Thousands of full parses to compare against: a safety net for busy machines, not a speed check.
@@ -123,7 +147,14 @@ describe('RunbookDocument: incremental updates', function () {
     assert.throws(() => document.update([{ start: 2, end: 9, text: '' }]), /edit range 2…9 is not within the text \(length 4\)/);
     assert.throws(() => document.update([{ start: 1, end: 0, text: '' }]), RangeError);
     assert.throws(() => document.update([{ start: 0, end: 0, text: 5 as unknown as string }]), TypeError);
-    assert.throws(() => document.update([{ start: 0, end: 0, text: 'x' }, { start: 0, end: 99, text: '' }]), /edit range 0…99 is not within the text \(length 5\)/);
+    assert.throws(
+      () =>
+        document.update([
+          { start: 0, end: 0, text: 'x' },
+          { start: 0, end: 99, text: '' },
+        ]),
+      /edit range 0…99 is not within the text \(length 5\)/,
+    );
     assert.equal(document.source, '# A\n');
     assert.deepStrictEqual(document.runbook, parseRunbook('# A\n'));
   });

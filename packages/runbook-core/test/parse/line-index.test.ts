@@ -10,7 +10,18 @@ describe('LineIndex', () => {
         const point = lines.point(offset);
         return [point.line, point.column];
       }),
-      [[1, 1], [1, 2], [2, 1], [2, 3], [2, 4], [3, 1], [3, 2], [4, 1], [4, 2], [4, 3]],
+      [
+        [1, 1],
+        [1, 2],
+        [2, 1],
+        [2, 3],
+        [2, 4],
+        [3, 1],
+        [3, 2],
+        [4, 1],
+        [4, 2],
+        [4, 3],
+      ],
     );
     assert.equal(lines.offset(2, 2), 3);
     assert.equal(lines.offset(4, 99), 10);

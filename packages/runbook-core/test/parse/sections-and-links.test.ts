@@ -33,7 +33,8 @@ describe('sections and links', () => {
   });
 
   it('gives in-page links their anchor, and resolves reference links', () => {
-    const source = '# A\n\nSee [the steps](#steps), [docs][d], <https://example.com> and [caf\u00e9](#caf%C3%A9).\n\n[d]: https://docs.example.com "Docs"\n\n## Steps\n';
+    const source =
+      '# A\n\nSee [the steps](#steps), [docs][d], <https://example.com> and [caf\u00e9](#caf%C3%A9).\n\n[d]: https://docs.example.com "Docs"\n\n## Steps\n';
     const { links } = parseRunbook(source);
     assert.deepEqual(
       links.map((link) => [link.text, link.url, link.anchor, textAt(source, link.position)]),
@@ -49,8 +50,14 @@ describe('sections and links', () => {
   it('owns each element by the last heading before it', () => {
     const source = 'Intro\n\n```bash\nls\n```\n\n# One\n\n> ## Quoted\n> ```bash\n> pwd\n> ```\n\n- [ ] after quoted\n';
     const runbook = parseRunbook(source);
-    assert.deepEqual(runbook.steps.map((step) => step.section), [undefined, 'quoted']);
+    assert.deepEqual(
+      runbook.steps.map((step) => step.section),
+      [undefined, 'quoted'],
+    );
     assert.equal(runbook.steps[0]?.id.includes('/'), false);
-    assert.deepEqual(runbook.checklistItems.map((item) => item.section), ['quoted']);
+    assert.deepEqual(
+      runbook.checklistItems.map((item) => item.section),
+      ['quoted'],
+    );
   });
 });

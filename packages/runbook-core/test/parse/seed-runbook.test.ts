@@ -28,8 +28,7 @@ describe("parseRunbook on the user's runbook", () => {
     assert.ok(template, `template ${index} under ${heading}`);
     return template;
   };
-  const at = (position: { start: { offset: number }; end: { offset: number } }): string =>
-    source.slice(position.start.offset, position.end.offset);
+  const at = (position: { start: { offset: number }; end: { offset: number } }): string => source.slice(position.start.offset, position.end.offset);
 
   it('finds the heading tree with GitHub anchors', () => {
     assert.deepEqual(
@@ -141,9 +140,7 @@ describe("parseRunbook on the user's runbook", () => {
   });
 
   it('gives each fenced block its language, in order', () => {
-    const blocks = [...runbook.steps, ...runbook.templates, ...runbook.diagrams].sort(
-      (a, b) => a.position.start.offset - b.position.start.offset,
-    );
+    const blocks = [...runbook.steps, ...runbook.templates, ...runbook.diagrams].sort((a, b) => a.position.start.offset - b.position.start.offset);
     assert.deepEqual(
       blocks.map((block) => block.lang),
       ['bash', 'mermaid', 'bash', 'bash', 'bash', 'markdown', '', '', 'bash', 'bash', 'markdown', 'bash', 'bash'],
@@ -180,7 +177,13 @@ describe("parseRunbook on the user's runbook", () => {
     const activation = stepUnder('dr-activation-procedure');
     const risky = activation.commands.filter((command) => command.risk !== 'read');
     assert.deepEqual(
-      risky.map((command) => [command.risk, command.text.split(/\s+\\?\s*/).slice(0, 3).join(' ')]),
+      risky.map((command) => [
+        command.risk,
+        command.text
+          .split(/\s+\\?\s*/)
+          .slice(0, 3)
+          .join(' '),
+      ]),
       [
         ['mutate', 'curl -X POST'],
         ['mutate', 'terraform workspace select'],

@@ -25,8 +25,14 @@ describe('stable ids', () => {
       .replace('## Checklist\n', '## Background\n\n- [ ] Read the architecture notes\n\n```bash\nkubectl version\n```\n\n## Checklist\n')
       .replace('## Status update\n', '## Escalation\n\nCall the payments lead.\n\n## Status update\n');
     const after = ids(parseRunbook(edited));
-    assert.deepEqual(after.items.filter((id) => !id.startsWith('background/')), before().items);
-    assert.deepEqual(after.steps.filter((id) => !id.startsWith('background/')), before().steps);
+    assert.deepEqual(
+      after.items.filter((id) => !id.startsWith('background/')),
+      before().items,
+    );
+    assert.deepEqual(
+      after.steps.filter((id) => !id.startsWith('background/')),
+      before().steps,
+    );
     assert.deepEqual(after.templates, before().templates);
   });
 
@@ -50,7 +56,10 @@ describe('stable ids', () => {
   it('change when the element itself changes, or its section is renamed; names pin a step', () => {
     const original = before();
     const renamed = ids(parseRunbook(source.replace('## Checklist\n', '## First steps\n')));
-    assert.deepEqual(renamed.items, original.items.map((id) => id.replace('checklist/', 'first-steps/')));
+    assert.deepEqual(
+      renamed.items,
+      original.items.map((id) => id.replace('checklist/', 'first-steps/')),
+    );
     const recoded = ids(parseRunbook(source.replace('kubectl get pods -n checkout', 'kubectl get pods -n checkout -o wide')));
     assert.equal(recoded.steps[0], 'pods', 'a named step keeps its name as id');
     const unnamedCode = ids(parseRunbook(source.replace('print("checked"', 'print("done"')));
@@ -58,7 +67,9 @@ describe('stable ids', () => {
   });
 
   it('number repeats in document order', () => {
-    const runbook = parseRunbook('# S\n\n- [ ] Retry\n- [ ] Retry\n- [ ] Retry\n\n```bash\nls\n```\n\n```bash\nls\n```\n\n```sh {name=go}\nx\n```\n\n```sh {name=go}\ny\n```\n');
+    const runbook = parseRunbook(
+      '# S\n\n- [ ] Retry\n- [ ] Retry\n- [ ] Retry\n\n```bash\nls\n```\n\n```bash\nls\n```\n\n```sh {name=go}\nx\n```\n\n```sh {name=go}\ny\n```\n',
+    );
     assert.deepEqual(ids(runbook).items, ['s/retry', 's/retry~2', 's/retry~3']);
     assert.deepEqual(ids(runbook).steps, [runbook.steps[0]?.id, `${runbook.steps[0]?.id}~2`, 'go', 'go~2']);
     assert.match(runbook.steps[0]?.id ?? '', /^s\/[0-9a-f]{8}$/);

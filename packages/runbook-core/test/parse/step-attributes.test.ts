@@ -33,10 +33,10 @@ describe('info-string attributes (Runme syntaxes)', () => {
       ["the attribute block has no closing '}'"],
     );
     assert.match(parseInfoString('bash {"name": }').problems[0]?.reason ?? '', /not valid JSON/);
-    assert.deepEqual(parseInfoString('bash {name="open}').problems.map((problem) => problem.reason), [
-      "the quoted value of 'name' is not closed",
-      "the attribute block has no closing '}'",
-    ]);
+    assert.deepEqual(
+      parseInfoString('bash {name="open}').problems.map((problem) => problem.reason),
+      ["the quoted value of 'name' is not closed", "the attribute block has no closing '}'"],
+    );
   });
 
   it('keeps a __proto__ attribute as plain data', () => {
@@ -44,7 +44,7 @@ describe('info-string attributes (Runme syntaxes)', () => {
     assert.equal(Object.getPrototypeOf(info.attributes), Object.prototype);
     assert.equal(Object.getOwnPropertyDescriptor(info.attributes, '__proto__')?.value, 'x');
     const json = parseInfoString('bash {"__proto__":{"polluted":true}}');
-    assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
     assert.equal(Object.getOwnPropertyDescriptor(json.attributes, '__proto__')?.value, '{"polluted":true}');
   });
 
@@ -86,6 +86,6 @@ describe('info-string attributes (Runme syntaxes)', () => {
     );
     assert.ok(runbook.messages.every((message) => message.ruleId === 'invalid-attribute'));
     assert.deepEqual(runbook.steps[0]?.options, { name: 'x' });
-    assert.equal(runbook.steps[0]?.attributes['excludeFromRunAll'], 'true');
+    assert.equal(runbook.steps[0]?.attributes.excludeFromRunAll, 'true');
   });
 });

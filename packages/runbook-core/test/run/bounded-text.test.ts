@@ -15,7 +15,10 @@ describe('BoundedText', () => {
     const text = new BoundedText(3, 3);
     for (const chunk of ['abcd', 'efgh', 'ijkl']) text.append(chunk);
     assert.equal(text.dropped, 6);
-    assert.equal(text.toString((dropped) => `[${dropped}]`), 'abc[6]jkl');
+    assert.equal(
+      text.toString((dropped) => `[${dropped}]`),
+      'abc[6]jkl',
+    );
   });
 
   it('matches head + tail of the whole text for any chunks and limits', () => {
@@ -24,8 +27,11 @@ describe('BoundedText', () => {
         const text = new BoundedText(head, tail);
         for (const chunk of chunks) text.append(chunk);
         const whole = chunks.join('');
-        const kept = whole.length <= head + tail ? whole : whole.slice(0, head) + '|' + whole.slice(whole.length - tail);
-        assert.equal(text.toString(() => '|'), kept);
+        const kept = whole.length <= head + tail ? whole : `${whole.slice(0, head)}|${whole.slice(whole.length - tail)}`;
+        assert.equal(
+          text.toString(() => '|'),
+          kept,
+        );
         assert.equal(text.dropped, Math.max(0, whole.length - head - tail));
       }),
     );

@@ -30,11 +30,20 @@ describe('parseExportListing', () => {
 
   it("reads zsh's PATH, printed as an array tied to it", () => {
     const listing = Buffer.from("export -T PATH path=( /usr/bin '/opt/with space' /bin )\nexport -i10 SHLVL=2\n");
-    assert.deepEqual([...parseExportListing(listing)], [['PATH', '/usr/bin:/opt/with space:/bin'], ['SHLVL', '2']]);
+    assert.deepEqual(
+      [...parseExportListing(listing)],
+      [
+        ['PATH', '/usr/bin:/opt/with space:/bin'],
+        ['SHLVL', '2'],
+      ],
+    );
   });
 
   it('leaves out names exported without a value, and arrays', () => {
-    const output = execFileSync('bash', ['-c', 'export UNSET_BUT_EXPORTED; declare -ax ARR=(1 2); export -p'], { env: { KEPT: 'yes' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const output = execFileSync('bash', ['-c', 'export UNSET_BUT_EXPORTED; declare -ax ARR=(1 2); export -p'], {
+      env: { KEPT: 'yes' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const parsed = parseExportListing(output);
     assert.equal(parsed.get('KEPT'), 'yes');
     assert.equal(parsed.has('UNSET_BUT_EXPORTED'), false);

@@ -35,7 +35,10 @@ describe('planStep (dry run)', () => {
     assert.deepEqual(plan.variables.needed, ['BETA']);
     assert.equal(plan.code, 'echo "${BETA:-x}"\n');
     assert.equal(plan.selected, true);
-    assert.deepEqual(plan.commands.map((command) => command.index), [1]);
+    assert.deepEqual(
+      plan.commands.map((command) => command.index),
+      [1],
+    );
   });
 
   it('finds the programs missing from PATH, ignoring shell builtins and looking up relative scripts from the cwd', () => {

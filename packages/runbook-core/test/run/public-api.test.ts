@@ -5,7 +5,17 @@ import * as core from 'runbook-core';
 describe('run: public API', () => {
   it('exports exactly these values, all through the package door', () => {
     const names = Object.keys(run).sort();
-    assert.deepEqual(names, ['MIN_SECRET_LENGTH', 'REDACTED', 'StepError', 'StreamRedactor', 'planStep', 'redactText', 'renderPlan', 'runIdVariable', 'runStep']);
+    assert.deepEqual(names, [
+      'MIN_SECRET_LENGTH',
+      'REDACTED',
+      'StepError',
+      'StreamRedactor',
+      'planStep',
+      'redactText',
+      'renderPlan',
+      'runIdVariable',
+      'runStep',
+    ]);
     for (const name of names) assert.equal((core as Record<string, unknown>)[name], (run as Record<string, unknown>)[name], name);
   });
 });

@@ -5,7 +5,9 @@ import { makeStep } from './make-step.ts';
 
 const pick = (lang: string, options: Parameters<typeof makeStep>[0]['options'] = {}, runbookShell?: string): string => {
   const interpreter = resolveInterpreter(makeStep({ lang, code: '', options }), runbookShell);
-  return interpreter ? `${[interpreter.program, ...interpreter.args].join(' ')} (${interpreter.family}, ${interpreter.source}, '${interpreter.extension}')` : 'none';
+  return interpreter
+    ? `${[interpreter.program, ...interpreter.args].join(' ')} (${interpreter.family}, ${interpreter.source}, '${interpreter.extension}')`
+    : 'none';
 };
 
 describe('resolveInterpreter', () => {

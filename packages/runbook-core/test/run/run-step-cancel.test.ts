@@ -69,7 +69,7 @@ describe('runStep: timeout and cancellation', () => {
 
   it('forces SIGKILL after the grace delay on processes that ignore SIGTERM', async () => {
     const pidsFile = join(dir.path, 'pids');
-    const step = makeStep({ code: "trap '' TERM\nsleep 1000 &\necho $! >> \"$PIDS\"\necho $$ >> \"$PIDS\"\necho ready\nwait\n" });
+    const step = makeStep({ code: 'trap \'\' TERM\nsleep 1000 &\necho $! >> "$PIDS"\necho $$ >> "$PIDS"\necho ready\nwait\n' });
     const controller = new AbortController();
     const result: StepResult = await runStep(step, {
       variables: { PIDS: pidsFile },
@@ -116,7 +116,7 @@ describe('runStep: timeout and cancellation', () => {
     assert.equal(existsSync(marker), false);
   });
 
-  it('takes the step\'s timeout attribute when no timeout option is given', async () => {
+  it("takes the step's timeout attribute when no timeout option is given", async () => {
     const result = await runStep(makeStep({ code: 'sleep 1000\n', options: { timeoutMs: 200 } }));
     assert.equal(result.timedOut, true);
     assert.equal(result.signal, 'SIGTERM');

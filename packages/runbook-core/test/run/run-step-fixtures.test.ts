@@ -34,7 +34,11 @@ describe('runStep on steps parsed from Markdown', () => {
     }
     assert.deepEqual(
       results.map((result) => result.stdout),
-      ['incident INC-20250101-0930: found checkout-7d9f\n', `inspecting checkout-7d9f in ${dir.path.split('/').pop()}\n`, 'python sees checkout-7d9f in scripts\n'],
+      [
+        'incident INC-20250101-0930: found checkout-7d9f\n',
+        `inspecting checkout-7d9f in ${dir.path.split('/').pop()}\n`,
+        'python sees checkout-7d9f in scripts\n',
+      ],
     );
     assert.deepEqual(exported, { POD: 'checkout-7d9f' });
     assert.ok(results.every((result) => !result.failed));

@@ -37,7 +37,10 @@ describe('runStep: output', () => {
     assert.equal(result.stderr, 'END\n');
     assert.equal(result.truncated?.stdout, total - 'END\n'.length - 2 * 64 * 1024);
     assert.equal(result.truncated?.stderr, 0);
-    assert.match(result.stdout, new RegExp(`\\[… ${result.truncated?.stdout} characters omitted; the full output is in ${logFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} …\\]`));
+    assert.match(
+      result.stdout,
+      new RegExp(`\\[… ${result.truncated?.stdout} characters omitted; the full output is in ${logFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} …\\]`),
+    );
   });
 
   it('keeps as much as bufferHead and bufferTail say', async () => {

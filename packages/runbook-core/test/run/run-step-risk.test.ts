@@ -23,7 +23,10 @@ describe('runStep: risk gate', () => {
     assert.equal(result.refused, true);
     assert.equal(result.failed, true);
     assert.match(result.shortMessage, /^Step "restart" was refused: its commands mutate and no confirm callback was given; pass yes: true/);
-    assert.deepEqual(events.map((event) => event.type), ['finished']);
+    assert.deepEqual(
+      events.map((event) => event.type),
+      ['finished'],
+    );
     assert.equal(existsSync(marker()), false);
   });
 
@@ -47,7 +50,10 @@ describe('runStep: risk gate', () => {
       request?.plan.commands.map(({ index, text, heading, risk, riskReason }) => ({ index, text, heading, risk, riskReason })),
       [{ index: 0, text: `touch "${marker()}"`, heading: 'Mark it', risk: 'mutate', riskReason: 'touch writes a file' }],
     );
-    assert.match(request?.text ?? '', /^Step "restart" — risk: mutate\nInterpreter: bash\nWorking directory: .*\nCommands:\n {2}\[0\] mutate: touch writes a file — Mark it\n {6}touch /);
+    assert.match(
+      request?.text ?? '',
+      /^Step "restart" — risk: mutate\nInterpreter: bash\nWorking directory: .*\nCommands:\n {2}\[0\] mutate: touch writes a file — Mark it\n {6}touch /,
+    );
   });
 
   it('runs once confirmed (also asynchronously), or with yes, or when the step says confirm=false', async () => {
@@ -106,7 +112,11 @@ describe('runStep: risk gate', () => {
     const fakes = fakePrograms(dir.path, ['kubectl']);
     const kubeconfig = writeKubeconfig(dir.path, 'staging-eu', 'web');
     const kubeStep = (options: StepSpec['options'] = {}): ReturnType<typeof makeStep> =>
-      makeStep({ code: 'kubectl rollout restart deploy/api\n', commands: [{ text: 'kubectl rollout restart deploy/api', risk: 'mutate', programs: ['kubectl'] }], options });
+      makeStep({
+        code: 'kubectl rollout restart deploy/api\n',
+        commands: [{ text: 'kubectl rollout restart deploy/api', risk: 'mutate', programs: ['kubectl'] }],
+        options,
+      });
     const targets: unknown[] = [];
     const confirm = (request: ConfirmRequest): boolean => (targets.push(request.plan.target.kubernetes), false);
     const env = { ...fakes.env, KUBECONFIG: kubeconfig };

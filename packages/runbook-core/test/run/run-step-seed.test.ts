@@ -57,7 +57,10 @@ describe("runStep on the user's runbook", () => {
       assert.equal(request?.reason, 'risk');
       assert.equal(request?.plan.risk, risk);
       assert.equal(result.risk, risk);
-      assert.deepEqual(result.commands, request?.plan.commands.map((command) => command.index));
+      assert.deepEqual(
+        result.commands,
+        request?.plan.commands.map((command) => command.index),
+      );
       assert.ok(request?.plan.commands.every((command) => command.heading?.startsWith(`${alternative}. `)));
       if (alternative === '4') {
         assert.equal(request?.plan.target.kubernetes, undefined);

@@ -41,7 +41,7 @@ describe('runStep', () => {
     assert.equal(node.stdout, 'string\n');
   });
 
-  it('uses the step\'s shell attribute, then the runbook default for generic shell blocks', async () => {
+  it("uses the step's shell attribute, then the runbook default for generic shell blocks", async () => {
     const probe = 'if [ -n "${BASH_VERSION:-}" ]; then echo bash; else echo posix; fi\n';
     assert.equal((await runStep(makeStep({ lang: 'sh', code: probe }), { shell: 'bash' })).stdout, 'bash\n');
     assert.equal((await runStep(makeStep({ lang: 'bash', code: probe, options: { shell: 'sh' } }))).stdout, 'posix\n');
@@ -92,7 +92,7 @@ describe('runStep', () => {
     });
   });
 
-  it('runs in the step\'s cwd, relative to the runbook directory, defaulting to the runbook directory', async () => {
+  it("runs in the step's cwd, relative to the runbook directory, defaulting to the runbook directory", async () => {
     mkdirSync(join(dir.path, 'scripts'));
     const inScripts = await runStep(makeStep({ code: 'pwd\n', options: { cwd: 'scripts' } }), { runbookDir: dir.path });
     assert.equal(inScripts.stdout, `${join(dir.path, 'scripts')}\n`);

@@ -23,7 +23,14 @@ describe('StreamRedactor', () => {
     for (let cut = 0; cut <= text.length; cut++) {
       assert.equal(redactInChunks(text, ['s3cr3t-value'], [cut]), `before ${REDACTED} after`, `cut at ${cut}`);
     }
-    assert.equal(redactInChunks(text, ['s3cr3t-value'], [...text].map((_, index) => index)), `before ${REDACTED} after`);
+    assert.equal(
+      redactInChunks(
+        text,
+        ['s3cr3t-value'],
+        [...text].map((_, index) => index),
+      ),
+      `before ${REDACTED} after`,
+    );
   });
 
   it('holds back only a tail that could still become a secret, and releases it when it does not', () => {

@@ -25,10 +25,69 @@ function assertWellFormed(code: string, analysis: ShellAnalysis): void {
 
 /** Pieces of shell that reach the parser's harder states when strung together at random. */
 const shellPieces = [
-  'kubectl ', 'delete ', 'get pods', ' -n prod', 'rm -rf ', 'curl -X POST ', 'psql -c ', '"DROP TABLE x"', 'bash -c ', 'sudo ', 'xargs ',
-  '$X', '${Y:-z}', '$(', ')', '`', '"', "'", '$((', '))', '<<EOF\n', '<<\'EOF\'\n', '\nEOF\n', '<<<', '> out', '2>&1', '|', '||', '&&', ';', '&',
-  '\n', '\r\n', '\\\n', '# 1. Heading\n', '#!/bin/bash\n', ' ', '\t', 'if ', 'then ', 'fi', 'for i in ', 'do ', 'done', 'case ', 'esac', '{', '}',
-  '(', 'f() ', 'export A=', 'read B', 'declare -x C', 'toString ', '__proto__ ', 'constructor', 'psql -c "valueOf"', '🚨', 'é', '\u0000', '\ud800', '\udc00', '\\',
+  'kubectl ',
+  'delete ',
+  'get pods',
+  ' -n prod',
+  'rm -rf ',
+  'curl -X POST ',
+  'psql -c ',
+  '"DROP TABLE x"',
+  'bash -c ',
+  'sudo ',
+  'xargs ',
+  '$X',
+  '${Y:-z}',
+  '$(',
+  ')',
+  '`',
+  '"',
+  "'",
+  '$((',
+  '))',
+  '<<EOF\n',
+  "<<'EOF'\n",
+  '\nEOF\n',
+  '<<<',
+  '> out',
+  '2>&1',
+  '|',
+  '||',
+  '&&',
+  ';',
+  '&',
+  '\n',
+  '\r\n',
+  '\\\n',
+  '# 1. Heading\n',
+  '#!/bin/bash\n',
+  ' ',
+  '\t',
+  'if ',
+  'then ',
+  'fi',
+  'for i in ',
+  'do ',
+  'done',
+  'case ',
+  'esac',
+  '{',
+  '}',
+  '(',
+  'f() ',
+  'export A=',
+  'read B',
+  'declare -x C',
+  'toString ',
+  '__proto__ ',
+  'constructor',
+  'psql -c "valueOf"',
+  '🚨',
+  'é',
+  '\u0000',
+  '\ud800',
+  '\udc00',
+  '\\',
 ];
 const shellLike = fc.array(fc.constantFrom(...shellPieces), { maxLength: 60 }).map((pieces) => pieces.join(''));
 const loneSurrogates = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)), maxLength: 200 });
@@ -45,7 +104,14 @@ describe('shell analysis on any input', () => {
   });
 
   it('takes no meaning from Object.prototype names', () => {
-    for (const code of ['toString', '__proto__ x', 'constructor -c hasOwnProperty', 'psql -c "valueOf; toString"', "echo $'\\__proto__'", 'echo "$(hasOwnProperty"']) {
+    for (const code of [
+      'toString',
+      '__proto__ x',
+      'constructor -c hasOwnProperty',
+      'psql -c "valueOf; toString"',
+      "echo $'\\__proto__'",
+      'echo "$(hasOwnProperty"',
+    ]) {
       const analysis = analyzeShell(code);
       assertWellFormed(code, analysis);
     }
@@ -65,10 +131,10 @@ describe('shell analysis on any input', () => {
   });
 
   it('handles deep nesting without exhausting the stack', () => {
-    for (const code of ['$('.repeat(5000) + 'rm -rf x' + ')'.repeat(5000), '('.repeat(20000), '{ '.repeat(20000), '"$(echo '.repeat(3000)]) {
+    for (const code of [`${'$('.repeat(5000)}rm -rf x${')'.repeat(5000)}`, '('.repeat(20000), '{ '.repeat(20000), '"$(echo '.repeat(3000)]) {
       assertWellFormed(code, analyzeShell(code));
     }
-    const calls = Array.from({ length: 2000 }, (_, index) => `f${index}() { f${index + 1}; }`).join('\n') + '\nf2000() { rm -rf /x; }\nf0\n';
+    const calls = `${Array.from({ length: 2000 }, (_, index) => `f${index}() { f${index + 1}; }`).join('\n')}\nf2000() { rm -rf /x; }\nf0\n`;
     assert.equal(analyzeShell(calls).commands.at(-1)?.risk, 'mutate', 'a call chain too deep to follow counts as unknown');
   });
 

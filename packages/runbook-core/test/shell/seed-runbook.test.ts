@@ -80,9 +80,15 @@ describe("shell analysis of the user's runbook", () => {
     assert.deepEqual(analysis.writes, ['INCIDENT_ID', 'TIMESTAMP']);
     assert.equal(analysis.commands[0]?.heading, undefined, 'the shebang and a comment cut off by a blank line head nothing');
     const health = analysis.commands.filter((command) => command.heading === '1. System Health Check');
-    assert.deepEqual(health.map((command) => command.text), ['echo "1. SYSTEM HEALTH STATUS"', 'kubectl get nodes', 'kubectl get pods --all-namespaces | grep -v Running', 'echo']);
+    assert.deepEqual(
+      health.map((command) => command.text),
+      ['echo "1. SYSTEM HEALTH STATUS"', 'kubectl get nodes', 'kubectl get pods --all-namespaces | grep -v Running', 'echo'],
+    );
     const risky = analysis.commands.filter((command) => command.risk !== 'read');
-    assert.deepEqual(risky.map((command) => [command.heading, command.risk, command.riskReason]), [['6. Database Status', 'mutate', 'kubectl exec']]);
+    assert.deepEqual(
+      risky.map((command) => [command.heading, command.risk, command.riskReason]),
+      [['6. Database Status', 'mutate', 'kubectl exec']],
+    );
     assert.deepEqual(analysis.syntaxErrors, []);
   });
 
@@ -90,12 +96,15 @@ describe("shell analysis of the user's runbook", () => {
     const analysis = block('api.pagerduty.com');
     assert.deepEqual(analysis.reads, ['PAGERDUTY_API_KEY']);
     assert.equal(analysis.commands[0]?.risk, 'read');
-    assert.deepEqual(analysis.commands.slice(1).map((command) => command.text), [
-      '1. Primary On-Call Engineer (0-15 minutes)',
-      '2. Secondary On-Call Engineer (15-30 minutes)',
-      '3. Engineering Manager (30-45 minutes)',
-      '4. CTO (45+ minutes for P0 incidents)',
-    ]);
+    assert.deepEqual(
+      analysis.commands.slice(1).map((command) => command.text),
+      [
+        '1. Primary On-Call Engineer (0-15 minutes)',
+        '2. Secondary On-Call Engineer (15-30 minutes)',
+        '3. Engineering Manager (30-45 minutes)',
+        '4. CTO (45+ minutes for P0 incidents)',
+      ],
+    );
     assert.ok(analysis.commands.slice(1).every((command) => command.risk === 'mutate' && command.riskReason?.startsWith('unknown program ')));
     assert.ok(analysis.syntaxErrors.length >= 4, JSON.stringify(analysis.syntaxErrors));
   });
@@ -103,10 +112,13 @@ describe("shell analysis of the user's runbook", () => {
   it("reads the Slack block's token, incident id and team members", () => {
     const analysis = block('conversations.create');
     assert.deepEqual(analysis.reads, ['SLACK_BOT_TOKEN', 'INCIDENT_ID', 'INCIDENT_TEAM_MEMBERS']);
-    assert.deepEqual(analysis.commands.map((command) => [command.heading, command.risk]), [
-      ['Create incident-specific Slack channel', 'mutate'],
-      ['Invite key personnel', 'mutate'],
-    ]);
+    assert.deepEqual(
+      analysis.commands.map((command) => [command.heading, command.risk]),
+      [
+        ['Create incident-specific Slack channel', 'mutate'],
+        ['Invite key personnel', 'mutate'],
+      ],
+    );
   });
 
   it('treats the recovery check loop and its captured statuses as reads', () => {

@@ -15,8 +15,8 @@ describe('shell variables', () => {
   });
 
   it('reads nothing inside single quotes or quoted heredocs, but reads unquoted heredocs', () => {
-    assert.deepEqual(variables("echo '$A' \"$B\"").reads, ['B']);
-    assert.deepEqual(variables("cat <<'EOF'\n$A\nEOF\ncat <<\"EOF\"\n$B\nEOF\ncat <<EOF\n$C ${D}\nEOF\n").reads, ['C', 'D']);
+    assert.deepEqual(variables('echo \'$A\' "$B"').reads, ['B']);
+    assert.deepEqual(variables('cat <<\'EOF\'\n$A\nEOF\ncat <<"EOF"\n$B\nEOF\ncat <<EOF\n$C ${D}\nEOF\n').reads, ['C', 'D']);
   });
 
   it('skips special parameters', () => {
@@ -29,9 +29,24 @@ describe('shell variables', () => {
 
   it('finds every way of assigning', () => {
     const code = [
-      'A=1', 'export B=2', 'declare C=3', 'local D', 'readonly E=5', 'read -r F G', 'read -a H -p "prompt: "', 'read',
-      'for I in 1 2; do :; done', 'mapfile -t J < f', 'readarray', 'printf -v K "%s" x', 'getopts "ab" L', ': ${M:=default}',
-      'N[0]=x', '((O++))', 'for ((P = 0; P < 3; P++)); do :; done', 'Q=1 cmd',
+      'A=1',
+      'export B=2',
+      'declare C=3',
+      'local D',
+      'readonly E=5',
+      'read -r F G',
+      'read -a H -p "prompt: "',
+      'read',
+      'for I in 1 2; do :; done',
+      'mapfile -t J < f',
+      'readarray',
+      'printf -v K "%s" x',
+      'getopts "ab" L',
+      ': ${M:=default}',
+      'N[0]=x',
+      '((O++))',
+      'for ((P = 0; P < 3; P++)); do :; done',
+      'Q=1 cmd',
     ].join('\n');
     assert.deepEqual(variables(code).writes, ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'REPLY', 'I', 'J', 'MAPFILE', 'K', 'L', 'M', 'N', 'O', 'P', 'Q']);
   });

@@ -41,7 +41,12 @@ export class StepCodeLensProvider implements vscode.CodeLensProvider, vscode.Dis
         ? new vscode.CodeLens(fence, { title: '■ Cancel', command: 'runbook.cancelStep', arguments: [target] })
         : new vscode.CodeLens(fence, { title: '▶ Run step', tooltip: riskTooltip(step), command: 'runbook.runStep', arguments: [target] }),
       new vscode.CodeLens(fence, { title: 'Dry run', tooltip: 'Show what would run, with which values', command: 'runbook.dryRunStep', arguments: [target] }),
-      new vscode.CodeLens(fence, { title: 'Copy rendered', tooltip: 'Copy the code with ${VAR} filled in', command: 'runbook.copyRendered', arguments: [target] }),
+      new vscode.CodeLens(fence, {
+        title: 'Copy rendered',
+        tooltip: 'Copy the code with ${VAR} filled in',
+        command: 'runbook.copyRendered',
+        arguments: [target],
+      }),
     ];
     if (running) return lenses;
     for (const group of commandGroups(step)) {

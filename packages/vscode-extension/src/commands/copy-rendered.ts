@@ -31,9 +31,7 @@ export class CopyRenderedCommand implements Command {
     const rendered = core.renderTemplate(block, values, { mask: secretNames });
     await vscode.env.clipboard.writeText(rendered.text);
     const unfilled = [...new Set(rendered.unfilled.map((slot) => slot.raw))];
-    void vscode.window.showInformationMessage(
-      unfilled.length === 0 ? 'Runbook: copied.' : `Runbook: copied; not filled: ${unfilled.join(', ')}.`,
-    );
+    void vscode.window.showInformationMessage(unfilled.length === 0 ? 'Runbook: copied.' : `Runbook: copied; not filled: ${unfilled.join(', ')}.`);
     return rendered.text;
   }
 }

@@ -28,16 +28,18 @@ export class StartIncidentCommand implements Command {
       args.severity ??
       (
         await vscode.window.showQuickPick(
-          levels.map((level): vscode.QuickPickItem => ({
-            label: level.id,
-            ...(level.label === undefined ? {} : { description: level.label }),
-            detail: [
-              level.responseMinutes === undefined ? undefined : `respond within ${level.responseMinutes} min`,
-              level.updateEveryMinutes === undefined ? undefined : `status update every ${level.updateEveryMinutes} min`,
-            ]
-              .filter(Boolean)
-              .join(' · '),
-          })),
+          levels.map(
+            (level): vscode.QuickPickItem => ({
+              label: level.id,
+              ...(level.label === undefined ? {} : { description: level.label }),
+              detail: [
+                level.responseMinutes === undefined ? undefined : `respond within ${level.responseMinutes} min`,
+                level.updateEveryMinutes === undefined ? undefined : `status update every ${level.updateEveryMinutes} min`,
+              ]
+                .filter(Boolean)
+                .join(' · '),
+            }),
+          ),
           { title: 'Start incident: severity', ignoreFocusOut: true },
         )
       )?.label;

@@ -103,7 +103,10 @@ function rulesFor(core: RunbookCore, withTools: boolean): readonly AnyLintRule[]
 }
 
 /** The nearest `runbook.config.json` (or package.json `runbook` key) above the file; a broken one throws, with its reason. */
-function configFor(core: RunbookCore, document: vscode.TextDocument): { config?: NonNullable<ReturnType<InstanceType<RunbookCore['ConfigFinder']>['forFile']>>['config'] } {
+function configFor(
+  core: RunbookCore,
+  document: vscode.TextDocument,
+): { config?: NonNullable<ReturnType<InstanceType<RunbookCore['ConfigFinder']>['forFile']>>['config'] } {
   if (document.uri.scheme !== 'file') return {};
   const loaded = new core.ConfigFinder(core.builtinRules).forFile(document.uri.fsPath);
   return loaded ? { config: loaded.config } : {};

@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { IncidentState, PlanStepOptions, Runbook, Step, StepEvent, StepResult } from 'runbook-core';
 import { loadCore, type RunbookCore } from '../core.ts';
 import type { Incidents } from '../incident/incidents.ts';

@@ -35,7 +35,9 @@ describe('editor speed', () => {
     const median = [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)] ?? NaN;
     const size = `${(document.getText().length / 1e6).toFixed(2)} MB`;
     console.log(`measure: CodeLenses of a ${size} runbook, first request (full parse): ${first.toFixed(0)} ms`);
-    console.log(`measure: CodeLenses of a ${size} runbook after a one-line edit: median ${median.toFixed(1)} ms of ${samples.map((ms) => ms.toFixed(0)).join(', ')}`);
+    console.log(
+      `measure: CodeLenses of a ${size} runbook after a one-line edit: median ${median.toFixed(1)} ms of ${samples.map((ms) => ms.toFixed(0)).join(', ')}`,
+    );
     console.log(`measure: after-edit / first ratio ${(median / first).toFixed(3)}`);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });

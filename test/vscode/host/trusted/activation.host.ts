@@ -15,7 +15,9 @@ describe('activation', () => {
     const { contributes } = extension.packageJSON as { contributes: { commands: { command: string }[]; views: Record<string, { id: string }[]> } };
     const contributed = contributes.commands.map((entry) => entry.command).sort();
     // VS Code itself registers `<view id>.focus` and the like for each contributed view.
-    const views = Object.values(contributes.views).flat().map((view) => `${view.id}.`);
+    const views = Object.values(contributes.views)
+      .flat()
+      .map((view) => `${view.id}.`);
     const registered = (await vscode.commands.getCommands(true))
       .filter((id) => id.startsWith('runbook.') && !views.some((prefix) => id.startsWith(prefix)))
       .sort();

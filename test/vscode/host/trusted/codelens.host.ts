@@ -20,7 +20,10 @@ describe('CodeLenses', () => {
     const byLine = lensTitlesByLine(document, await codeLensesOf(document));
     const runStep = byLine.filter(([, titles]) => titles.includes('▶ Run step')).map(([line]) => line);
     assert.equal(runStep.length, 8);
-    assert.ok(runStep.every((line) => line === '```bash'), runStep.join('\n'));
+    assert.ok(
+      runStep.every((line) => line === '```bash'),
+      runStep.join('\n'),
+    );
     const groups = byLine.flatMap(([, titles]) => titles.filter((title) => title.startsWith('▶ Run "')));
     assert.ok(groups.includes('▶ Run "1. System Health Check"'), groups.join('\n'));
     assert.ok(groups.includes('▶ Run "8. Monitoring Alerts"'), groups.join('\n'));

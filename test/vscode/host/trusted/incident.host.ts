@@ -40,7 +40,11 @@ describe('an incident in the editor', () => {
     assert.equal(copied, `Incident ${incident.id}: we are investigating. Greeting: hello.`);
 
     const fence = lineOf(document, '```bash {name=say-hello confirm=false}');
-    await eventually(() => extensionApi().stepDecorations(document.uri).find((decoration) => decoration.line === fence && decoration.text.startsWith('✓ exit 0')));
+    await eventually(() =>
+      extensionApi()
+        .stepDecorations(document.uri)
+        .find((decoration) => decoration.line === fence && decoration.text.startsWith('✓ exit 0')),
+    );
   });
 
   it('ticks a checklist item in the journal, not in the file, and draws it', async () => {
@@ -52,7 +56,11 @@ describe('an incident in the editor', () => {
     assert.equal(ticked?.itemId, 'checklist/say-hello');
     assert.equal(document.lineAt(lineOf(document, '- [ ] Say hello')).text, '- [ ] Say hello', 'the file changed');
     const line = lineOf(document, '- [ ] Say hello');
-    await eventually(() => extensionApi().checklistDecorations(document.uri).find((decoration) => decoration.line === line && decoration.text.startsWith('✓ ticked by')));
+    await eventually(() =>
+      extensionApi()
+        .checklistDecorations(document.uri)
+        .find((decoration) => decoration.line === line && decoration.text.startsWith('✓ ticked by')),
+    );
 
     const unchecked = await vscode.commands.executeCommand<boolean>('runbook.toggleChecklistItem', { uri: document.uri, itemId: 'checklist/say-hello' });
     assert.equal(unchecked, false);

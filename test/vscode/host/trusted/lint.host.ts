@@ -20,10 +20,11 @@ describe('lint in the editor', () => {
     assert.ok(fix?.edit, `no confirm=true quick fix among: ${actions.map((action) => action.title).join(', ')}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.match(document.lineAt(fence).text, /confirm=true/);
-    await eventually(() =>
-      extensionApi()
-        .diagnostics(document.uri)
-        .every((candidate) => typeof candidate.code !== 'object' || candidate.code.value !== 'unconfirmed-destructive') || undefined,
+    await eventually(
+      () =>
+        extensionApi()
+          .diagnostics(document.uri)
+          .every((candidate) => typeof candidate.code !== 'object' || candidate.code.value !== 'unconfirmed-destructive') || undefined,
     );
   });
 });

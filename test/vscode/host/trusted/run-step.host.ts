@@ -15,7 +15,12 @@ function finished(outcome: RunStepOutcome) {
 /** The status drawn after a fence, once it matches. */
 async function decorationAfter(document: vscode.TextDocument, fence: string, expected: RegExp): Promise<string> {
   const line = lineOf(document, fence);
-  return eventually(() => extensionApi().stepDecorations(document.uri).find((decoration) => decoration.line === line && expected.test(decoration.text))?.text);
+  return eventually(
+    () =>
+      extensionApi()
+        .stepDecorations(document.uri)
+        .find((decoration) => decoration.line === line && expected.test(decoration.text))?.text,
+  );
 }
 
 describe('runbook.runStep', () => {

@@ -51,7 +51,9 @@ async function checkItem(context: CliContext): Promise<number> {
   const item = findChecklistItem(loaded.runbook, wanted);
   const target = await findIncident(context, values.incident);
   if (target.id === undefined && values.write !== true) {
-    throw new UsageError(`no current incident to tick '${item.text}' in: start one with 'runbook incident start', pass --incident <id>, or --write to tick the file only`);
+    throw new UsageError(
+      `no current incident to tick '${item.text}' in: start one with 'runbook incident start', pass --incident <id>, or --write to tick the file only`,
+    );
   }
   const { currentUser, loadIncident, recordEvent } = await import('../../incident/index.ts');
   let recorded = false;
@@ -59,10 +61,14 @@ async function checkItem(context: CliContext): Promise<number> {
     const state = await loadIncident(target.id, { workspace: target.workspace });
     if (state.status === 'resolved') throw new UsageError(`incident ${state.id} is resolved; its checklist is closed`);
     if ((state.checklist.get(item.id)?.checked ?? false) !== checked) {
-      await recordEvent(target.id, { type: checked ? 'checklist-ticked' : 'checklist-unticked', itemId: item.id, text: item.text }, {
-        workspace: target.workspace,
-        who: currentUser(context.env),
-      });
+      await recordEvent(
+        target.id,
+        { type: checked ? 'checklist-ticked' : 'checklist-unticked', itemId: item.id, text: item.text },
+        {
+          workspace: target.workspace,
+          who: currentUser(context.env),
+        },
+      );
       recorded = true;
     }
   }
@@ -84,7 +90,10 @@ async function checkItem(context: CliContext): Promise<number> {
     return ExitCode.ok;
   }
   const verb = checked ? 'Ticked' : 'Unticked';
-  const where = [recorded ? `in ${target.id}` : target.id === undefined ? '' : `(already ${checked ? 'ticked' : 'unticked'} in ${target.id})`, written ? `and in ${file}` : '']
+  const where = [
+    recorded ? `in ${target.id}` : target.id === undefined ? '' : `(already ${checked ? 'ticked' : 'unticked'} in ${target.id})`,
+    written ? `and in ${file}` : '',
+  ]
     .filter(Boolean)
     .join(' ');
   context.stdout.write(`${recorded || written ? verb : 'Unchanged:'} [${checked ? 'x' : ' '}] ${item.text} ${where}\n`.replace(/ +\n$/, '\n'));

@@ -108,8 +108,11 @@ async function start({ context, flags, args, format, who }: Invocation): Promise
   const workspace = findWorkspace(context.cwd, context.env);
   const loaded = flags.runbook === undefined ? undefined : await loadRunbook(flags.runbook, context.cwd);
   const levels = incidents.severityLevels(loaded?.runbook);
-  const severity = flags.severity ?? (await askOr(context, `Severity (${levels.map((level) => level.id).join(', ')}): `, '--severity', levels.map((level) => level.id).join('..')));
-  const title = flags.title ?? loaded?.runbook.meta.title ?? loaded?.runbook.sections[0]?.title ?? (await askOr(context, 'Title (what is happening): ', '--title', '"…"'));
+  const severity =
+    flags.severity ??
+    (await askOr(context, `Severity (${levels.map((level) => level.id).join(', ')}): `, '--severity', levels.map((level) => level.id).join('..')));
+  const title =
+    flags.title ?? loaded?.runbook.meta.title ?? loaded?.runbook.sections[0]?.title ?? (await askOr(context, 'Title (what is happening): ', '--title', '"…"'));
   const detectedAt = flags['detected-at'] === undefined ? undefined : parseDetectedAt(flags['detected-at']);
   const previous = await incidents.currentIncident({ workspace });
   const state = await incidents.startIncident({
@@ -184,7 +187,11 @@ async function report({ context, flags, args, format }: Invocation): Promise<num
   const minutes = (mean: { meanMinutes: number | null; samples: number }) => (mean.meanMinutes === null ? 'n/a' : `${mean.meanMinutes} min (${mean.samples})`);
   const lines = [
     `Incidents started in ${metrics.month}: ${metrics.total} (${metrics.resolved} resolved, ${metrics.open} open)`,
-    `  by severity: ${Object.entries(metrics.bySeverity).map(([level, count]) => `${level} ${count}`).join(', ') || 'none'}`,
+    `  by severity: ${
+      Object.entries(metrics.bySeverity)
+        .map(([level, count]) => `${level} ${count}`)
+        .join(', ') || 'none'
+    }`,
     `  MTTD ${minutes(metrics.mttd)} · MTTR ${minutes(metrics.mttr)} · MTBF ${minutes(metrics.mtbf)}`,
     ...metrics.skipped.map((entry) => `  skipped ${entry.id}: ${entry.reason}`),
   ];
@@ -197,7 +204,11 @@ async function list({ context, args, format }: Invocation): Promise<number> {
   noArguments('list', args);
   const target = await findIncident(context, undefined);
   const states = await incidents.loadIncidents({ workspace: target.workspace });
-  if (format === 'json') return printJson(context, states.map((state) => ({ ...stateJson(state), current: state.id === target.id })));
+  if (format === 'json')
+    return printJson(
+      context,
+      states.map((state) => ({ ...stateJson(state), current: state.id === target.id })),
+    );
   if (states.length === 0) {
     context.stdout.write(`No incidents in ${target.workspace}/.runbook yet.\n`);
     return ExitCode.ok;

@@ -50,12 +50,16 @@ const k8s: CliCommand = {
       ...(values.context === undefined ? {} : { context: values.context }),
     };
     if (subcommand === 'health') {
-      return health(context, {
-        ...source,
-        ...(values.namespace === undefined ? {} : { namespace: values.namespace }),
-        ...count('revisions', values.revisions),
-        ...count('events', values.events),
-      }, values.format);
+      return health(
+        context,
+        {
+          ...source,
+          ...(values.namespace === undefined ? {} : { namespace: values.namespace }),
+          ...count('revisions', values.revisions),
+          ...count('events', values.events),
+        },
+        values.format,
+      );
     }
     if (subcommand === 'context') return currentContext(context, source, values.format);
     if (subcommand === undefined) throw new UsageError('missing subcommand: health or context');

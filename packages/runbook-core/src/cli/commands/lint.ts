@@ -87,7 +87,9 @@ const lint: CliCommand = {
 
     const warnings = results.reduce((sum, result) => sum + result.messages.filter((message) => message.severity === 'warning').length, 0);
     const errors = results.reduce((sum, result) => sum + result.messages.filter((message) => message.severity === 'error').length, 0);
-    const shown = values.quiet ? results.map((result) => ({ ...result, messages: result.messages.filter((message) => message.severity === 'error') })) : results;
+    const shown = values.quiet
+      ? results.map((result) => ({ ...result, messages: result.messages.filter((message) => message.severity === 'error') }))
+      : results;
     const { formatLintResults } = await import('../../lint/formatters/format-results.ts');
     context.stdout.write(formatLintResults(shown, values.format as LintFormat, { rules: builtinRules, color: context.color, version: packageVersion() }));
     for (const problem of problems) context.stderr.write(`runbook lint: ${problem}\n`);
@@ -131,13 +133,22 @@ async function lintPaths(
   return { results: outcome.results, problems };
 }
 
-async function lintStdin(context: CliContext, configFile: string | undefined, overrides: LintConfig | undefined): Promise<{ results: LintFileResult[]; problems: string[] }> {
-  const [{ lintMarkdown }, { ConfigFinder, readConfigFile }] = await Promise.all([import('../../lint/lint-markdown.ts'), import('../../lint/config/load-config.ts')]);
+async function lintStdin(
+  context: CliContext,
+  configFile: string | undefined,
+  overrides: LintConfig | undefined,
+): Promise<{ results: LintFileResult[]; problems: string[] }> {
+  const [{ lintMarkdown }, { ConfigFinder, readConfigFile }] = await Promise.all([
+    import('../../lint/lint-markdown.ts'),
+    import('../../lint/config/load-config.ts'),
+  ]);
   const { builtinRules } = await import('../../lint/rules/builtin-rules.ts');
   const chunks: Buffer[] = [];
   for await (const chunk of context.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
   const source = Buffer.concat(chunks).toString('utf8');
-  const base = configFile ? readConfigFile(resolve(context.cwd, configFile), builtinRules) : new ConfigFinder(builtinRules).forDir(resolve(context.cwd))?.config;
+  const base = configFile
+    ? readConfigFile(resolve(context.cwd, configFile), builtinRules)
+    : new ConfigFinder(builtinRules).forDir(resolve(context.cwd))?.config;
   const config = overrides ? { ...base, rules: { ...base?.rules, ...overrides.rules } } : base;
   const { messages } = await lintMarkdown(source, { cwd: context.cwd, env: context.env, ...(config ? { config } : {}) });
   return { results: [{ path: '-', messages }], problems: [] };

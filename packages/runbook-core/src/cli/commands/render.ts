@@ -61,7 +61,8 @@ async function renderCommand(context: CliContext): Promise<number> {
   const incidents = await import('../../incident/index.ts');
   const { templateVariables } = await import('../../lint/incident-variables.ts');
   const state = target.id === undefined ? undefined : await incidents.loadIncident(target.id, { workspace: target.workspace });
-  if (values.record === true && state?.status === 'resolved') throw new UsageError(`incident ${state.id} is resolved; a status update cannot be recorded in it`);
+  if (values.record === true && state?.status === 'resolved')
+    throw new UsageError(`incident ${state.id} is resolved; a status update cannot be recorded in it`);
   const slotNames = new Set(template.slots.filter((slot) => slot.kind === 'variable').map((slot) => slot.name));
   // The incident's own values are not shadowed by the environment or defaults; only --var overrides them.
   const owned = new Set(state === undefined ? [] : templateVariables);
@@ -83,14 +84,20 @@ async function renderCommand(context: CliContext): Promise<number> {
     : (await import('../../template/index.ts')).renderTemplate(template.text, given, { mask });
 
   if (values.record === true && state) {
-    await incidents.recordEvent(state.id, { type: 'status-update', phase: state.phase, text: rendered.text }, {
-      workspace: target.workspace,
-      who: incidents.currentUser(context.env),
-    });
+    await incidents.recordEvent(
+      state.id,
+      { type: 'status-update', phase: state.phase, text: rendered.text },
+      {
+        workspace: target.workspace,
+        who: incidents.currentUser(context.env),
+      },
+    );
   }
   const unfilled = rendered.unfilled.map((slot) => ({ slot: slot.raw, ...filePosition(template, slot) }));
   if (format === 'json') {
-    context.stdout.write(`${JSON.stringify({ templateId: template.id, incident: state?.id ?? null, text: rendered.text, filled: rendered.filled.map((slot) => slot.raw), unfilled, recorded: values.record === true }, null, 2)}\n`);
+    context.stdout.write(
+      `${JSON.stringify({ templateId: template.id, incident: state?.id ?? null, text: rendered.text, filled: rendered.filled.map((slot) => slot.raw), unfilled, recorded: values.record === true }, null, 2)}\n`,
+    );
     return ExitCode.ok;
   }
   context.stdout.write(rendered.text.endsWith('\n') ? rendered.text : `${rendered.text}\n`);

@@ -15,7 +15,9 @@ export async function printPlans(session: RunSession, context: CliContext): Prom
   const missing = missingValues(session);
   if (session.flags.format === 'json') {
     const plans = prepared.map(({ step, kind, plan, guard }) => ({ stepId: step.id, name: step.name, kind, plan, guard }));
-    context.stdout.write(`${JSON.stringify({ runbook: session.loaded.runbook.path, incident: session.incident?.id ?? null, steps: plans, missingValues: missing }, null, 2)}\n`);
+    context.stdout.write(
+      `${JSON.stringify({ runbook: session.loaded.runbook.path, incident: session.incident?.id ?? null, steps: plans, missingValues: missing }, null, 2)}\n`,
+    );
     return;
   }
   const c = paint(context.color);

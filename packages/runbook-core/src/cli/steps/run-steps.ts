@@ -134,7 +134,9 @@ async function runOne(prepared: PreparedStep, session: RunSession, io: RunIO): P
   const fields = runFields(prepared);
   if (guard?.override && guard.override.declared !== guard.override.context && guard.code !== 'no-cluster') {
     const declared = guard.override.declared === undefined ? 'no declared context' : `the declared '${guard.override.declared}'`;
-    await session.journal.note(`Kube context override for step '${stepLabel(step)}': ran against '${guard.override.context}' instead of ${declared} (--context)`);
+    await session.journal.note(
+      `Kube context override for step '${stepLabel(step)}': ran against '${guard.override.context}' instead of ${declared} (--context)`,
+    );
   }
   const log = await session.journal.logFile(step, new Date());
   await session.journal.started(step, fields, log?.recorded);

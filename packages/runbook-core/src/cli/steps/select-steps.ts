@@ -83,7 +83,10 @@ export function findStep(runbook: Runbook, wanted: string): Step {
 function describeSteps(steps: readonly Step[]): string {
   if (steps.length === 0) return '  (none)';
   return steps
-    .map((step) => `  ${stepLabel(step)}  (${step.risk}, ${step.lang || 'no language'}, line ${step.position.start.line}${step.name !== undefined && step.name !== step.id ? `, id ${step.id}` : ''})`)
+    .map(
+      (step) =>
+        `  ${stepLabel(step)}  (${step.risk}, ${step.lang || 'no language'}, line ${step.position.start.line}${step.name !== undefined && step.name !== step.id ? `, id ${step.id}` : ''})`,
+    )
     .join('\n');
 }
 

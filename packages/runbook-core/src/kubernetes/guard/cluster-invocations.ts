@@ -128,7 +128,13 @@ function skipWrapperOptions(words: Word[], from: number, wrapper: { valued: read
 }
 
 function readInvocation(program: ClusterProgram, words: Word[], env: Record<string, FlagValue>): ClusterInvocation {
-  const invocation: ClusterInvocation = { program: program.name, text: words.map((word) => word.raw).join(' '), allNamespaces: false, clusterScoped: false, env };
+  const invocation: ClusterInvocation = {
+    program: program.name,
+    text: words.map((word) => word.raw).join(' '),
+    allNamespaces: false,
+    clusterScoped: false,
+    env,
+  };
   const operands: FlagValue[] = [];
   for (let index = 1; index < words.length; index++) {
     const word = words[index]!;
@@ -142,7 +148,13 @@ function readInvocation(program: ClusterProgram, words: Word[], env: Record<stri
       invocation.allNamespaces = true;
       continue;
     }
-    const flag = readValuedFlag(words, index, [...program.context, ...program.kubeconfig, ...program.namespace, ...program.bypassContext, ...(program.valued ?? [])]);
+    const flag = readValuedFlag(words, index, [
+      ...program.context,
+      ...program.kubeconfig,
+      ...program.namespace,
+      ...program.bypassContext,
+      ...(program.valued ?? []),
+    ]);
     if (!flag) continue;
     if (program.valued?.includes(flag.name)) {
       index = flag.next - 1;
@@ -177,7 +189,14 @@ function readSwitches(invocation: ClusterInvocation, operands: FlagValue[]): voi
   const isKubectl = invocation.program === 'kubectl' || invocation.program === 'oc';
   if (isKubectl && first === 'config' && second === 'use-context' && operands[2]) {
     invocation.switchesContext = operands[2];
-  } else if (isKubectl && first === 'config' && second === 'set-context' && invocation.namespace && third === undefined && /\s--current(\s|$)/.test(invocation.text)) {
+  } else if (
+    isKubectl &&
+    first === 'config' &&
+    second === 'set-context' &&
+    invocation.namespace &&
+    third === undefined &&
+    /\s--current(\s|$)/.test(invocation.text)
+  ) {
     // `set-context --current --namespace x` changes the current context's namespace; it targets nothing itself.
     invocation.switchesNamespace = invocation.namespace;
     delete invocation.namespace;

@@ -61,13 +61,23 @@ export async function checkStepContext(step: Step, options: ContextGuardOptions 
   const first = plan.targets[0]!;
   withActual(base, first);
   if (expected === undefined) {
-    return { ...base, allowed: true, code: 'not-declared', reason: `${label} declares no kube context (set context= on the step or kubernetes.context in the frontmatter)` };
+    return {
+      ...base,
+      allowed: true,
+      code: 'not-declared',
+      reason: `${label} declares no kube context (set context= on the step or kubernetes.context in the frontmatter)`,
+    };
   }
 
   for (const target of plan.targets) {
     const command = describeCommand(target);
     if (target.problem && target.problem.code !== 'context-missing') {
-      return { ...withActual({ ...base }, target), allowed: false, code: target.problem.code, reason: `${label} expects context '${expected}', but ${command}: ${target.problem.reason}` };
+      return {
+        ...withActual({ ...base }, target),
+        allowed: false,
+        code: target.problem.code,
+        reason: `${label} expects context '${expected}', but ${command}: ${target.problem.reason}`,
+      };
     }
     if (target.context !== expected) {
       return {
@@ -78,7 +88,12 @@ export async function checkStepContext(step: Step, options: ContextGuardOptions 
       };
     }
     if (target.problem) {
-      return { ...withActual({ ...base }, target), allowed: false, code: 'context-missing', reason: `${label} expects context '${expected}', but ${target.problem.reason}` };
+      return {
+        ...withActual({ ...base }, target),
+        allowed: false,
+        code: 'context-missing',
+        reason: `${label} expects context '${expected}', but ${target.problem.reason}`,
+      };
     }
     const namespace = plan.expected.namespace;
     const implicit = target.namespaceSource === 'context' || target.namespaceSource === 'default' || target.namespaceSource === 'switched';
@@ -92,8 +107,16 @@ export async function checkStepContext(step: Step, options: ContextGuardOptions 
     }
   }
   const count = plan.targets.length;
-  const overridden = base.override && base.override.declared !== undefined && base.override.declared !== expected ? ` (override of the declared '${base.override.declared}')` : '';
-  return { ...base, allowed: true, code: 'allowed', reason: `${label}: ${count === 1 ? 'its cluster command targets' : `all ${count} cluster commands target`} context '${expected}'${overridden}` };
+  const overridden =
+    base.override && base.override.declared !== undefined && base.override.declared !== expected
+      ? ` (override of the declared '${base.override.declared}')`
+      : '';
+  return {
+    ...base,
+    allowed: true,
+    code: 'allowed',
+    reason: `${label}: ${count === 1 ? 'its cluster command targets' : `all ${count} cluster commands target`} context '${expected}'${overridden}`,
+  };
 }
 
 function withActual<T extends { actual?: string; actualNamespace?: string }>(result: T, target: KubeCommandTarget): T {

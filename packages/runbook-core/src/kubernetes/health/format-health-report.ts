@@ -32,7 +32,10 @@ export function formatHealthReport(report: KubernetesHealthReport, style: Health
   for (const node of report.nodes.nodes) {
     const roles = node.roles.length > 0 ? node.roles.join(',') : '<none>';
     lines.push(`  ${node.name.padEnd(30)} ${colourStatus(node.status.padEnd(28), node.ready, style)} ${roles.padEnd(14)} ${node.version ?? ''}`);
-    for (const condition of node.badConditions) lines.push(`    ${condition.type}=${condition.status}${condition.reason ? ` ${condition.reason}` : ''}${condition.message ? `: ${condition.message}` : ''}`);
+    for (const condition of node.badConditions)
+      lines.push(
+        `    ${condition.type}=${condition.status}${condition.reason ? ` ${condition.reason}` : ''}${condition.message ? `: ${condition.message}` : ''}`,
+      );
   }
 
   const scope = report.pods.scope === 'all-namespaces' ? 'all namespaces' : `namespace ${report.pods.namespace}`;
@@ -48,13 +51,17 @@ export function formatHealthReport(report: KubernetesHealthReport, style: Health
     lines.push(`  ${style.bold(deployment.name)}  ready ${deployment.ready}/${deployment.desired}  revision ${deployment.revision ?? '?'}  ${state}`);
     for (const revision of deployment.history) {
       const cause = revision.changeCause ?? '<none>';
-      lines.push(`    ${String(revision.revision).padStart(4)}${revision.current ? '*' : ' '} ${(revision.createdAt ?? '').padEnd(24)} ${revision.images.join(', ').padEnd(40)} ${cause}`);
+      lines.push(
+        `    ${String(revision.revision).padStart(4)}${revision.current ? '*' : ' '} ${(revision.createdAt ?? '').padEnd(24)} ${revision.images.join(', ').padEnd(40)} ${cause}`,
+      );
     }
   }
 
   section(`4. RESOURCE UTILIZATION`, report.usage.status, report.usage.reason);
   for (const node of report.usage.nodes) {
-    lines.push(`  node ${node.name.padEnd(30)} cpu ${`${node.cpuMillicores}m`.padStart(7)}${percent(node.cpuPercent)}  memory ${mebibytes(node.memoryBytes)}${percent(node.memoryPercent)}`);
+    lines.push(
+      `  node ${node.name.padEnd(30)} cpu ${`${node.cpuMillicores}m`.padStart(7)}${percent(node.cpuPercent)}  memory ${mebibytes(node.memoryBytes)}${percent(node.memoryPercent)}`,
+    );
   }
   for (const pod of report.usage.pods) {
     lines.push(`  pod  ${`${pod.namespace}/${pod.name}`.padEnd(30)} cpu ${`${pod.cpuMillicores}m`.padStart(7)}  memory ${mebibytes(pod.memoryBytes)}`);

@@ -40,7 +40,11 @@ export async function kubernetesHealth(options: KubernetesHealthOptions = {}): P
     checkPods(client, namespace),
     checkRollouts(client, namespace, revisions),
     checkWarningEvents(client, namespace, events),
-    checkResourceUsage(client, namespace, nodesCheck.then((check) => check.nodes)),
+    checkResourceUsage(
+      client,
+      namespace,
+      nodesCheck.then((check) => check.nodes),
+    ),
   ]);
   const report: KubernetesHealthReport = {
     status: 'healthy',
@@ -76,12 +80,19 @@ function summarize(report: KubernetesHealthReport): string {
   parts.push(nodes.status === 'error' ? 'nodes unknown' : `${nodes.nodes.length - notReady}/${nodes.nodes.length} nodes ready`);
   parts.push(pods.status === 'error' ? 'pods unknown' : `${pods.problems.length} pods with problems`);
   const unhealthy = rollouts.deployments.filter((rollout) => !rollout.healthy).length;
-  parts.push(rollouts.status === 'error' ? 'deployments unknown' : `${rollouts.deployments.length - unhealthy}/${rollouts.deployments.length} deployments healthy`);
+  parts.push(
+    rollouts.status === 'error' ? 'deployments unknown' : `${rollouts.deployments.length - unhealthy}/${rollouts.deployments.length} deployments healthy`,
+  );
   parts.push(events.status === 'error' ? 'events unknown' : `${events.events.length} warnings`);
   return `${report.status} · ${report.context} · ${report.namespace}: ${parts.join(', ')}`;
 }
 
-function failedReport(namespace: string, checkedAt: string, started: number, failure: KubernetesFailure | { code: string; reason: string }): KubernetesHealthReport {
+function failedReport(
+  namespace: string,
+  checkedAt: string,
+  started: number,
+  failure: KubernetesFailure | { code: string; reason: string },
+): KubernetesHealthReport {
   const failed = { status: 'error' as HealthCheckStatus, reason: failure.reason };
   return {
     status: 'error',

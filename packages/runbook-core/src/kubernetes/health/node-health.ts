@@ -21,7 +21,11 @@ export async function checkNodes(client: KubernetesClient): Promise<NodesCheck> 
   const notReady = nodes.filter((node) => !node.ready || node.badConditions.length > 0);
   if (nodes.length === 0) return { status: 'problem', reason: 'no nodes are registered', nodes };
   if (notReady.length > 0) {
-    return { status: 'problem', reason: `${notReady.length} of ${nodes.length} nodes not ready or under pressure: ${notReady.map((node) => node.name).join(', ')}`, nodes };
+    return {
+      status: 'problem',
+      reason: `${notReady.length} of ${nodes.length} nodes not ready or under pressure: ${notReady.map((node) => node.name).join(', ')}`,
+      nodes,
+    };
   }
   const cordoned = nodes.filter((node) => node.unschedulable);
   if (cordoned.length > 0) return { status: 'warning', reason: `${cordoned.length} nodes cordoned: ${cordoned.map((node) => node.name).join(', ')}`, nodes };
@@ -55,6 +59,7 @@ export function describeNode(node: ClientNode.V1Node): NodeHealth {
   const createdAt = isoTime(node.metadata?.creationTimestamp);
   if (createdAt) health.createdAt = createdAt;
   const allocatable = node.status?.allocatable;
-  if (allocatable?.cpu && allocatable.memory) health.allocatable = { cpuMillicores: cpuMillicores(allocatable.cpu), memoryBytes: memoryBytes(allocatable.memory) };
+  if (allocatable?.cpu && allocatable.memory)
+    health.allocatable = { cpuMillicores: cpuMillicores(allocatable.cpu), memoryBytes: memoryBytes(allocatable.memory) };
   return health;
 }

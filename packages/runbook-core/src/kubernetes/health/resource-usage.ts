@@ -29,14 +29,19 @@ export async function checkResourceUsage(client: KubernetesClient, namespace: st
     podItems = itemsOf(podList);
   } catch (error) {
     const failure = describeKubernetesFailure(error, 'read resource usage', client.server);
-    if (failure.code === 'not-found') return unavailable('the metrics API (metrics.k8s.io) is not served by this cluster; install metrics-server for resource usage');
+    if (failure.code === 'not-found')
+      return unavailable('the metrics API (metrics.k8s.io) is not served by this cluster; install metrics-server for resource usage');
     if (failure.status === 503) return unavailable(`the metrics API is registered but not answering (HTTP 503): ${failure.reason}`);
     if (failure.code === 'forbidden') return unavailable(`not allowed to read the metrics API: ${failure.reason}`);
     return { ...failedCheck(failure), nodes: [], pods: [] };
   }
   const allocatable = new Map((await nodes).map((node) => [node.name, node.allocatable]));
   const nodeUsage = nodeItems.map((item): NodeUsage => {
-    const usage: NodeUsage = { name: item.metadata?.name ?? '', cpuMillicores: cpuMillicores(item.usage?.cpu ?? '0'), memoryBytes: memoryBytes(item.usage?.memory ?? '0') };
+    const usage: NodeUsage = {
+      name: item.metadata?.name ?? '',
+      cpuMillicores: cpuMillicores(item.usage?.cpu ?? '0'),
+      memoryBytes: memoryBytes(item.usage?.memory ?? '0'),
+    };
     const capacity = allocatable.get(usage.name);
     if (capacity && capacity.cpuMillicores > 0) usage.cpuPercent = Math.round((usage.cpuMillicores / capacity.cpuMillicores) * 100);
     if (capacity && capacity.memoryBytes > 0) usage.memoryPercent = Math.round((usage.memoryBytes / capacity.memoryBytes) * 100);

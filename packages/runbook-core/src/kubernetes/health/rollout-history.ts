@@ -17,10 +17,7 @@ export async function checkRollouts(client: KubernetesClient, namespace: string,
   let deployments: ClientNode.V1DeploymentList;
   let replicaSets: ClientNode.V1ReplicaSetList;
   try {
-    [deployments, replicaSets] = await Promise.all([
-      client.apps.listNamespacedDeployment({ namespace }),
-      client.apps.listNamespacedReplicaSet({ namespace }),
-    ]);
+    [deployments, replicaSets] = await Promise.all([client.apps.listNamespacedDeployment({ namespace }), client.apps.listNamespacedReplicaSet({ namespace })]);
   } catch (error) {
     return { ...failedCheck(describeKubernetesFailure(error, `list deployments and replica sets in ${namespace}`, client.server)), namespace, deployments: [] };
   }
@@ -32,7 +29,8 @@ export async function checkRollouts(client: KubernetesClient, namespace: string,
     return { status: 'problem', reason: unhealthy.map((rollout) => `${rollout.name}: ${rollout.reason}`).join('; '), namespace, deployments: rollouts };
   }
   const paused = rollouts.filter((rollout) => rollout.paused);
-  if (paused.length > 0) return { status: 'warning', reason: `rollout paused: ${paused.map((rollout) => rollout.name).join(', ')}`, namespace, deployments: rollouts };
+  if (paused.length > 0)
+    return { status: 'warning', reason: `rollout paused: ${paused.map((rollout) => rollout.name).join(', ')}`, namespace, deployments: rollouts };
   return { status: 'ok', namespace, deployments: rollouts };
 }
 
@@ -68,7 +66,8 @@ export function describeRollout(deployment: ClientNode.V1Deployment, replicaSets
 
 function rolloutProblem(rollout: DeploymentRollout, conditions: ClientNode.V1DeploymentCondition[]): string | undefined {
   const progressing = conditions.find((condition) => condition.type === 'Progressing');
-  if (progressing?.status === 'False') return `rollout stuck (${progressing.reason ?? 'Progressing=False'}${progressing.message ? `: ${progressing.message}` : ''})`;
+  if (progressing?.status === 'False')
+    return `rollout stuck (${progressing.reason ?? 'Progressing=False'}${progressing.message ? `: ${progressing.message}` : ''})`;
   const failure = conditions.find((condition) => condition.type === 'ReplicaFailure' && condition.status === 'True');
   if (failure) return `replica failure (${failure.reason ?? 'ReplicaFailure'}${failure.message ? `: ${failure.message}` : ''})`;
   if (rollout.ready < rollout.desired) return `${rollout.ready}/${rollout.desired} replicas ready`;

@@ -20,7 +20,12 @@ export async function checkWarningEvents(client: KubernetesClient, namespace: st
     .slice(-limit);
   if (events.length === 0) return { status: 'ok', namespace, events };
   const reasons = [...new Set(events.map((event) => event.reason))];
-  return { status: 'warning', reason: `${events.length} recent Warning events: ${reasons.slice(0, 5).join(', ')}${reasons.length > 5 ? ', …' : ''}`, namespace, events };
+  return {
+    status: 'warning',
+    reason: `${events.length} recent Warning events: ${reasons.slice(0, 5).join(', ')}${reasons.length > 5 ? ', …' : ''}`,
+    namespace,
+    events,
+  };
 }
 
 function describeEvent(event: ClientNode.CoreV1Event): WarningEvent {

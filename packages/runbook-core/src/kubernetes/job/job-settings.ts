@@ -42,17 +42,31 @@ const interpreters: Record<string, { interpreter: string[]; extension: string }>
  * `kubernetes.job` (`image`, `serviceAccount`, `namespace`, `timeout`), and
  * the runner's overrides win over both.
  */
-export function resolveJobSettings(step: Step, meta: Pick<RunbookMeta, 'kubernetes' | 'raw'> | undefined, overrides: JobSettingsOverrides = {}): JobSettingsResult {
+export function resolveJobSettings(
+  step: Step,
+  meta: Pick<RunbookMeta, 'kubernetes' | 'raw'> | undefined,
+  overrides: JobSettingsOverrides = {},
+): JobSettingsResult {
   const job = frontmatterJob(meta);
   const attributes = step.attributes;
   const image = overrides.image ?? attributes.image ?? job.image;
   if (image === undefined || image.trim() === '') {
-    return { ok: false, reason: `step '${step.name ?? step.id}' runs as a Job but names no image: add image=… to its info string or kubernetes.job.image to the frontmatter` };
+    return {
+      ok: false,
+      reason: `step '${step.name ?? step.id}' runs as a Job but names no image: add image=… to its info string or kubernetes.job.image to the frontmatter`,
+    };
   }
   const language = (step.options.shell ?? step.lang).toLowerCase();
   const known = interpreters[language];
-  const custom = step.options.interpreter?.trim().split(/\s+/).filter((word) => word !== '');
-  if (!known && !custom) return { ok: false, reason: `step '${step.name ?? step.id}' runs as a Job, but '${language}' is not a language it can run (use sh, bash, python or node, or set interpreter=…)` };
+  const custom = step.options.interpreter
+    ?.trim()
+    .split(/\s+/)
+    .filter((word) => word !== '');
+  if (!known && !custom)
+    return {
+      ok: false,
+      reason: `step '${step.name ?? step.id}' runs as a Job, but '${language}' is not a language it can run (use sh, bash, python or node, or set interpreter=…)`,
+    };
   const settings: JobSettings = {
     image: image.trim(),
     interpreter: custom && custom.length > 0 ? custom : known!.interpreter,

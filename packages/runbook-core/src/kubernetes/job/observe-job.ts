@@ -13,7 +13,14 @@ export type JobObservation =
   | { state: 'unobservable'; failure: KubernetesFailure };
 
 /** Waiting reasons that will not resolve by themselves. */
-const hopeless = new Set(['ImagePullBackOff', 'InvalidImageName', 'ErrImageNeverPull', 'CreateContainerConfigError', 'CreateContainerError', 'RunContainerError']);
+const hopeless = new Set([
+  'ImagePullBackOff',
+  'InvalidImageName',
+  'ErrImageNeverPull',
+  'CreateContainerConfigError',
+  'CreateContainerError',
+  'RunContainerError',
+]);
 
 /** Reads the Job and its newest pod once. */
 export async function observeJob(client: KubernetesClient, namespace: string, name: string): Promise<JobObservation> {
@@ -40,16 +47,28 @@ export async function observeJob(client: KubernetesClient, namespace: string, na
   const failed = job.status?.conditions?.find((condition) => condition.type === 'Failed' && condition.status === 'True');
   if (failed) {
     const reason = `job ${name} failed: ${failed.reason ?? 'Failed'}${failed.message ? ` (${failed.message})` : ''}`;
-    return podName === undefined ? { state: 'failed', reason, timedOut: failed.reason === 'DeadlineExceeded' } : { state: 'failed', pod: podName, reason, timedOut: failed.reason === 'DeadlineExceeded' };
+    return podName === undefined
+      ? { state: 'failed', reason, timedOut: failed.reason === 'DeadlineExceeded' }
+      : { state: 'failed', pod: podName, reason, timedOut: failed.reason === 'DeadlineExceeded' };
   }
   if (podName === undefined) return { state: 'pending' };
   if (status?.state?.running) return { state: 'running', pod: podName };
   const waiting = status?.state?.waiting;
   if (waiting?.reason && hopeless.has(waiting.reason)) {
-    return { state: 'failed', pod: podName, reason: `pod ${podName} cannot start: ${waiting.reason}${waiting.message ? ` (${waiting.message})` : ''}`, timedOut: false };
+    return {
+      state: 'failed',
+      pod: podName,
+      reason: `pod ${podName} cannot start: ${waiting.reason}${waiting.message ? ` (${waiting.message})` : ''}`,
+      timedOut: false,
+    };
   }
   if (pod?.status?.phase === 'Failed') {
-    return { state: 'failed', pod: podName, reason: `pod ${podName} failed: ${pod.status.reason ?? 'Failed'}${pod.status.message ? ` (${pod.status.message})` : ''}`, timedOut: pod.status.reason === 'DeadlineExceeded' };
+    return {
+      state: 'failed',
+      pod: podName,
+      reason: `pod ${podName} failed: ${pod.status.reason ?? 'Failed'}${pod.status.message ? ` (${pod.status.message})` : ''}`,
+      timedOut: pod.status.reason === 'DeadlineExceeded',
+    };
   }
   const unscheduled = pod?.status?.conditions?.find((condition) => condition.type === 'PodScheduled' && condition.status === 'False');
   const reason = waiting?.reason ?? unscheduled?.reason ?? pod?.status?.phase;

@@ -193,9 +193,14 @@ async function followJob(
   let logStream: Promise<{ ok: boolean; reason?: string }> | undefined;
   let lastProgress = '';
   const startLog = (pod: string) => {
-    logStream ??= streamPodLog(client, { namespace, pod, container: containerName, follow: true, onChunk: (text) => output.push(text), signal: stopLog.signal }).then((outcome) =>
-      outcome.ok ? { ok: true } : { ok: false, reason: outcome.failure.reason },
-    );
+    logStream ??= streamPodLog(client, {
+      namespace,
+      pod,
+      container: containerName,
+      follow: true,
+      onChunk: (text) => output.push(text),
+      signal: stopLog.signal,
+    }).then((outcome) => (outcome.ok ? { ok: true } : { ok: false, reason: outcome.failure.reason }));
   };
   try {
     for (;;) {

@@ -45,7 +45,10 @@ export function validateConfig(value: unknown, rules: readonly AnyLintRule[], fi
     for (const [id, setting] of Object.entries(value.rules)) {
       const rule = findRule(rules, id);
       if (!rule) {
-        const suggestion = closestName(id, rules.map((r) => r.id));
+        const suggestion = closestName(
+          id,
+          rules.map((r) => r.id),
+        );
         throw new LintConfigError(file, `rules.${id}`, `unknown rule id${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`);
       }
       checkSetting(setting, rule, id, file);
@@ -96,7 +99,11 @@ function checkSetting(setting: unknown, rule: AnyLintRule, id: string, file: str
     const spec = specs[name];
     if (!spec) {
       const known = Object.keys(specs);
-      throw new LintConfigError(file, `${key}[1].${name}`, known.length ? `unknown option; '${rule.id}' takes ${known.join(', ')}` : `unknown option; '${rule.id}' takes none`);
+      throw new LintConfigError(
+        file,
+        `${key}[1].${name}`,
+        known.length ? `unknown option; '${rule.id}' takes ${known.join(', ')}` : `unknown option; '${rule.id}' takes none`,
+      );
     }
     if (!hasType(value, spec.type)) throw new LintConfigError(file, `${key}[1].${name}`, `must be ${article(spec.type)}, got ${describe(value)}`);
   }

@@ -90,7 +90,9 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
 
   const workers = options.workers ?? defaultWorkers(jobs.length);
   const notices: string[] = [];
-  const outcomes = await lintInPool(jobs, { cwd, env: options.env ?? process.env, fix: options.fix === true }, Math.max(0, workers), (notice) => notices.push(notice));
+  const outcomes = await lintInPool(jobs, { cwd, env: options.env ?? process.env, fix: options.fix === true }, Math.max(0, workers), (notice) =>
+    notices.push(notice),
+  );
   const results: LintFileResult[] = [];
   const failures: LintFilesResult['failures'] = [];
   for (const outcome of outcomes) {

@@ -51,7 +51,12 @@ export const formatSarif: Formatter = (results, context) => {
           {
             physicalLocation: {
               artifactLocation,
-              region: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: Math.max(end.column, end.line === start.line ? start.column : 1) },
+              region: {
+                startLine: start.line,
+                startColumn: start.column,
+                endLine: end.line,
+                endColumn: Math.max(end.column, end.line === start.line ? start.column : 1),
+              },
             },
           },
         ],
@@ -106,5 +111,8 @@ export const formatSarif: Formatter = (results, context) => {
 
 /** A relative path as a URI reference: forward slashes, each segment percent-encoded. */
 function toUri(path: string): string {
-  return path.split(/[\\/]/).map((segment) => encodeURIComponent(segment)).join('/');
+  return path
+    .split(/[\\/]/)
+    .map((segment) => encodeURIComponent(segment))
+    .join('/');
 }

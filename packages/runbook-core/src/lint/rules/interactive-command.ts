@@ -25,9 +25,56 @@ interface Finding {
 
 const containerTools = new Set(['docker', 'podman', 'nerdctl', 'crictl']);
 const kubeTools = new Set(['kubectl', 'oc']);
-const screenPrograms = new Set(['less', 'more', 'most', 'vi', 'vim', 'nvim', 'view', 'nano', 'pico', 'joe', 'mcedit', 'emacs', 'top', 'htop', 'btop', 'atop', 'watch', 'tmux', 'screen', 'k9s', 'mc', 'nmtui']);
-const interactiveInside = /^(?:(?:\/usr)?\/bin\/)?(?:ba|z|k|da|fi)?sh$|^(?:psql|mysql|mariadb|redis-cli|mongo|mongosh|sqlite3|python3?|node|irb|cqlsh|etcdctl)$/;
-const kubeValueOptions = new Set(['-n', '--namespace', '-c', '--container', '--context', '--kubeconfig', '--cluster', '--user', '-l', '--selector', '--image', '-f', '--filename', '-o', '--output', '-s', '--server', '--token', '--as', '--timeout', '--profile', '--target']);
+const screenPrograms = new Set([
+  'less',
+  'more',
+  'most',
+  'vi',
+  'vim',
+  'nvim',
+  'view',
+  'nano',
+  'pico',
+  'joe',
+  'mcedit',
+  'emacs',
+  'top',
+  'htop',
+  'btop',
+  'atop',
+  'watch',
+  'tmux',
+  'screen',
+  'k9s',
+  'mc',
+  'nmtui',
+]);
+const interactiveInside =
+  /^(?:(?:\/usr)?\/bin\/)?(?:ba|z|k|da|fi)?sh$|^(?:psql|mysql|mariadb|redis-cli|mongo|mongosh|sqlite3|python3?|node|irb|cqlsh|etcdctl)$/;
+const kubeValueOptions = new Set([
+  '-n',
+  '--namespace',
+  '-c',
+  '--container',
+  '--context',
+  '--kubeconfig',
+  '--cluster',
+  '--user',
+  '-l',
+  '--selector',
+  '--image',
+  '-f',
+  '--filename',
+  '-o',
+  '--output',
+  '-s',
+  '--server',
+  '--token',
+  '--as',
+  '--timeout',
+  '--profile',
+  '--target',
+]);
 const sshValueOptions = new Set(['-b', '-c', '-D', '-E', '-e', '-F', '-I', '-i', '-J', '-L', '-l', '-m', '-O', '-o', '-p', '-Q', '-R', '-S', '-W', '-w', '-B']);
 
 /**
@@ -153,7 +200,11 @@ function sshShell(command: SyntaxNode, words: Word[], nameNode: SyntaxNode): Fin
     else if (/^-[NfWT]*[NfW]/.test(value)) return undefined;
     else if (sshValueOptions.has(value)) index++;
   }
-  return operands.length === 1 ? { what: 'ssh (a login shell)', end: operands[0]!.node.end } : operands.length === 0 ? { what: 'ssh', end: nameNode.end } : undefined;
+  return operands.length === 1
+    ? { what: 'ssh (a login shell)', end: operands[0]!.node.end }
+    : operands.length === 0
+      ? { what: 'ssh', end: nameNode.end }
+      : undefined;
 }
 
 function dropTty(lines: LineIndex, locator: CodeLocator, code: string, flag: Word): LintFix | undefined {

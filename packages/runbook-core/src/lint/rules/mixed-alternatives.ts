@@ -41,7 +41,11 @@ export const mixedAlternatives: LintRule = {
       const risky = groups.filter((group) => group.commands.some((command) => knownRisk(command) !== 'read'));
       if (risky.length < 2) continue;
       if (!calledOptions(runbook, step, risky, lines)) continue;
-      const listed = risky.slice(0, 4).map((group) => `# ${group.heading}`).join(', ') + (risky.length > 4 ? ', …' : '');
+      const listed =
+        risky
+          .slice(0, 4)
+          .map((group) => `# ${group.heading}`)
+          .join(', ') + (risky.length > 4 ? ', …' : '');
       report({
         reason: `This block holds ${risky.length} separate risky commands under their own headings (${listed}), and running the step runs them all; split it into one step per alternative, or run one with \`runbook run --command <n>\``,
         position: fenceLinePosition(lines, step),

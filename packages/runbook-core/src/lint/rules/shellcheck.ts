@@ -17,7 +17,15 @@ interface Options {
 }
 
 const levels: Record<ShellcheckComment['level'], Severity> = { error: 'error', warning: 'warning', info: 'info', style: 'info' };
-const dialects: Record<string, ShellcheckRequest['dialect']> = { bash: 'bash', shell: 'bash', shellscript: 'bash', 'shell-script': 'bash', sh: 'sh', dash: 'dash', ksh: 'ksh' };
+const dialects: Record<string, ShellcheckRequest['dialect']> = {
+  bash: 'bash',
+  shell: 'bash',
+  shellscript: 'bash',
+  'shell-script': 'bash',
+  sh: 'sh',
+  dash: 'dash',
+  ksh: 'ksh',
+};
 /**
  * SC2154 (referenced but not assigned) is `undeclared-variable`'s job, which
  * knows declarations, incident values and earlier steps. SC1091 (cannot
@@ -39,10 +47,11 @@ export const shellcheck: LintRule<Options> = {
     // A terminal session with output is prose-in-shell's finding: nothing in it is a script.
     const steps = runbook.steps.filter((step) => step.isShell && dialectOf(step) !== undefined && step.code.trim() !== '' && !isSession(step));
     if (steps.length === 0) return;
-    const executable = findExecutable('shellcheck', env['PATH']);
+    const executable = findExecutable('shellcheck', env.PATH);
     if (!executable) {
       report({
-        reason: 'shellcheck is not installed, so shell steps were not checked with it; install it (Debian/Ubuntu: `apt-get install shellcheck`) or turn the `shellcheck` rule off',
+        reason:
+          'shellcheck is not installed, so shell steps were not checked with it; install it (Debian/Ubuntu: `apt-get install shellcheck`) or turn the `shellcheck` rule off',
         position: lines.position(0, 0),
         severity: 'info',
       });

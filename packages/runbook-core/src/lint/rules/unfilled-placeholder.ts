@@ -43,7 +43,9 @@ function checkSteps({ runbook, lines, report }: RuleContext<Record<string, never
         reason: `\`<${slot.name}>\` is a placeholder for a person to replace: the step cannot run as written${variable ? `; use a variable (\`\${${variable}}\`) and declare it in the frontmatter` : ''}`,
         position,
         ...(variable && slot.quoted !== 'single'
-          ? { fix: { range: position, insertText: slot.quoted === 'none' ? `"\${${variable}}"` : `\${${variable}}`, title: `Use the variable \${${variable}}` } }
+          ? {
+              fix: { range: position, insertText: slot.quoted === 'none' ? `"\${${variable}}"` : `\${${variable}}`, title: `Use the variable \${${variable}}` },
+            }
           : {}),
       });
     }

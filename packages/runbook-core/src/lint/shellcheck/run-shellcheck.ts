@@ -136,7 +136,11 @@ function checkScripts(options: ShellcheckRequest, files: string[], stdin: string
   if (options.exclude.length > 0) args.push('-e', options.exclude.join(','));
   args.push(...(files.length > 0 ? files : ['-']));
   return new Promise((resolve) => {
-    const child = spawn(options.executable, args, { stdio: ['pipe', 'pipe', 'pipe'], ...(cwd ? { cwd } : {}), ...(options.signal ? { signal: options.signal } : {}) });
+    const child = spawn(options.executable, args, {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      ...(cwd ? { cwd } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));

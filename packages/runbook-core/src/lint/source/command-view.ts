@@ -39,7 +39,13 @@ export function commandView(step: Step, lines: LineIndex): CommandView {
       code,
       root: parseShell(code),
       commands: analysis.commands.map((command) => {
-        const converted: ShellCommand = { index: command.index, text: step.code.slice(command.start, command.end), position: locator.position(command.start, command.end), risk: command.risk, programs: command.programs };
+        const converted: ShellCommand = {
+          index: command.index,
+          text: step.code.slice(command.start, command.end),
+          position: locator.position(command.start, command.end),
+          risk: command.risk,
+          programs: command.programs,
+        };
         if (command.heading !== undefined) converted.heading = command.heading;
         if (command.riskReason !== undefined) converted.riskReason = command.riskReason;
         return converted;
@@ -50,7 +56,15 @@ export function commandView(step: Step, lines: LineIndex): CommandView {
       hasSyntaxErrors: analysis.syntaxErrors.length > 0,
     };
   } else {
-    view = { code: step.code, root: raw, commands: step.commands, reads: step.reads, writes: step.writes, exports: step.exports, hasSyntaxErrors: raw ? hasErrors(raw) : false };
+    view = {
+      code: step.code,
+      root: raw,
+      commands: step.commands,
+      reads: step.reads,
+      writes: step.writes,
+      exports: step.exports,
+      hasSyntaxErrors: raw ? hasErrors(raw) : false,
+    };
   }
   views.set(step, view);
   return view;

@@ -3,7 +3,8 @@ import type { Risk, ShellCommand } from '../../model.ts';
 // Reasons that mean "cannot tell", not "this changes something": an unknown
 // program, a script run by an interpreter or sourced, code run inside a
 // container. A reason naming what runs inside (`bash -c … kubectl delete`) is known.
-const guessed = /unknown program|only known at run time|unanalysed|could not be analysed|^(?:(?:kubectl|oc) (?:exec|debug|rsh)|python[23]?|node|ruby|perl|php|deno|bun|source|\.|bash|sh|zsh|dash|ksh)(?=\s|$)(?!.*…)/;
+const guessed =
+  /unknown program|only known at run time|unanalysed|could not be analysed|^(?:(?:kubectl|oc) (?:exec|debug|rsh)|python[23]?|node|ruby|perl|php|deno|bun|source|\.|bash|sh|zsh|dash|ksh)(?=\s|$)(?!.*…)/;
 
 /**
  * A command's risk as far as the risk table knows it. The analysis rates an

@@ -8,6 +8,6 @@ import type { LineIndex } from './line-index.ts';
  * is sent as rendered: every slot must be filled by rendering.
  */
 export function isRequiredTemplate(template: Template, lines: LineIndex): boolean {
-  const value = parseInfoString(fenceInfo(lines, template.position.start.offset).info).attributes['required'];
+  const value = parseInfoString(fenceInfo(lines, template.position.start.offset).info).attributes.required;
   return value === 'true' || value === '';
 }

@@ -28,7 +28,14 @@ const placeholder =
 
 /** Whether a written value is a stand-in rather than a credential. */
 export function isPlaceholderValue(value: string): boolean {
-  return placeholder.test(value) || isResourceName(value) || /\$[({A-Za-z_]|\{\{|%[A-Z_]+%/.test(value) || value.startsWith('/') || value.startsWith('./') || value.startsWith('~/');
+  return (
+    placeholder.test(value) ||
+    isResourceName(value) ||
+    /\$[({A-Za-z_]|\{\{|%[A-Z_]+%/.test(value) ||
+    value.startsWith('/') ||
+    value.startsWith('./') ||
+    value.startsWith('~/')
+  );
 }
 
 /**

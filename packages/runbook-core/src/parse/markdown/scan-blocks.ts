@@ -581,8 +581,17 @@ function canContain(parent: Kind, child: Kind): boolean {
 // What a line can start with for it to open anything but a paragraph.
 function maybeSpecial(code: number): boolean {
   return (
-    code === 35 || code === 96 || code === 126 || code === 42 || code === 43 || code === 95 || code === 61 || code === 60 ||
-    code === 62 || code === 45 || (code >= 48 && code <= 57)
+    code === 35 ||
+    code === 96 ||
+    code === 126 ||
+    code === 42 ||
+    code === 43 ||
+    code === 95 ||
+    code === 61 ||
+    code === 60 ||
+    code === 62 ||
+    code === 45 ||
+    (code >= 48 && code <= 57)
   );
 }
 

@@ -20,7 +20,6 @@ export interface BlockInput {
 const textOptions = { includeImageAlt: false, includeHtml: false };
 const MAX_ITEM_KEY_LENGTH = 48;
 
-
 export function readBlockFacts(input: BlockInput): BlockFacts {
   const start = startOf(input.node) + input.base;
   const facts = emptyFacts(kindOf(input.node, input.source, start), start, endOf(input.node) + input.base);

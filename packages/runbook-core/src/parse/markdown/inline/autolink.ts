@@ -1,16 +1,4 @@
-import {
-  AT,
-  COLON,
-  DASH,
-  DOT,
-  GREATER_THAN,
-  isAsciiAlpha,
-  isAsciiAlphanumeric,
-  isAsciiControl,
-  LESS_THAN,
-  PLUS,
-  SPACE,
-} from '../character-codes.ts';
+import { AT, COLON, DASH, DOT, GREATER_THAN, isAsciiAlpha, isAsciiAlphanumeric, isAsciiControl, LESS_THAN, PLUS, SPACE } from '../character-codes.ts';
 
 function isSchemeCharacter(code: number): boolean {
   return code === PLUS || code === DASH || code === DOT || isAsciiAlphanumeric(code);
@@ -19,7 +7,14 @@ function isSchemeCharacter(code: number): boolean {
 // `#`–`'`, `*`, `+`, `-`–`9`, `=`, `?`, `A`–`Z`, `^`–`~`: what an email's local part may hold.
 function isEmailAtext(code: number): boolean {
   return (
-    (code >= 35 && code <= 39) || code === 42 || code === 43 || (code >= 45 && code <= 57) || code === 61 || code === 63 || (code >= 65 && code <= 90) || (code >= 94 && code <= 126)
+    (code >= 35 && code <= 39) ||
+    code === 42 ||
+    code === 43 ||
+    (code >= 45 && code <= 57) ||
+    code === 61 ||
+    code === 63 ||
+    (code >= 65 && code <= 90) ||
+    (code >= 94 && code <= 126)
   );
 }
 
@@ -28,7 +23,7 @@ function isEmailAtext(code: number): boolean {
  * `<` is at `at`, or -1. A URL autolink always holds a `:`, an email one never.
  */
 export function autolinkEnd(input: string, at: number): number {
-  let index = at + 1;
+  const index = at + 1;
   const first = input.charCodeAt(index);
   if (isAsciiAlpha(first)) {
     // A scheme: 2 to 32 characters, then `:`.

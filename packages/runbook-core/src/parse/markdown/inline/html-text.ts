@@ -133,4 +133,3 @@ function openingTagEnd(input: string, from: number, doubleQuote: ForwardSearch, 
     }
   }
 }
-

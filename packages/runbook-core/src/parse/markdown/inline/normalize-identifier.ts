@@ -27,7 +27,7 @@ function collapseWhitespace(label: string): string {
     while (isLabelWhitespace(label.charCodeAt(runEnd))) runEnd++;
     // A lone space needs no rewrite.
     if (code === SPACE && runEnd === index + 1) continue;
-    result += label.slice(copied, index) + ' ';
+    result += `${label.slice(copied, index)} `;
     copied = runEnd;
     index = runEnd - 1;
   }
