@@ -6,7 +6,7 @@ import type { TableFact } from './gfm-table.ts';
 import { readGfmTable } from './gfm-table.ts';
 import type { MessageFact } from './message-fact.ts';
 import type { ShellAnalysisCache } from './step-analysis.ts';
-import type { InlineLines, MdBlock, MdHeading, MdListItem, MdParagraph } from './markdown/block-nodes.ts';
+import type { InlineLines, MdBlock, MdCode, MdHeading, MdListItem, MdParagraph } from './markdown/block-nodes.ts';
 import { readInlineSource } from './markdown/inline-source.ts';
 import { parseInline, type InlineContent } from './markdown/parse-inline.ts';
 
@@ -145,7 +145,7 @@ class BlockWalker {
           this.#heading(node);
           break;
         case 'code':
-          this.#code(node.value, node.start, node.end);
+          this.#code(node);
           break;
         case 'definition':
           this.#facts.definitions.push({ identifier: node.identifier, url: node.url });
@@ -206,13 +206,14 @@ class BlockWalker {
     });
   }
 
-  #code(value: string, start: number, end: number): void {
+  #code(node: MdCode): void {
     const fact = readCodeBlock(
       {
         source: this.#input.source,
-        value,
-        start,
-        end,
+        value: node.value,
+        language: node.language ?? '',
+        start: node.start,
+        end: node.end,
         blockStart: this.#facts.start,
         headingsBefore: this.#facts.headings.length,
         shellCache: this.#input.shellCache,

@@ -38,6 +38,8 @@ export interface CodeBlockInput {
   source: string;
   /** The block's content, container indentation removed. */
   value: string;
+  /** The fence's language as CommonMark reads it (mdast's `lang`: escapes and references decoded); '' for none. */
+  language: string;
   /** Absolute offsets of the node. */
   start: number;
   end: number;
@@ -77,7 +79,7 @@ export function readCodeBlock(input: CodeBlockInput, messages: MessageFact[]): C
       end: toLocal(fenceEnd),
     });
   }
-  const lang = info.lang;
+  const lang = runmeLanguage(input.language);
   const slots = isTemplateLanguage(lang) ? findSlots(code) : [];
   const role = lang.toLowerCase() === 'mermaid' ? 'diagram' : slots.length > 0 ? 'template' : 'step';
   const { options, problems } = role === 'diagram' ? { options: {}, problems: [] } : readStepOptions(info.attributes);
@@ -118,6 +120,13 @@ export function readCodeBlock(input: CodeBlockInput, messages: MessageFact[]): C
     messages.push(...analysis.messages);
   }
   return fact;
+}
+
+// Runme lets the attribute block touch the language: `bash{name=x}` is bash. The
+// attributes are Runme's syntax, not CommonMark's: read as written (see parseInfoString).
+function runmeLanguage(language: string): string {
+  const brace = language.indexOf('{');
+  return brace === -1 ? language : language.slice(0, brace);
 }
 
 function attributeMessage(severity: MessageFact['severity'], reason: string, start: number, end: number): MessageFact {

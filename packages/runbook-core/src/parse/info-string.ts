@@ -5,6 +5,7 @@ export interface Span {
 }
 
 export interface InfoString {
+  /** The first word as written; a step's `lang` is CommonMark's reading of it (escapes and references decoded). */
   lang: string;
   /** Raw attributes, string values, as Runme reads them. */
   attributes: Record<string, string>;
@@ -21,7 +22,9 @@ export interface InfoString {
  * `bash { name=restart confirm=true empty }` → `{ name: 'restart', confirm: 'true', empty: '' }`
  * (values may be quoted: `name="a b"`), and `bash {"name":"restart"}` → string
  * values, any other JSON value as its JSON text. Text outside the braces
- * (`bash title.sh`) carries no attributes.
+ * (`bash title.sh`) carries no attributes. Attributes are Runme's syntax, read
+ * as written, as Runme reads them: CommonMark's escapes and references are not
+ * decoded in them (`name="a\"b"` is `a"b` by the quoting rule, not by CommonMark's).
  */
 export function parseInfoString(info: string): InfoString {
   const result: InfoString = { lang: '', attributes: {}, attributeSpans: new Map(), problems: [] };

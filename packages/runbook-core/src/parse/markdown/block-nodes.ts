@@ -29,6 +29,11 @@ export interface MdCode extends BlockSpan {
   fenced: boolean;
   /** A fence whose closing fence was found. */
   closed: boolean;
+  /**
+   * A fence's language as CommonMark reads it: the info string's first word,
+   * backslash escapes and character references decoded (mdast's `lang`).
+   */
+  language?: string;
   /** The content, container indentation removed, lines joined by their own endings. */
   value: string;
 }

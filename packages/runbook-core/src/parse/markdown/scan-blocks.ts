@@ -1,5 +1,6 @@
 import type { InlineLines, MdBlock, MdCode, MdHeading, MdListItem, MdParagraph } from './block-nodes.ts';
 import { isAsciiDigit, isSpaceOrTab, lineEndingAt, skipSpacesAndTabs, SPACE, TAB } from './character-codes.ts';
+import { fenceLanguage } from './fence-language.ts';
 import { endsHtmlBlock, htmlBlockKind } from './html-block.ts';
 import { LineCursor } from './line-cursor.ts';
 import { readLinkDefinition } from './link-definition.ts';
@@ -33,6 +34,7 @@ interface Open {
   fenceChar?: number;
   fenceLength?: number;
   fenceOffset?: number;
+  language?: string;
   closed?: boolean;
   // code and paragraph lines
   lines?: number[];
@@ -292,6 +294,8 @@ class BlockScanner {
     block.fenceChar = fenceChar;
     block.fenceLength = end - at;
     block.fenceOffset = this.#cursor.indent;
+    const language = fenceLanguage(source, end, this.#cursor.lineEnd);
+    if (language !== undefined) block.language = language;
     block.lines = [];
     block.text = [];
     block.end = this.#cursor.lineEnd;
@@ -558,7 +562,9 @@ class BlockScanner {
     }
     // CommonMark: NUL is read as U+FFFD.
     if (value.includes('\0')) value = value.replaceAll('\0', '\ufffd');
-    return { type: 'code', fenced: block.kind === 'fence', closed: block.closed === true, value, start: block.start, end };
+    const code: MdCode = { type: 'code', fenced: block.kind === 'fence', closed: block.closed === true, value, start: block.start, end };
+    if (block.language !== undefined) code.language = block.language;
+    return code;
   }
 
   #itemNode(block: Open): MdListItem {

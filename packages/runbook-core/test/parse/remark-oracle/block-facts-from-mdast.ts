@@ -120,6 +120,8 @@ class BlockWalker {
       {
         source: this.#input.source,
         value: node.value,
+        // mdast's own decoding of the info string, so the scanner's is checked, not shared.
+        language: node.lang ?? '',
         start: this.#absolute(node.position?.start.offset),
         end: this.#absolute(node.position?.end.offset),
         blockStart: this.#facts.start,
