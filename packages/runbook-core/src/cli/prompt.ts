@@ -1,7 +1,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { CliContext } from './command.ts';
 
-/** Ctrl-C at a prompt: the person said no to everything. */
+/** Ctrl-C (or SIGTERM, SIGHUP) at a prompt: the person said no to everything; the CLI exits 130 at once. */
 export class PromptCanceled extends Error {
   override name = 'PromptCanceled';
 }
@@ -13,13 +13,14 @@ type PromptContext = Pick<CliContext, 'stdin' | 'stderr'>;
  * steps' output. A secret is read with echo off and nothing is printed for it.
  * Only for interactive contexts: callers check `context.interactive` first.
  */
-export async function askLine(context: PromptContext, question: string, options: { secret?: boolean } = {}): Promise<string> {
+export async function askLine(context: PromptContext, question: string, options: { secret?: boolean; signal?: AbortSignal } = {}): Promise<string> {
+  if (options.signal?.aborted) throw new PromptCanceled('canceled at the prompt');
   context.stderr.write(question);
   const stdin = context.stdin as NodeJS.ReadStream;
   const raw = options.secret === true && typeof stdin.setRawMode === 'function';
   if (raw) stdin.setRawMode(true);
   try {
-    return await readLine(stdin, raw);
+    return await readLine(stdin, raw, options.signal);
   } finally {
     if (raw) stdin.setRawMode(false);
     if (options.secret === true) context.stderr.write('\n');
@@ -27,12 +28,12 @@ export async function askLine(context: PromptContext, question: string, options:
 }
 
 /** A yes/no question; only `y` or `yes` is yes. */
-export async function askYesNo(context: PromptContext, question: string): Promise<boolean> {
-  const answer = await askLine(context, `${question} [y/N] `);
+export async function askYesNo(context: PromptContext, question: string, signal?: AbortSignal): Promise<boolean> {
+  const answer = await askLine(context, `${question} [y/N] `, signal === undefined ? {} : { signal });
   return /^\s*y(es)?\s*$/i.test(answer);
 }
 
-function readLine(stdin: NodeJS.ReadStream, raw: boolean): Promise<string> {
+function readLine(stdin: NodeJS.ReadStream, raw: boolean, signal: AbortSignal | undefined): Promise<string> {
   if (stdin.readableEnded) return Promise.resolve('');
   const decoder = new StringDecoder('utf8');
   let line = '';
@@ -41,6 +42,7 @@ function readLine(stdin: NodeJS.ReadStream, raw: boolean): Promise<string> {
       stdin.off('data', onData);
       stdin.off('end', onEnd);
       stdin.off('error', onError);
+      signal?.removeEventListener('abort', onAbort);
       // Whatever came after the line belongs to the next prompt.
       if (rest) stdin.unshift(Buffer.from(rest));
       stdin.pause();
@@ -63,6 +65,9 @@ function readLine(stdin: NodeJS.ReadStream, raw: boolean): Promise<string> {
     };
     const onEnd = () => finish(undefined);
     const onError = (error: Error) => finish(error);
+    // A signal while a line is read (cooked mode: Ctrl-C is SIGINT) ends the prompt at once.
+    const onAbort = () => finish(new PromptCanceled('canceled at the prompt'));
+    signal?.addEventListener('abort', onAbort, { once: true });
     stdin.on('data', onData);
     stdin.once('end', onEnd);
     stdin.once('error', onError);

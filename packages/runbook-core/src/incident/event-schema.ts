@@ -9,7 +9,7 @@ export const eventFields: Record<JournalEventType, Record<string, `${FieldKind}`
   started: { incidentId: 'id', title: 'text', severity: 'id', severities: 'severity-levels', runbook: 'text?' },
   'detected-at': { at: 'time' },
   acknowledged: {},
-  'step-started': { stepId: 'id', stepName: 'text?', commands: 'indexes?', risk: 'risk?', logFile: 'text?' },
+  'step-started': { stepId: 'id', stepName: 'text?', commands: 'indexes?', risk: 'risk?', logFile: 'text?', runnerPid: 'exit-code?', runnerHost: 'text?' },
   'step-finished': {
     stepId: 'id',
     stepName: 'text?',
@@ -21,6 +21,7 @@ export const eventFields: Record<JournalEventType, Record<string, `${FieldKind}`
     timedOut: 'boolean',
     canceled: 'boolean',
     logFile: 'text?',
+    interrupted: 'text?',
   },
   'step-refused': { stepId: 'id', stepName: 'text?', commands: 'indexes?', risk: 'risk?', reason: 'text' },
   'checklist-ticked': { itemId: 'id', text: 'text' },
@@ -31,6 +32,7 @@ export const eventFields: Record<JournalEventType, Record<string, `${FieldKind}`
   'status-update': { phase: 'phase?', text: 'text?' },
   resolved: { summary: 'text?' },
   reopened: { reason: 'text?' },
+  'context-pinned': { context: 'id', namespace: 'text?', stepId: 'text?' },
 };
 
 export const baseFields = { v: 'version', eventId: 'id', time: 'time', who: 'text', type: 'id' } as const;

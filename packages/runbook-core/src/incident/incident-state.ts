@@ -21,6 +21,9 @@ export interface StepState extends Partial<StepEnding> {
   finishedAt?: string;
   /** Why it was refused. */
   reason?: string;
+  /** Who runs it while `running`: a run whose runner is gone is read as interrupted. */
+  runnerPid?: number;
+  runnerHost?: string;
 }
 
 export interface NoteRecord {
@@ -76,6 +79,8 @@ export interface IncidentState {
   /** Variables set during the incident, by name; secrets without values. */
   variables: Map<string, VariableState>;
   statusUpdates: StatusUpdateRecord[];
+  /** The kube context cluster steps must use when the runbook declares none (`context-pinned`). */
+  pinnedContext?: { context: string; namespace?: string };
   /** Every replayed event, in journal order. */
   events: JournalEvent[];
   /** Events of unknown types, kept for newer tools. */

@@ -47,6 +47,9 @@ export interface JournalStepStartedEvent extends JournalEventBase, StepFields {
   type: 'step-started';
   /** Full output log, relative to the incident folder (`logs/…`). */
   logFile?: string;
+  /** The process running the step and its host: a reader can tell a run whose runner died from one still going. */
+  runnerPid?: number;
+  runnerHost?: string;
 }
 
 export interface JournalStepFinishedEvent extends JournalEventBase, StepFields {
@@ -58,10 +61,12 @@ export interface JournalStepFinishedEvent extends JournalEventBase, StepFields {
   timedOut: boolean;
   canceled: boolean;
   logFile?: string;
+  /** What ended the run early: a signal to the runner (`SIGTERM`), Ctrl-C, or a runner gone without a word. */
+  interrupted?: string;
 }
 
 /** How a step's process ended, as its `step-finished` event records it. */
-export type StepEnding = Pick<JournalStepFinishedEvent, 'exitCode' | 'signal' | 'durationMs' | 'timedOut' | 'canceled' | 'logFile'>;
+export type StepEnding = Pick<JournalStepFinishedEvent, 'exitCode' | 'signal' | 'durationMs' | 'timedOut' | 'canceled' | 'logFile' | 'interrupted'>;
 
 export interface JournalStepRefusedEvent extends JournalEventBase, StepFields {
   type: 'step-refused';
@@ -114,6 +119,15 @@ export interface JournalResolvedEvent extends JournalEventBase {
   summary?: string;
 }
 
+/** The kube context the incident's cluster steps must use when the runbook declares none: the first one a step used. */
+export interface JournalContextPinnedEvent extends JournalEventBase {
+  type: 'context-pinned';
+  context: string;
+  namespace?: string;
+  /** The step whose run pinned it; absent when given at `incident start --context`. */
+  stepId?: string;
+}
+
 export interface JournalReopenedEvent extends JournalEventBase {
   type: 'reopened';
   reason?: string;
@@ -133,7 +147,8 @@ export type JournalEvent =
   | JournalVariableSetEvent
   | JournalStatusUpdateEvent
   | JournalResolvedEvent
-  | JournalReopenedEvent;
+  | JournalReopenedEvent
+  | JournalContextPinnedEvent;
 
 export type JournalEventType = JournalEvent['type'];
 

@@ -3,18 +3,19 @@ import { IncidentInputError } from './incident-input-error.ts';
 import { storeFor, type IncidentLocation } from './incident-location.ts';
 import type { IncidentState } from './incident-state.ts';
 import { parseJournal } from './parse-journal.ts';
-import { replayJournal } from './replay-journal.ts';
+import { markStaleRuns, replayJournal } from './replay-journal.ts';
+import { runnerIsGone } from './runner-liveness.ts';
 
 /**
- * Reads and replays one incident's journal. Damaged lines become messages on
- * the state; nothing is rewritten. Throws only for a bad or unknown id.
+ * Reads and replays one incident's journal. Damaged or unchained lines become
+ * messages on the state (readers show them as warnings); nothing is rewritten. Throws only for a bad or unknown id.
  */
 export async function loadIncident(id: string, location: IncidentLocation): Promise<IncidentState> {
   assertIncidentId(id);
   const store = storeFor(location);
   const text = await store.read(id);
   if (text === undefined) throw new IncidentInputError('incident', id, `does not exist in ${store.location}`);
-  return replayJournal({ id, ...parseJournal(text) });
+  return markStaleRuns(replayJournal({ id, ...parseJournal(text, id) }), runnerIsGone);
 }
 
 /** Every incident in the store, replayed, in id order. */

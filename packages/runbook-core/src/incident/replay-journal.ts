@@ -106,6 +106,10 @@ export function replayJournal(input: ReplayInput): IncidentState {
         if (event.summary === undefined) delete state.resolution;
         else state.resolution = event.summary;
         break;
+      case 'context-pinned':
+        // The first pin holds: later steps are guarded against it.
+        state.pinnedContext ??= { context: event.context, ...optional('namespace', event.namespace) };
+        break;
       case 'reopened':
         state.status = 'open';
         delete state.resolvedAt;
@@ -133,7 +137,14 @@ function nextStepState(previous: StepState | undefined, event: JournalStepStarte
   };
   switch (event.type) {
     case 'step-started':
-      return { ...common, status: 'running', startedAt: event.time, ...optional('logFile', event.logFile) };
+      return {
+        ...common,
+        status: 'running',
+        startedAt: event.time,
+        ...optional('logFile', event.logFile),
+        ...optional('runnerPid', event.runnerPid),
+        ...optional('runnerHost', event.runnerHost),
+      };
     case 'step-refused':
       return { ...common, status: 'refused', finishedAt: event.time, reason: event.reason };
     case 'step-finished': {
@@ -150,9 +161,31 @@ function nextStepState(previous: StepState | undefined, event: JournalStepStarte
         timedOut: event.timedOut,
         canceled: event.canceled,
         ...optional('logFile', event.logFile ?? (sameRun ? previous.logFile : undefined)),
+        ...optional('interrupted', event.interrupted),
       };
     }
   }
+}
+
+/**
+ * Runs still `running` whose runner is gone (killed with no chance to write
+ * their end) read as interrupted: failed, canceled, with why. `runnerIsGone`
+ * decides from the recorded pid and host; runs without them are left alone.
+ */
+export function markStaleRuns(state: IncidentState, runnerIsGone: (pid: number, host: string) => boolean): IncidentState {
+  for (const [id, step] of state.steps) {
+    if (step.status !== 'running' || step.runnerPid === undefined || step.runnerHost === undefined) continue;
+    if (!runnerIsGone(step.runnerPid, step.runnerHost)) continue;
+    const { runnerPid, runnerHost: _host, ...rest } = step;
+    state.steps.set(id, {
+      ...rest,
+      status: 'failed',
+      canceled: true,
+      timedOut: false,
+      interrupted: `its runner (pid ${runnerPid}) ended without recording the end`,
+    });
+  }
+  return state;
 }
 
 /** `{ key: value }` when defined, `{}` otherwise: optional fields stay absent under exactOptionalPropertyTypes. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { RunbookMeta, Step } from '../../src/model.ts';
-import { findMissingValues, StepValues } from '../../src/cli/steps/step-values.ts';
+import { findMissingValues, StepValues } from '../../src/session/step-values.ts';
 
 const meta: Pick<RunbookMeta, 'variables'> = {
   variables: {

@@ -1,13 +1,15 @@
-import { ExitCode, type CliCommand, type CliContext } from '../command.ts';
+import { RunExit, type AlternativeRequest, type SessionIO, type StepReport } from '../../session/index.ts';
+import { UsageError, type CliCommand, type CliContext } from '../command.ts';
 import { paint } from '../paint.ts';
 import { ProgressLine } from '../progress-line.ts';
 import { askLine, askYesNo, PromptCanceled } from '../prompt.ts';
-import { withUsageErrors } from '../usage-errors.ts';
+import { describePreparedStep } from '../steps/describe-step.ts';
 import { printPlans } from '../steps/print-plans.ts';
 import { readRunFlags } from '../steps/run-flags.ts';
-import { openRunSession, type RunSession } from '../steps/run-session.ts';
-import { runSteps, type RunIO, type StepReport } from '../steps/run-steps.ts';
+import { openRunSession, type CliRunSession } from '../steps/run-session.ts';
 import { stepLabel } from '../steps/select-steps.ts';
+import { withUsageErrors } from '../usage-errors.ts';
+import { handleStopSignals } from './stop-signals.ts';
 
 const help = `Usage: runbook run <file> [options]
 
@@ -26,14 +28,19 @@ Which steps:
                           only some commands of the one --step: the commands
                           under a heading ("5", "Rollback Deployment"), or
                           the n-th command counting from 1; repeatable
+  A block that offers alternatives (headed "# 1. …", "# 2. …" choices of
+  risky commands) never runs whole by accident: on a terminal you are asked
+  which one (or "all", which says how many risky commands that is); without
+  one it is refused, listing them, unless --command chooses.
 
 Values (steps get them through the environment, never pasted into code):
-  --var NAME=value        a variable's value; repeatable; wins over the
-                          environment, defaults and earlier steps' exports
-  Also: the environment, the runbook's declared defaults, and what earlier
-  steps of the same incident exported. A value still missing is asked for on
-  a terminal (secrets without echo); without one it is an error naming
-  --var NAME=…. Secret values are redacted in all output and never stored.
+  --var NAME=value        a variable's value; repeatable
+  Precedence, lowest first: declared defaults, the environment, an answer at
+  the prompt, what earlier steps of the incident exported, --var, the
+  incident's own values (INCIDENT_ID, …). A value still missing is asked for
+  on a terminal (secrets without echo); without one it is an error naming
+  --var NAME=…. Secret values (declared secret, named like a credential, or
+  exported from a secret) are redacted in all output and never stored.
 
 Safety:
   --yes, -y               run steps that change things without asking
@@ -42,8 +49,17 @@ Safety:
                           (the journal records the override)
   A step that reaches a Kubernetes cluster runs only when its commands target
   the context (and namespace) the step or runbook declares; otherwise it is
-  refused (exit 3) naming the expected and actual context.
+  refused (exit 3) naming the expected and actual context. A runbook that
+  declares none is guarded too: the incident pins the context its first
+  cluster step used, and later steps reaching another are refused.
+  A frontmatter that does not parse stops every run of the runbook (exit 2,
+  with file:line:col).
   --dry-run               print the plan (see 'runbook plan') and run nothing
+
+Stopping:
+  Ctrl-C, SIGTERM or SIGHUP end the running step's whole process tree (after
+  a grace period; a second Ctrl-C ends it at once) and journal it as
+  interrupted; the exit code is 130. Ctrl-C at a prompt exits at once (130).
 
 Other:
   --incident <id>         record in this incident instead of the current one
@@ -52,8 +68,9 @@ Other:
   -h, --help              show this help
 
 Exit codes: 0 every step succeeded, 1 a step failed, 2 bad usage or input
-(missing file, bad flag, unknown step, missing value), 3 refused (not
-confirmed, or the context guard said no).
+(missing file, bad flag, unknown step, missing value, a frontmatter that does
+not parse), 3 refused (not confirmed, no alternative chosen, or the context
+guard said no), 130 interrupted.
 `;
 
 const run: CliCommand = {
@@ -66,38 +83,38 @@ export default run;
 
 async function runCommand(context: CliContext): Promise<number> {
   const flags = readRunFlags(context, 'run');
-  const session = await openRunSession(context, flags);
+  const opened = await openRunSession(context, flags);
   if (flags.dryRun) {
-    await printPlans(session, context);
-    return ExitCode.ok;
+    await printPlans(opened, context);
+    return RunExit.ok;
   }
-  if (!session.incident && flags.format === 'text') {
+  if (!opened.session.incident && flags.format === 'text') {
     context.stderr.write("runbook run: no current incident, so nothing is recorded (start one with 'runbook incident start').\n");
   }
-  const aborter = new AbortController();
-  const interrupt = () => aborter.abort(new Error('interrupted (Ctrl-C)'));
-  process.once('SIGINT', interrupt);
-  const io = flags.format === 'json' ? quietIO(context, aborter.signal) : terminalIO(context, session, aborter.signal);
+  const stop = handleStopSignals();
+  const base = flags.format === 'json' ? quietIO(context, stop.signal) : terminalIO(context, opened, stop.signal);
+  const io: SessionIO = { ...base, onStepProcess: stop.watchProcess };
   try {
-    const report = await runSteps(session, io);
+    const report = await opened.session.run(opened.steps, io, opened.commands === undefined ? {} : { commands: opened.commands });
+    if (report.problem !== undefined) throw new UsageError(report.problem);
     if (flags.format === 'json') context.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return report.exitCode;
   } catch (error) {
     if (error instanceof PromptCanceled) {
       context.stderr.write('runbook run: canceled at the prompt; nothing more was run.\n');
-      return ExitCode.refused;
+      return RunExit.interrupted;
     }
     throw error;
   } finally {
-    process.off('SIGINT', interrupt);
+    stop.dispose();
   }
 }
 
 /** Text mode: headers and results on stderr, the steps' own output on stdout/stderr as it comes. */
-function terminalIO(context: CliContext, session: RunSession, signal: AbortSignal): RunIO {
+function terminalIO(context: CliContext, opened: CliRunSession, signal: AbortSignal): SessionIO {
   const c = paint(context.color);
   const progress = new ProgressLine(context.stdout, { enabled: context.interactive });
-  const where = session.incident ? ` · ${session.incident.id}` : '';
+  const where = opened.session.incident ? ` · ${opened.session.incident.id}` : '';
   return {
     ...prompts(context, signal),
     onStepStart(prepared) {
@@ -114,13 +131,10 @@ function terminalIO(context: CliContext, session: RunSession, signal: AbortSigna
   };
 }
 
-/** JSON mode: nothing but the final report on stdout; refusals still say why on stderr. */
-function quietIO(context: CliContext, signal: AbortSignal): RunIO {
+/** JSON mode: nothing but the final report on stdout; refusals and missing values still say why on stderr. */
+function quietIO(context: CliContext, signal: AbortSignal): SessionIO {
   return {
     ...prompts(context, signal),
-    onStepStart: () => {},
-    onOutput: () => {},
-    onProgress: () => {},
     onStepEnd(report) {
       if (report.status === 'refused') context.stderr.write(`runbook run: ${report.message}\n`);
     },
@@ -128,16 +142,37 @@ function quietIO(context: CliContext, signal: AbortSignal): RunIO {
 }
 
 /** Questions go to stderr in both modes, so stdout stays the output (or the JSON). */
-function prompts(context: CliContext, signal: AbortSignal): Pick<RunIO, 'interactive' | 'signal' | 'ask' | 'confirm'> {
+function prompts(context: CliContext, signal: AbortSignal): Pick<SessionIO, 'interactive' | 'signal' | 'ask' | 'confirm' | 'chooseAlternative'> {
   return {
     interactive: context.interactive,
     signal,
-    ask: (question, secret) => askLine(context, question, { secret }),
-    async confirm(details, question) {
-      context.stderr.write(`\n${details}\n`);
-      return askYesNo(context, question);
+    ask(request) {
+      const about = request.description === undefined ? '' : ` — ${request.description}`;
+      return askLine(context, `${request.name}${about}${request.secret ? ' (secret, not shown)' : ''}: `, { secret: request.secret, signal });
+    },
+    async confirm(request) {
+      context.stderr.write(`\n${describePreparedStep(request.prepared, request.values)}\n`);
+      return askYesNo(context, `Run step '${stepLabel(request.step)}'?`, signal);
+    },
+    async chooseAlternative(request) {
+      context.stderr.write(`\n${describeAlternatives(request)}\n`);
+      const answer = (await askLine(context, `Which one? [1-${request.alternatives.length}, all, or Enter for none] `, { signal })).trim().toLowerCase();
+      if (answer === 'all') return 'all';
+      const number = /^\d+$/.test(answer) ? Number(answer) : Number.NaN;
+      return number >= 1 && number <= request.alternatives.length ? number - 1 : undefined;
     },
   };
+}
+
+function describeAlternatives(request: AlternativeRequest): string {
+  const lines = [`Step '${stepLabel(request.step)}' offers ${request.alternatives.length} alternatives; running it whole runs them all:`];
+  request.alternatives.forEach((alternative, index) => {
+    lines.push(
+      `  ${index + 1}) ${alternative.label} — ${alternative.risk}, command${alternative.commands.length === 1 ? '' : 's'} ${alternative.commands.join(', ')}`,
+    );
+  });
+  lines.push(`  all) every one of them: ${request.riskyCommands} risky command${request.riskyCommands === 1 ? '' : 's'}`);
+  return lines.join('\n');
 }
 
 function describeEnd(report: StepReport, c: ReturnType<typeof paint>): string {
@@ -145,6 +180,8 @@ function describeEnd(report: StepReport, c: ReturnType<typeof paint>): string {
   const took = report.durationMs === undefined ? '' : ` in ${formatMs(report.durationMs)}`;
   if (report.status === 'succeeded') return c.green(`✓ ${label} succeeded${took}`);
   if (report.status === 'refused') return c.yellow(`✗ ${report.message}`);
+  const log = report.logFile === undefined ? '' : `\n  full output: ${report.logFile}`;
+  if (report.status === 'interrupted') return c.yellow(`✗ ${label} was interrupted (${report.interrupted ?? 'canceled'})${took}`) + log;
   const how = report.timedOut
     ? 'timed out'
     : report.canceled
@@ -154,7 +191,6 @@ function describeEnd(report: StepReport, c: ReturnType<typeof paint>): string {
         : report.exitCode === undefined
           ? `did not run: ${report.message}`
           : `failed with exit code ${report.exitCode}`;
-  const log = report.logFile === undefined ? '' : `\n  full output: ${report.logFile}`;
   return c.red(`✗ ${label} ${how}${took}`) + log;
 }
 

@@ -1,21 +1,39 @@
-import { renderPlan } from '../../run/index.ts';
+import type { ContextGuardResult } from '../../kubernetes/guard/context-guard.ts';
+import type { Risk } from '../../model.ts';
+import { findAlternatives, riskyCommandCount, type AlternativesClues } from '../../run/alternatives.ts';
+import { describeTarget } from '../../run/command-target.ts';
+import { renderPlan, type Confirmation } from '../../run/index.ts';
+import type { paint } from '../paint.ts';
 import type { PreparedStep } from './prepare-steps.ts';
-import { stepLabel } from './select-steps.ts';
 import type { StepValues } from './step-values.ts';
 
+type Paint = ReturnType<typeof paint>;
+
 /**
- * The plan as a person reads it before saying yes, or in a dry run: what runs,
- * how risky, where (working directory, kube context and namespace per the
- * guard), and with which values (secrets masked).
+ * The plan in full, as `runbook plan` prints it and a confirmation's details
+ * show it: what runs (each command with the number `--command` takes), how
+ * risky, where (working directory, kube context and namespace per command and
+ * per the guard), with which values (secrets masked), and, for a block of
+ * alternatives, how to run one.
  */
-export function describePreparedStep(prepared: PreparedStep, values: StepValues): string {
+export function describePreparedStep(prepared: PreparedStep, values: StepValues, clues?: AlternativesClues): string {
   const lines = [renderPlan(prepared.plan)];
   if (prepared.kind !== 'local') lines.push(`Runs as: ${prepared.kind === 'job' ? 'a Kubernetes Job in the cluster' : 'the native Kubernetes health check'}`);
   const guard = prepared.guard;
   if (guard) {
-    const targets = [...new Set(guard.targets.map((target) => `${target.context ?? '(unknown context)'}/${target.namespace ?? 'default'}`))];
+    const targets = [...new Set(guard.targets.map((target) => describeTarget({ ...optionalContext(target.context), namespace: target.namespace ?? 'default' })))];
     if (targets.length > 0) lines.push(`Cluster targets (context/namespace): ${targets.join(', ')}`);
     lines.push(`Context guard: ${guard.allowed ? 'allows' : 'REFUSES'} — ${guard.reason}`);
+    const hint = contextRefusalHint(guard);
+    if (!guard.allowed && hint !== undefined) lines.push(`  ${hint}`);
+  }
+  if (!prepared.plan.selected) {
+    const alternatives = findAlternatives(prepared.step, clues);
+    if (alternatives.length > 0) {
+      lines.push(`This block offers ${alternatives.length} alternatives; a run asks which one (or --command <n>):`);
+      for (const alternative of alternatives) lines.push(`  --command ${numberList(alternative.commands)}  ${alternative.risk.padEnd(7)} ${alternative.label}`);
+      lines.push(`  --command all  runs every one: ${riskyCommandCount(prepared.step, alternatives)} commands that change things`);
+    }
   }
   const shown = prepared.plan.variables.needed.flatMap((name) => {
     const value = values.valueOf(name);
@@ -26,16 +44,92 @@ export function describePreparedStep(prepared: PreparedStep, values: StepValues)
   return lines.join('\n');
 }
 
-/** Why a step needs a yes before it runs; undefined when it does not. */
-export function confirmationReason(prepared: PreparedStep): string | undefined {
-  const { plan } = prepared;
-  if (plan.confirmation === 'step-asks') return `step '${stepLabel(prepared.step)}' asks for confirmation (confirm=true)`;
-  if (plan.confirmation === 'risk') {
-    const worst = plan.commands.find((command) => command.risk === plan.risk);
-    const because = worst?.riskReason ?? oneLine(worst?.text ?? '');
-    return `step '${stepLabel(prepared.step)}' ${plan.risk === 'destroy' ? 'destroys' : 'changes'} things${because ? ` (${because})` : ''}`;
+/** Lines a confirmation may take on a terminal, question included: one 80×24 screen. */
+export const confirmationHeight = 24;
+
+/**
+ * A confirmation for the terminal, question included, in at most
+ * `confirmationHeight` lines: the title, each command that changes something
+ * with its number, risk and the context/namespace it really reaches, and the
+ * question, whose default is no. The whole plan is one answer away (`d`).
+ */
+export function renderConfirmation(confirmation: Confirmation, c: Paint): { summary: string; question: string } {
+  const lines = [c.bold(c.risk(confirmation.risk, confirmation.title))];
+  const targets = new Set(confirmation.commands.map((command) => (command.target === undefined ? '' : describeTarget(command.target))));
+  const shared = targets.size === 1 ? [...targets][0] : undefined;
+  const changing = confirmation.commands.filter((command) => command.risk !== 'read').length;
+  const what = changing > 0 ? `${changing} command${changing === 1 ? '' : 's'} that change${changing === 1 ? 's' : ''} things` : 'these commands';
+  lines.push(`${what}${shared ? ` in ${shared}` : ''}${confirmation.readOnly > 0 ? ` (and ${confirmation.readOnly} that only read)` : ''}:`);
+  // Title, header, "… more" and the question: the rest is for commands.
+  const room = confirmationHeight - 4;
+  const listed = confirmation.commands.length > room ? confirmation.commands.slice(0, room - 1) : confirmation.commands;
+  for (const command of listed) {
+    const where = command.target === undefined || shared !== undefined ? '' : c.dim(`  → ${describeTarget(command.target)}`);
+    lines.push(`  [${command.number}] ${riskColumn(command.risk, c)} ${command.text}${where}`);
+  }
+  if (listed.length < confirmation.commands.length) lines.push(c.dim(`  … and ${confirmation.commands.length - listed.length} more (d shows them)`));
+  const where = shared ? ` in ${shared}` : '';
+  const question = `${confirmation.safeDefault ? 'Destroy' : 'Change'} things${where}? [y/N, d = details] `;
+  return { summary: lines.join('\n'), question };
+}
+
+/** Where `askConfirmation` reads and writes: a line reader and the prompt stream. */
+export interface ConfirmationTerminal {
+  ask(question: string): Promise<string>;
+  write(text: string): void;
+}
+
+/**
+ * Asks on the terminal: only `y`/`yes` is yes, an empty answer is no, `d` or
+ * `?` prints the whole plan and asks again. Ctrl-C is the caller's (the
+ * reader rejects, and the run ends as interrupted).
+ */
+export async function askConfirmation(terminal: ConfirmationTerminal, confirmation: Confirmation, c: Paint): Promise<boolean> {
+  const { summary, question } = renderConfirmation(confirmation, c);
+  terminal.write(`\n${summary}\n`);
+  for (;;) {
+    const answer = (await terminal.ask(question)).trim().toLowerCase();
+    if (answer === 'd' || answer === '?' || answer === 'details') {
+      terminal.write(`\n${confirmation.details}\n\n${summary}\n`);
+      continue;
+    }
+    return answer === 'y' || answer === 'yes';
+  }
+}
+
+/**
+ * What to do about a guard's refusal, the fix first and the override last:
+ * switch the kubeconfig to the declared context (or give the namespace); only
+ * then, to aim at the other cluster on purpose, `--context`.
+ */
+export function contextRefusalHint(guard: Pick<ContextGuardResult, 'code' | 'expected' | 'actual' | 'expectedNamespace'>): string | undefined {
+  if (guard.code === 'context-mismatch' && guard.expected !== undefined) {
+    const override = guard.actual === undefined ? '' : `; only to run it against '${guard.actual}' on purpose, pass --context ${guard.actual}`;
+    return `fix: run \`kubectl config use-context ${guard.expected}\` (or give the command --context ${guard.expected}) and run again${override}`;
+  }
+  if (guard.code === 'namespace-mismatch') {
+    const namespace = guard.expectedNamespace ?? '<namespace>';
+    return `fix: give the command -n ${namespace}, or run \`kubectl config set-context --current --namespace ${namespace}\``;
   }
   return undefined;
+}
+
+/** `3`, `5-6`, `1,3`: command numbers as `--command` takes them. */
+export function numberList(numbers: readonly number[]): string {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const first = sorted[0];
+  const last = sorted.at(-1);
+  if (first !== undefined && last !== undefined && sorted.length > 1 && last - first === sorted.length - 1) return `${first}-${last}`;
+  return sorted.join(',');
+}
+
+/** The risk words padded alike, so columns line up. */
+export function riskColumn(risk: Risk, c: Paint): string {
+  return c.risk(risk, risk.padEnd(7));
+}
+
+function optionalContext(context: string | undefined): { context?: string } {
+  return context === undefined ? {} : { context };
 }
 
 function oneLine(text: string): string {

@@ -24,6 +24,7 @@ export function readRunFlags(context: CliContext, command: 'run' | 'plan'): RunF
     step: { type: 'string', short: 's', multiple: true },
     all: { type: 'boolean' },
     command: { type: 'string', short: 'c', multiple: true },
+    heading: { type: 'string', multiple: true },
     var: { type: 'string', multiple: true },
     incident: { type: 'string' },
     yes: { type: 'boolean', short: 'y' },
@@ -40,7 +41,8 @@ export function readRunFlags(context: CliContext, command: 'run' | 'plan'): RunF
     file,
     steps: values.step ?? [],
     all: values.all === true,
-    commands: values.command ?? [],
+    // `--heading X` is `--command '#X'`: a heading is never chosen by a bare number.
+    commands: [...(values.command ?? []), ...(values.heading ?? []).map((heading) => `#${heading}`)],
     vars: parseVarFlags(values.var),
     yes: values.yes === true,
     dryRun: command === 'plan' || values['dry-run'] === true,

@@ -1,72 +1,38 @@
-import { currentUser, loadIncident, type IncidentState } from '../../incident/index.ts';
 import type { Step } from '../../model.ts';
-import { planStep } from '../../run/index.ts';
+import type { CommandSelector } from '../../run/index.ts';
+import { openRunSession as openSession, type RunSession } from '../../session/index.ts';
 import { UsageError, type CliContext } from '../command.ts';
-import { findIncident, incidentValues } from '../incident-context.ts';
-import { loadRunbook, type LoadedRunbook } from '../load-runbook.ts';
+import { findIncident } from '../incident-context.ts';
+import { loadRunbook } from '../load-runbook.ts';
 import { commandSelectors } from './command-flags.ts';
-import { prepareStep, stepOptions, type PreparedStep } from './prepare-steps.ts';
 import type { RunFlags } from './run-flags.ts';
 import { selectSteps } from './select-steps.ts';
-import { StepJournal } from './step-journal.ts';
-import { findMissingValues, StepValues, type MissingValue } from './step-values.ts';
 
-/** Everything a run or a plan works with, read once. */
-export interface RunSession {
-  loaded: LoadedRunbook;
+/** A run session opened from the command line, with the steps and commands the flags chose. */
+export interface CliRunSession {
+  session: RunSession;
   steps: Step[];
-  values: StepValues;
-  journal: StepJournal;
-  incident?: IncidentState;
+  /** `--command` as selectors of the one `--step`; absent: whole blocks. */
+  commands?: CommandSelector[];
   flags: RunFlags;
-  env: NodeJS.ProcessEnv;
 }
 
-export async function openRunSession(context: CliContext, flags: RunFlags): Promise<RunSession> {
+/** Opens the session the flags describe; what stops it (a frontmatter that does not parse) is a usage error, exit 2. */
+export async function openRunSession(context: CliContext, flags: RunFlags): Promise<CliRunSession> {
   const loaded = await loadRunbook(flags.file, context.cwd);
   const target = await findIncident(context, flags.incident);
-  const incident = target.id === undefined ? undefined : await loadIncident(target.id, { workspace: target.workspace });
-  if (incident?.status === 'resolved' && !flags.dryRun) {
-    throw new UsageError(`incident ${incident.id} is resolved; start a new one with 'runbook incident start' (or pass --incident <id>)`);
-  }
-  const steps = selectSteps(loaded.runbook, { wanted: flags.steps, all: flags.all, dryRun: flags.dryRun });
-  const values = new StepValues({
-    meta: loaded.runbook.meta,
-    flags: flags.vars,
+  const opened = await openSession({
+    runbook: { runbook: loaded.runbook, dir: loaded.dir, source: loaded.source },
+    ...(target.id === undefined ? {} : { incident: { workspace: target.workspace, id: target.id } }),
+    values: flags.vars,
     env: context.env,
-    incident: incident === undefined ? {} : incidentValues(incident),
-    journalExports: incident === undefined ? {} : journalExports(incident),
+    yes: flags.yes,
+    purpose: flags.dryRun ? 'plan' : 'run',
+    ...(flags.contextOverride === undefined ? {} : { contextOverride: flags.contextOverride }),
+    ...(flags.timeoutMs === undefined ? {} : { timeoutMs: flags.timeoutMs }),
   });
-  const journal = new StepJournal(incident === undefined ? undefined : { workspace: target.workspace, id: incident.id }, currentUser(context.env));
-  return { loaded, steps, values, journal, flags, env: context.env, ...(incident === undefined ? {} : { incident }) };
-}
-
-/** Plans and guards one step with the values known now (earlier steps' exports included). */
-export function prepare(session: RunSession, step: Step): Promise<PreparedStep> {
-  return prepareStep(step, {
-    loaded: session.loaded,
-    values: session.values,
-    env: session.env,
-    ...(session.flags.contextOverride === undefined ? {} : { contextOverride: session.flags.contextOverride }),
-    ...(session.flags.commands.length === 0 ? {} : { commands: commandSelectors(step, session.flags.commands) }),
-  });
-}
-
-/** Values the chosen steps read that no source gives yet. */
-export function missingValues(session: RunSession): MissingValue[] {
-  const base = stepOptions(session.loaded, session.values, session.env);
-  const needed = session.steps.map((step) => {
-    const commands = session.flags.commands.length === 0 ? {} : { commands: commandSelectors(step, session.flags.commands) };
-    return { step, needed: planStep(step, { ...base, ...commands }).variables.needed };
-  });
-  return findMissingValues(needed, session.values, session.loaded.runbook.meta, session.loaded.runbook.steps);
-}
-
-/** Non-secret values earlier runs in the incident exported (Runme parity across processes). */
-function journalExports(state: IncidentState): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [name, variable] of state.variables) {
-    if (!variable.secret && variable.value !== undefined) values[name] = variable.value;
-  }
-  return values;
+  if (!opened.ok) throw new UsageError(opened.message);
+  const steps = selectSteps(loaded.runbook, { wanted: flags.steps, all: flags.all, dryRun: flags.dryRun });
+  const commands = flags.commands.length === 0 ? undefined : commandSelectors(steps[0]!, flags.commands);
+  return { session: opened.session, steps, flags, ...(commands === undefined ? {} : { commands }) };
 }

@@ -1,5 +1,6 @@
-import { FileIncidentStore, recordEvent, stepLogFileName, type JournalEventInput } from '../../incident/index.ts';
-import type { Risk, Step } from '../../model.ts';
+import { FileIncidentStore, recordEvent, stepLogFileName, type JournalEventInput } from '../incident/index.ts';
+import { runnerHost } from '../incident/runner-liveness.ts';
+import type { Risk, Step } from '../model.ts';
 import type { KeptExport } from './step-values.ts';
 
 /** What a finished run tells the journal. */
@@ -9,6 +10,8 @@ export interface StepOutcome {
   durationMs: number;
   timedOut: boolean;
   isCanceled: boolean;
+  /** What ended it early (`SIGTERM`, `Ctrl-C`); absent when it ended by itself. */
+  interrupted?: string;
 }
 
 export interface StepRunFields {
@@ -44,7 +47,14 @@ export class StepJournal {
   }
 
   async started(step: Step, fields: StepRunFields, logFile: string | undefined): Promise<void> {
-    await this.#record({ type: 'step-started', ...stepFields(step, fields), ...(logFile === undefined ? {} : { logFile }) });
+    await this.#record({
+      type: 'step-started',
+      ...stepFields(step, fields),
+      ...(logFile === undefined ? {} : { logFile }),
+      // A reader seeing this run still "started" after this process is gone knows it was interrupted.
+      runnerPid: process.pid,
+      runnerHost: runnerHost(),
+    });
   }
 
   async finished(step: Step, fields: StepRunFields, outcome: StepOutcome, logFile: string | undefined): Promise<void> {
@@ -57,6 +67,7 @@ export class StepJournal {
       timedOut: outcome.timedOut,
       canceled: outcome.isCanceled,
       ...(logFile === undefined ? {} : { logFile }),
+      ...(outcome.interrupted === undefined ? {} : { interrupted: outcome.interrupted }),
     });
   }
 
@@ -68,6 +79,16 @@ export class StepJournal {
     for (const { name, secret, value } of kept) {
       await this.#record({ type: 'variable-set', name, secret, ...(secret || value === undefined ? {} : { value }) });
     }
+  }
+
+  /** The incident's cluster steps must use this context from now on (the runbook declares none). */
+  async pinContext(pin: { context: string; namespace?: string }, step: Step | undefined): Promise<void> {
+    await this.#record({
+      type: 'context-pinned',
+      context: pin.context,
+      ...(pin.namespace === undefined ? {} : { namespace: pin.namespace }),
+      ...(step === undefined ? {} : { stepId: step.id }),
+    });
   }
 
   async note(text: string): Promise<void> {

@@ -1,9 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { redactText, runStep, type StepEvent } from '../../run/index.ts';
-import type { LoadedRunbook } from '../load-runbook.ts';
-import type { PreparedStep } from './prepare-steps.ts';
-import { stepOptions } from './prepare-steps.ts';
+import { redactText, runStep, type StepEvent } from '../run/index.ts';
+import type { PreparedStep, StepGround } from './prepare-step.ts';
+import { stepOptions } from './prepare-step.ts';
+import type { SessionIO } from './session-io.ts';
 import type { StepValues } from './step-values.ts';
 
 /** One run, whichever runner ran it; failure has the same shape as success. */
@@ -20,12 +20,13 @@ export interface StepRunOutcome {
   shortMessage: string;
   /** Real values: for the next steps only, never printed or stored as they are. */
   exported: Record<string, string>;
+  /** The run was refused by the runner itself (an interactive step without a terminal). */
+  refused?: string;
 }
 
 export interface ExecuteOptions {
-  loaded: LoadedRunbook;
+  ground: StepGround;
   values: StepValues;
-  env: NodeJS.ProcessEnv;
   /** Full output goes here (redacted). */
   logFile?: string;
   timeoutMs?: number;
@@ -34,6 +35,9 @@ export interface ExecuteOptions {
   onOutput: (stream: 'stdout' | 'stderr', text: string) => void;
   /** What a cluster Job is doing (pending, pulling the image, …). */
   onProgress: (message: string) => void;
+  /** The runner's process id of the step, when it starts. */
+  onStarted: (pid: number) => void;
+  terminal?: SessionIO['terminal'];
 }
 
 /** Runs a prepared step by its kind. Confirmation and the context guard are the caller's, before this. */
@@ -50,7 +54,7 @@ export async function executeStep(prepared: PreparedStep, options: ExecuteOption
 
 async function runLocal(prepared: PreparedStep, options: ExecuteOptions): Promise<StepRunOutcome> {
   const result = await runStep(prepared.step, {
-    ...stepOptions(options.loaded, options.values, options.env),
+    ...stepOptions(options.ground, options.values),
     ...(prepared.commands === undefined ? {} : { commands: prepared.commands }),
     secrets: options.values.secrets(),
     ...(options.logFile === undefined ? {} : { logFile: options.logFile }),
@@ -58,8 +62,10 @@ async function runLocal(prepared: PreparedStep, options: ExecuteOptions): Promis
     signal: options.signal,
     // Asked (or refused) by the caller already, with the guard's verdict beside the plan.
     yes: true,
+    ...(options.terminal === undefined ? {} : { terminal: options.terminal }),
     onEvent: (event: StepEvent) => {
       if (event.type === 'stdout' || event.type === 'stderr') options.onOutput(event.type, event.chunk);
+      else if (event.type === 'started') options.onStarted(event.pid);
     },
   });
   return {
@@ -73,15 +79,16 @@ async function runLocal(prepared: PreparedStep, options: ExecuteOptions): Promis
     stderr: result.stderr,
     shortMessage: result.shortMessage,
     exported: result.exported,
+    ...(result.refused ? { refused: result.shortMessage } : {}),
   };
 }
 
 async function runHealth(prepared: PreparedStep, options: ExecuteOptions): Promise<StepRunOutcome> {
-  const { runK8sHealthStep } = await import('../../kubernetes/health/k8s-health-step.ts');
+  const { runK8sHealthStep } = await import('../kubernetes/health/k8s-health-step.ts');
   const context = prepared.guard?.expected;
   const result = await runK8sHealthStep(prepared.step, {
-    meta: options.loaded.runbook.meta,
-    env: options.env,
+    meta: options.ground.runbook.meta,
+    env: options.ground.env,
     cwd: prepared.plan.target.cwd,
     signal: options.signal,
     ...(context === undefined ? {} : { context }),
@@ -106,8 +113,8 @@ async function runHealth(prepared: PreparedStep, options: ExecuteOptions): Promi
 }
 
 async function runJob(prepared: PreparedStep, options: ExecuteOptions): Promise<StepRunOutcome> {
-  const { runStepAsJob } = await import('../../kubernetes/job/run-step-as-job.ts');
-  const { values, loaded } = options;
+  const { runStepAsJob } = await import('../kubernetes/job/run-step-as-job.ts');
+  const { values, ground } = options;
   // Only what the step reads goes to the cluster, never the whole local environment.
   const variables: Record<string, string> = { ...values.incident() };
   for (const name of prepared.plan.variables.needed) {
@@ -116,8 +123,8 @@ async function runJob(prepared: PreparedStep, options: ExecuteOptions): Promise<
   }
   const context = prepared.guard?.expected;
   const result = await runStepAsJob(prepared.step, {
-    meta: loaded.runbook.meta,
-    env: options.env,
+    meta: ground.runbook.meta,
+    env: ground.env,
     cwd: prepared.plan.target.cwd,
     variables,
     secrets: Object.keys(variables).filter((name) => values.isSecret(name)),
