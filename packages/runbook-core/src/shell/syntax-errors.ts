@@ -1,5 +1,4 @@
 import { walkSyntaxTree, type SyntaxNode } from './syntax-node.ts';
-import { ownValue } from './own-value.ts';
 
 export interface ShellSyntaxError {
   /** UTF-16 offsets into the analysed code, end exclusive. */
@@ -9,33 +8,32 @@ export interface ShellSyntaxError {
 }
 
 /** What closes a construct, to explain an error that runs to the end of the code. */
-const closers: Readonly<Record<string, string>> = {
-  if: 'fi',
-  then: 'fi',
-  else: 'fi',
-  elif: 'fi',
-  for: 'done',
-  while: 'done',
-  until: 'done',
-  select: 'done',
-  do: 'done',
-  case: 'esac',
-  '{': '}',
-  '(': ')',
-  '$(': ')',
-  '<(': ')',
-  '>(': ')',
-  '((': '))',
-  '$((': '))',
-  '[[': ']]',
-  '[': ']',
-  '${': '}',
-  '"': '"',
-  "'": "'",
-  '`': '`',
-  '$"': '"',
-  "$'": "'",
-};
+const closers: ReadonlyMap<string, string> = new Map([
+  ['if', 'fi'],
+  ['then', 'fi'],
+  ['else', 'fi'],
+  ['elif', 'fi'],
+  ['for', 'done'],
+  ['while', 'done'],
+  ['until', 'done'],
+  ['select', 'done'],
+  ['do', 'done'],
+  ['case', 'esac'],
+  ['{', '}'],
+  ['(', ')'],
+  ['$(', ')'],
+  ['<(', ')'],
+  ['>(', ')'],
+  ['((', '))'],
+  ['$((', '))'],
+  ['[[', ']]'],
+  ['[', ']'],
+  ['${', '}'],
+  ['"', '"'],
+  ["'", "'"],
+  ['`', '`'],
+  ['$"', '"'],
+]);
 
 /** Words that bash only accepts inside a compound command. */
 const reservedWords = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', 'esac', '}']);
@@ -69,7 +67,7 @@ function errorReason(error: SyntaxNode, code: string, codeEnd: number): string {
   if (heredoc) return heredoc;
   const first = error.children[0];
   const opener = first && !first.named ? first.type : undefined;
-  const closer = opener === undefined ? undefined : ownValue(closers, opener);
+  const closer = opener === undefined ? undefined : closers.get(opener);
   if (closer !== undefined && error.end >= codeEnd) return `"${opener}" is never closed by "${closer}"`;
   const near =
     code

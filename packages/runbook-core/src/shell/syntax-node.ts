@@ -78,6 +78,7 @@ function languageNames(language: Language): LanguageNames {
 }
 
 /** Visits `root` and its descendants in source order, without recursion. Return false to skip a node's children. */
+// biome-ignore lint/suspicious/noConfusingVoidType: a visitor that returns nothing visits every child.
 export function walkSyntaxTree(root: SyntaxNode, visit: (node: SyntaxNode) => boolean | void): void {
   const stack: SyntaxNode[] = [root];
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {

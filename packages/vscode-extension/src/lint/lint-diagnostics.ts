@@ -29,7 +29,9 @@ export class LintDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidSaveTextDocument((document) => this.schedule(document, 'full')),
       vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document, 'typing')),
       vscode.workspace.onDidCloseTextDocument((document) => this.#forget(document.uri)),
-      vscode.workspace.onDidGrantWorkspaceTrust(() => vscode.workspace.textDocuments.forEach((document) => this.schedule(document, 'full'))),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        for (const document of vscode.workspace.textDocuments) this.schedule(document, 'full');
+      }),
     ];
     for (const document of vscode.workspace.textDocuments) this.schedule(document, 'full');
   }

@@ -14,7 +14,7 @@ export class GitignoreFilter {
   ignores(file: string): boolean {
     for (let dir = dirname(file); ; ) {
       const rules = this.#rules(dir);
-      if (rules && rules.ignores(toPosix(relative(dir, file)))) return true;
+      if (rules?.ignores(toPosix(relative(dir, file)))) return true;
       const parent = dirname(dir);
       if (parent === dir || this.#isRepositoryRoot(dir)) return false;
       dir = parent;

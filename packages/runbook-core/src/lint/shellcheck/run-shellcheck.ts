@@ -90,7 +90,7 @@ async function runBatch(batch: Pending[]): Promise<void> {
   running++;
   try {
     const runs = await spawnShellcheck(batch.map((pending) => pending.request));
-    batch.forEach((pending, index) => pending.resolve(runs[index] ?? { comments: [], failure: 'shellcheck gave no result' }));
+    for (const [index, pending] of batch.entries()) pending.resolve(runs[index] ?? { comments: [], failure: 'shellcheck gave no result' });
   } finally {
     running--;
     waiting.shift()?.();
