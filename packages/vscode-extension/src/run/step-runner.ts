@@ -1,24 +1,25 @@
 import { dirname } from 'node:path';
 import type * as vscode from 'vscode';
-import type { IncidentState, PlanStepOptions, Runbook, Step, StepEvent, StepResult } from 'runbook-core';
-import { loadCore, type RunbookCore } from '../core.ts';
+import type { Runbook, RunSession, Step, StepReport } from 'runbook-core';
+import { loadCore } from '../core.ts';
 import type { Incidents } from '../incident/incidents.ts';
 import { readSettings } from '../settings.ts';
 import { stepKey } from '../step-target.ts';
 import { confirmStep } from './confirm-step.ts';
-import { publicResult, type RunStepOutcome } from './run-step-outcome.ts';
-import { stepEndedEvent, stepStartedEvent } from './step-journal.ts';
+import { editorIO, ValueDismissed } from './editor-io.ts';
+import type { RunStepOutcome } from './run-step-outcome.ts';
 import type { StepRuns } from './step-runs.ts';
 import { StepTerminal } from './step-terminal.ts';
-import { stepValues } from './step-values.ts';
+import { vscodePrompts } from './vscode-prompts.ts';
 
 /**
- * Runs a step with core's `runStep`: values through the environment, the
- * confirmation modal for risky steps, output streamed to a terminal, and the
- * run journaled in the current incident.
+ * Runs a step through core's run session, the same one the CLI uses: values
+ * and their precedence, secrets, the context guard, confirmation, alternatives,
+ * the journal and exports are the session's. The editor supplies the
+ * prompts (modal, input box, quick pick) and the terminal the output streams to.
  */
 export class StepRunner {
-  /** What earlier steps exported, per incident (`''` outside one); never written anywhere. */
+  /** What earlier runs exported, per incident (`''` outside one), secrets included; kept in memory only. */
   readonly #exported = new Map<string, Record<string, string>>();
   /** The last run's terminal per step: a new run of the step replaces it. */
   readonly #terminals = new Map<string, StepTerminal>();
@@ -31,10 +32,11 @@ export class StepRunner {
   async run(document: vscode.TextDocument, runbook: Runbook, step: Step, commands?: number[]): Promise<RunStepOutcome> {
     const key = stepKey(document.uri, step.id);
     if (this.runs.isRunning(key)) return { status: 'busy', reason: `Step "${step.name ?? step.id}" is already running.` };
-    const core = await loadCore();
-    const settings = readSettings(document.uri);
-    const { options, incident, secrets } = this.#context(document, runbook, commands);
-    if (settings.confirmation === 'always' && !(await this.#confirmAnyStep(core, step, options))) {
+    const opened = await this.#open(document, runbook);
+    if (!opened.ok) return { status: 'refused', reason: opened.message };
+    const { session, exportsKey } = opened;
+    const sessionStep = session.step(step.id) ?? step;
+    if (readSettings(document.uri).confirmation === 'always' && !(await this.#confirmAnyStep(session, sessionStep, commands))) {
       return { status: 'refused', reason: 'The run was declined.' };
     }
 
@@ -42,86 +44,61 @@ export class StepRunner {
     this.#terminals.get(key)?.dispose();
     const terminal = new StepTerminal(`Runbook: ${name}`, `${name} · ${document.uri.fsPath}`);
     this.#terminals.set(key, terminal);
-    const journal = new RunJournal(this.incidents, incident, step, commands);
     const signal = this.runs.start(key);
-    let result: StepResult | undefined;
+    let report: StepReport | undefined;
     try {
-      const logFile = incident ? await new core.FileIncidentStore(this.incidents.location().workspace).logPath(incident.id, logName(step)) : undefined;
-      result = await core.runStep(step, {
-        ...options,
-        secrets,
-        signal,
-        confirm: confirmStep,
-        ...(logFile === undefined ? {} : { logFile }),
-        onEvent: (event) => {
-          terminal.onEvent(event);
-          journal.onEvent(event, logFile);
-        },
-      });
+      const io = editorIO(vscodePrompts, { output: terminal.output, ended: terminal.ended }, signal);
+      const result = await session.run([sessionStep], io, commands === undefined ? {} : { commands });
+      report = result.steps[0];
+      if (result.problem !== undefined) return { status: 'refused', reason: result.problem };
+    } catch (error) {
+      if (error instanceof ValueDismissed) return { status: 'refused', reason: `${error.message}; nothing ran.` };
+      throw error;
     } finally {
-      this.runs.finish(key, result);
+      this.runs.finish(key, report);
+      this.#exported.set(exportsKey, { ...this.#exported.get(exportsKey), ...session.exports() });
+      if (session.incident !== undefined) await this.incidents.reload();
     }
-    await journal.ended(result);
-    const exportedKey = incident?.id ?? '';
-    this.#exported.set(exportedKey, { ...this.#exported.get(exportedKey), ...result.exported });
-    if (result.refused) return { status: 'refused', reason: result.shortMessage };
-    return { status: 'finished', result: publicResult(result) };
+    if (report === undefined) return { status: 'refused', reason: 'Nothing ran.' };
+    if (report.status === 'refused') return { status: 'refused', reason: report.message };
+    return { status: 'finished', report };
   }
 
-  /** What a run would do, rendered for a person (the dry run). */
+  /** What a run would do, rendered for a person (the dry run), with the guard's verdict. */
   async plan(document: vscode.TextDocument, runbook: Runbook, step: Step, commands?: number[]): Promise<string> {
     const core = await loadCore();
-    return core.renderPlan(core.planStep(step, this.#context(document, runbook, commands).options));
+    const opened = await this.#open(document, runbook);
+    if (!opened.ok) return `Refused: ${opened.message}`;
+    const prepared = await opened.session.prepare(opened.session.step(step.id) ?? step, commands);
+    const lines = [core.renderPlan(prepared.plan)];
+    if (prepared.guard && prepared.guard.code !== 'no-cluster')
+      lines.push(`Context guard: ${prepared.guard.allowed ? 'allows' : 'REFUSES'} — ${prepared.guard.reason}`);
+    if (prepared.refusal) lines.push(`Would be refused: ${prepared.refusal.reason}`);
+    return lines.join('\n');
   }
 
-  #context(document: vscode.TextDocument, runbook: Runbook, commands: number[] | undefined) {
+  async #open(document: vscode.TextDocument, runbook: Runbook) {
+    const core = await loadCore();
     const incident = this.incidents.current?.status === 'open' ? this.incidents.current : undefined;
-    const values = stepValues(runbook, incident, process.env);
+    const exportsKey = incident?.id ?? '';
     const shell = readSettings(document.uri).shell || runbook.meta.shell;
-    const options: PlanStepOptions = {
-      runbookDir: dirname(document.uri.fsPath),
-      ...(runbook.meta.cwd === undefined ? {} : { cwd: runbook.meta.cwd }),
-      ...(shell ? { shell } : {}),
-      ...(commands === undefined ? {} : { commands }),
-      variables: values.variables,
-      exported: this.#exported.get(incident?.id ?? '') ?? {},
-      incident: values.incident,
-    };
-    return { options, incident, secrets: values.secrets };
+    const opened = await core.openRunSession({
+      runbook: {
+        runbook: { ...runbook, meta: { ...runbook.meta, ...(shell ? { shell } : {}) } },
+        dir: dirname(document.uri.fsPath),
+        source: document.getText(),
+      },
+      ...(incident === undefined ? {} : { incident: { workspace: this.incidents.location().workspace, id: incident.id } }),
+      env: process.env,
+      earlierExports: this.#exported.get(exportsKey) ?? {},
+    });
+    return opened.ok ? { ok: true as const, session: opened.session, exportsKey } : opened;
   }
 
-  async #confirmAnyStep(core: RunbookCore, step: Step, options: PlanStepOptions): Promise<boolean> {
-    const plan = core.planStep(step, options);
-    // Core asks for these itself, through the same modal.
-    if (plan.confirmation !== undefined) return true;
-    return confirmStep({ plan, text: core.renderPlan(plan) });
+  async #confirmAnyStep(session: RunSession, step: Step, commands: number[] | undefined): Promise<boolean> {
+    const prepared = await session.prepare(step, commands);
+    // The session asks for these itself, through the same modal.
+    if (prepared.plan.confirmation !== undefined) return true;
+    return confirmStep({ plan: prepared.plan, prepared });
   }
-}
-
-/** Journals a run in the incident, in order, without holding up the output stream. */
-class RunJournal {
-  #started: Promise<void> = Promise.resolve();
-
-  constructor(
-    private readonly incidents: Incidents,
-    private readonly incident: IncidentState | undefined,
-    private readonly step: Step,
-    private readonly commands: number[] | undefined,
-  ) {}
-
-  onEvent(event: StepEvent, logFile: string | undefined): void {
-    if (this.incident === undefined || event.type !== 'started') return;
-    this.#started = this.incidents.record(stepStartedEvent(this.step, this.commands, logFile));
-  }
-
-  async ended(result: StepResult): Promise<void> {
-    if (this.incident === undefined) return;
-    await this.#started;
-    await this.incidents.record(stepEndedEvent(this.step, this.commands, result));
-  }
-}
-
-function logName(step: Step): string {
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  return `${stamp}-${step.id.replace(/[^A-Za-z0-9._-]+/g, '_')}.log`.slice(0, 200);
 }

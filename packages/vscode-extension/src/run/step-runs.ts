@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { StepResult, StepState } from 'runbook-core';
+import type { StepReport, StepState } from 'runbook-core';
 
 /** What the fence decoration shows of a run: the fields the incident journal keeps too. */
 export type StepRunSummary = Pick<StepState, 'status' | 'exitCode' | 'durationMs' | 'startedAt'>;
@@ -28,11 +28,12 @@ export class StepRuns implements vscode.Disposable {
     return controller.signal;
   }
 
-  /** Records how the run ended; `undefined` when it never got a result (an error). */
-  finish(key: string, result: StepResult | undefined): void {
+  /** Records how the run ended; `undefined` when it never got a report (an error, a dismissed prompt). */
+  finish(key: string, report: StepReport | undefined): void {
+    const started = this.#last.get(key)?.startedAt;
     this.#running.delete(key);
-    if (result === undefined) this.#last.delete(key);
-    else this.#last.set(key, summarize(result));
+    if (report === undefined) this.#last.delete(key);
+    else this.#last.set(key, summarize(report, started));
     this.#changed.fire();
   }
 
@@ -48,12 +49,13 @@ export class StepRuns implements vscode.Disposable {
   }
 }
 
-function summarize(result: StepResult): StepRunSummary {
-  const status = result.refused ? 'refused' : result.failed ? 'failed' : 'succeeded';
+function summarize(report: StepReport, startedAt: string | undefined): StepRunSummary {
+  // The journal reads an interrupted run as failed (canceled); so does the fence.
+  const status = report.status === 'interrupted' ? 'failed' : report.status;
   return {
     status,
-    durationMs: result.durationMs,
-    startedAt: result.startedAt,
-    ...(result.exitCode === undefined ? {} : { exitCode: result.exitCode }),
+    ...(report.durationMs === undefined ? {} : { durationMs: report.durationMs }),
+    ...(startedAt === undefined ? {} : { startedAt }),
+    ...(report.exitCode === undefined ? {} : { exitCode: report.exitCode }),
   };
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { StepEvent } from 'runbook-core';
+import type { StepReport } from 'runbook-core';
 
 /**
  * A read-only terminal showing one run's output as it streams (core has
@@ -33,13 +33,15 @@ export class StepTerminal implements vscode.Disposable {
     this.#terminal.dispose();
   }
 
-  readonly onEvent = (event: StepEvent): void => {
-    if (event.type === 'stdout') this.#put(crlf(event.chunk));
-    else if (event.type === 'stderr') this.#put(`\x1b[31m${crlf(event.chunk)}\x1b[0m`);
-    else if (event.type === 'finished') {
-      const colour = event.result.failed ? 31 : 32;
-      this.#put(`\r\n\x1b[${colour}m${crlf(event.result.shortMessage)}\x1b[0m\r\n`);
-    }
+  /** Output as it comes (the session has redacted it). */
+  readonly output = (stream: 'stdout' | 'stderr', text: string): void => {
+    this.#put(stream === 'stdout' ? crlf(text) : `\x1b[31m${crlf(text)}\x1b[0m`);
+  };
+
+  /** How the run ended, refusals included (they name the guard's expected and actual context). */
+  readonly ended = (report: StepReport): void => {
+    const colour = report.status === 'succeeded' ? 32 : report.status === 'failed' ? 31 : 33;
+    this.#put(`\r\n\x1b[${colour}m${crlf(report.message)}\x1b[0m\r\n`);
   };
 
   #put(text: string): void {

@@ -9,7 +9,7 @@ async function run(command: vscode.Command): Promise<RunStepOutcome> {
 
 function finished(outcome: RunStepOutcome) {
   assert.equal(outcome.status, 'finished', JSON.stringify(outcome));
-  return (outcome as Extract<RunStepOutcome, { status: 'finished' }>).result;
+  return (outcome as Extract<RunStepOutcome, { status: 'finished' }>).report;
 }
 
 /** The status drawn after a fence, once it matches. */
@@ -39,7 +39,7 @@ describe('runbook.runStep', () => {
     const lenses = await codeLensesOf(document);
     const result = finished(await run(lensAt(document, lenses, '```sh {name=fail-on-purpose}', '▶ Run step')));
     assert.equal(result.exitCode, 3);
-    assert.equal(result.failed, true);
+    assert.equal(result.status, 'failed');
     assert.equal(result.stderr, 'failing on purpose\n');
     await decorationAfter(document, '```sh {name=fail-on-purpose}', /^✗ exit 3 · /);
   });
@@ -49,7 +49,7 @@ describe('runbook.runStep', () => {
     const lenses = await codeLensesOf(document);
     const result = finished(await run(lensAt(document, lenses, 'echo "failing on purpose" >&2', '▶ Run')));
     assert.equal(result.exitCode, 0);
-    assert.deepEqual(result.commands, [0]);
+    assert.deepEqual(result.commands, [1]);
   });
 
   it('dry-runs without running, and copies a template with its values filled', async () => {

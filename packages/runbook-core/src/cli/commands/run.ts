@@ -1,8 +1,9 @@
-import { RunExit, type AlternativeRequest, type SessionIO, type StepReport } from '../../session/index.ts';
+import { RunExit, type SessionIO, type StepReport } from '../../session/index.ts';
 import { UsageError, type CliCommand, type CliContext } from '../command.ts';
 import { paint } from '../paint.ts';
 import { ProgressLine } from '../progress-line.ts';
 import { askLine, askYesNo, PromptCanceled } from '../prompt.ts';
+import { chooseAlternativeOnTerminal } from '../steps/choose-alternative.ts';
 import { describePreparedStep } from '../steps/describe-step.ts';
 import { printPlans } from '../steps/print-plans.ts';
 import { readRunFlags } from '../steps/run-flags.ts';
@@ -154,25 +155,13 @@ function prompts(context: CliContext, signal: AbortSignal): Pick<SessionIO, 'int
       context.stderr.write(`\n${describePreparedStep(request.prepared, request.values)}\n`);
       return askYesNo(context, `Run step '${stepLabel(request.step)}'?`, signal);
     },
-    async chooseAlternative(request) {
-      context.stderr.write(`\n${describeAlternatives(request)}\n`);
-      const answer = (await askLine(context, `Which one? [1-${request.alternatives.length}, all, or Enter for none] `, { signal })).trim().toLowerCase();
-      if (answer === 'all') return 'all';
-      const number = /^\d+$/.test(answer) ? Number(answer) : Number.NaN;
-      return number >= 1 && number <= request.alternatives.length ? number - 1 : undefined;
-    },
+    chooseAlternative: (request) =>
+      chooseAlternativeOnTerminal(
+        { ask: (question) => askLine(context, question, { signal }), write: (text) => context.stderr.write(text) },
+        request,
+        paint(context.color),
+      ),
   };
-}
-
-function describeAlternatives(request: AlternativeRequest): string {
-  const lines = [`Step '${stepLabel(request.step)}' offers ${request.alternatives.length} alternatives; running it whole runs them all:`];
-  request.alternatives.forEach((alternative, index) => {
-    lines.push(
-      `  ${index + 1}) ${alternative.label} — ${alternative.risk}, command${alternative.commands.length === 1 ? '' : 's'} ${alternative.commands.join(', ')}`,
-    );
-  });
-  lines.push(`  all) every one of them: ${request.riskyCommands} risky command${request.riskyCommands === 1 ? '' : 's'}`);
-  return lines.join('\n');
 }
 
 function describeEnd(report: StepReport, c: ReturnType<typeof paint>): string {
