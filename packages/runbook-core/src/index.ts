@@ -1,16 +1,90 @@
-// The one public door of runbook-core: re-exports only.
-import { loadShellGrammar } from './shell/index.ts';
+// The one public door of runbook-core: a deliberate list of re-exports, pinned
+// by test/public-api.test.ts. Importing it runs nothing: the shell grammar
+// loads on first use (or ahead of it, with `await loadShellGrammar()`).
 
 export type * from './model.ts';
-export * from './template/index.ts';
-export * from './incident/index.ts';
-export * from './parse/index.ts';
-export * from './edit/index.ts';
-export * from './run/index.ts';
-export * from './kubernetes/index.ts';
-export * from './shell/index.ts';
-export * from './lint/index.ts';
+export type * from './template/index.ts';
+export type * from './incident/index.ts';
+export type * from './parse/index.ts';
+export type * from './run/index.ts';
+export type * from './kubernetes/index.ts';
+export type * from './shell/index.ts';
+export type * from './lint/index.ts';
 
-// Shell analysis needs its WebAssembly grammar; loading it here lets importers
-// call parseRunbook() and analyzeShell() synchronously.
-await loadShellGrammar();
+// Parsing and editing a runbook.
+export { parseRunbook, RunbookDocument } from './parse/index.ts';
+export { applyTextEdits, removeAttribute, RunbookEditError, setAttribute, setChecked } from './edit/index.ts';
+export { findTemplateSlots, renderTemplate } from './template/index.ts';
+
+// Shell analysis.
+export { analyzeShell, isShellGrammarLoaded, isShellLanguage, loadShellGrammar, riskTable, shellLanguages } from './shell/index.ts';
+
+// Running steps.
+export { planStep, REDACTED, renderPlan, runIdVariable, runStep, StepError } from './run/index.ts';
+export { buildConfirmation, commandIndex, commandNumber, commandNumberList, findAlternatives, riskyCommandCount, textAboveBlock } from './run/index.ts';
+
+// Incidents and their journals.
+export {
+  assertIncidentId,
+  changeSeverity,
+  currentIncident,
+  DEFAULT_INCIDENT_ID_TEMPLATE,
+  DEFAULT_SEVERITIES,
+  FileIncidentStore,
+  findStatusUpdateTemplate,
+  formatIncidentId,
+  formatTimelineTable,
+  IncidentInputError,
+  incidentMetrics,
+  incidentStatus,
+  incidentTimeline,
+  isIncidentId,
+  JOURNAL_SCHEMA_VERSION,
+  JournalStorageError,
+  listIncidents,
+  loadIncident,
+  loadIncidents,
+  METRIC_DEFINITIONS,
+  parseMonth,
+  recordEvent,
+  renderStatusUpdate,
+  resolveIncident,
+  resolveSeverity,
+  setCurrentIncident,
+  severityLevels,
+  startIncident,
+  verifyJournal,
+} from './incident/index.ts';
+
+// Kubernetes.
+export {
+  checkStepContext,
+  createKubernetesClient,
+  formatHealthReport,
+  kubernetesHealth,
+  readCurrentKubeContext,
+  readKubeconfig,
+  runK8sHealthStep,
+  runStepAsJob,
+} from './kubernetes/index.ts';
+
+// Lint.
+export {
+  applyFixes,
+  builtinRules,
+  ConfigFinder,
+  configFileName,
+  formatLintResults,
+  LintConfigError,
+  lintFiles,
+  lintFormats,
+  lintMarkdown,
+  lintRunbook,
+  readConfigFile,
+  ruleDocsUrl,
+  validateConfig,
+} from './lint/index.ts';
+
+// The run session: one policy of running steps for the CLI, the editor and library users.
+export type * from './session/index.ts';
+export { openRunSession, RunExit, RunSession } from './session/index.ts';

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { createJournalEvent, DEFAULT_SEVERITIES, parseRunbook, replayJournal } from '../../../packages/runbook-core/src/index.ts';
+import { createJournalEvent, replayJournal } from '../../../packages/runbook-core/src/incident/index.ts';
+import { DEFAULT_SEVERITIES, parseRunbook } from '../../../packages/runbook-core/src/index.ts';
 import type { IncidentState, JournalEventInput, Runbook } from '../../../packages/runbook-core/src/index.ts';
 import { fixtureWorkspace, userRunbook } from '../harness/repo-paths.ts';
 

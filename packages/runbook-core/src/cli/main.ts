@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { ExitCode, UsageError, type CliContext } from './command.ts';
 import { commands } from './registry.ts';
 
+/** The incident store could not be written (or used): see JournalStorageError. */
+export const storageErrorExitCode = 4;
+
 /** Runs `runbook …` in-process and resolves to the exit code. */
 export async function main(argv: string[], context: Omit<CliContext, 'argv'>): Promise<number> {
   const [name, ...rest] = argv;
@@ -35,6 +38,11 @@ export async function main(argv: string[], context: Omit<CliContext, 'argv'>): P
       context.stderr.write(`runbook ${name}: ${error.message}\nRun 'runbook ${name} --help' for usage.\n`);
       return ExitCode.usage;
     }
+    // A full disk, a read-only journal, a symbolic link refused: one line, nothing torn, exit 4.
+    if (error instanceof Error && error.name === 'JournalStorageError') {
+      context.stderr.write(`runbook: ${error.message}\n`);
+      return storageErrorExitCode;
+    }
     throw error;
   }
 }
@@ -54,7 +62,8 @@ function overview(): string {
     '  -h, --help     show help (also: runbook <command> --help)',
     '  -V, --version  print the version',
     '',
-    'Exit codes: 0 ok, 1 a step failed or lint errors, 2 bad usage or input, 3 refused.',
+    'Exit codes: 0 ok, 1 a step failed or lint errors, 2 bad usage or input, 3 refused,',
+    '            4 the incident journal could not be written (full disk, read-only, …).',
     '',
   ].join('\n');
 }

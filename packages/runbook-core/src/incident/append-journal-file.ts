@@ -1,39 +1,81 @@
+import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
+import { chainEvents } from './journal-chain.ts';
+import { withJournalLock } from './journal-lock.ts';
+import { asStorageError } from './journal-storage-error.ts';
 
 const newline = 0x0a;
+const tailChunk = 4096;
+// Never through a symbolic link; created private.
+const appendFlags = constants.O_RDWR | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW;
 
 /**
- * Appends whole lines to a journal file durably: one `write` on an `O_APPEND`
- * descriptor, then `fsync`. Concurrent appenders therefore interleave whole
- * lines. If the file ends without a newline (a writer was killed mid-line), a
- * newline goes first so the torn line stays alone and ours stays parseable.
- * (An appender that reads the tail while another's write is in flight takes it
- * for torn too, which costs an empty line, never a broken one: readers skip
- * empty lines, and a lock that a `kill -9` could leave behind would cost more.)
- * The file must already exist or its folder must: missing folders are the
- * caller's error (ENOENT), never created here.
+ * Appends events to a journal file as whole, hash-chained lines: under the
+ * journal's lock, one `write` on an `O_APPEND` descriptor, then `fsync`. If the file ends without a newline (a writer was
+ * killed mid-line), a newline goes first so the torn line stays alone and
+ * ours stays parseable. A write that fails (full disk, file size limit,
+ * read-only file system) is cut back to the size before it, so a failed
+ * append leaves the journal as it was, and rejects with a
+ * `JournalStorageError`. The file's folder must exist: missing folders are
+ * the caller's error (ENOENT), never created here.
  */
-export async function appendJournalFile(path: string, text: string): Promise<void> {
-  const handle = await open(path, 'a+');
+export async function appendJournalFile(path: string, incidentId: string, events: readonly object[]): Promise<void> {
+  // The chain needs the last line to stay last until ours follows it.
+  await withJournalLock(path, () => appendChained(path, incidentId, events));
+}
+
+async function appendChained(path: string, incidentId: string, events: readonly object[]): Promise<void> {
+  let handle: FileHandle;
   try {
-    const prefix = (await endsTorn(handle)) ? '\n' : '';
-    const bytes = Buffer.from(prefix + text, 'utf8');
-    let written = 0;
-    // A regular-file write is short only on a signal or a full disk; finish it rather than tear the line.
-    while (written < bytes.length) {
-      const { bytesWritten } = await handle.write(bytes, written, bytes.length - written);
-      written += bytesWritten;
+    handle = await open(path, appendFlags, 0o600);
+  } catch (error) {
+    throw asStorageError(error, path);
+  }
+  try {
+    const { size } = await handle.stat();
+    const tail = await lastLine(handle, size);
+    const lines = chainEvents(incidentId, tail?.bytes, events);
+    const bytes = tail?.torn ? Buffer.concat([Buffer.from('\n'), lines]) : lines;
+    try {
+      let written = 0;
+      // A regular-file write is short only on a signal or at a limit; the next write says which.
+      while (written < bytes.length) {
+        const { bytesWritten } = await handle.write(bytes, written, bytes.length - written);
+        written += bytesWritten;
+      }
+      await handle.sync();
+    } catch (error) {
+      await handle.truncate(size).catch(() => undefined);
+      throw asStorageError(error, path);
     }
-    await handle.sync();
   } finally {
     await handle.close();
   }
 }
 
-async function endsTorn(handle: FileHandle): Promise<boolean> {
-  const { size } = await handle.stat();
-  if (size === 0) return false;
-  const last = Buffer.alloc(1);
-  await handle.read(last, 0, 1, size - 1);
-  return last[0] !== newline;
+/** The last non-empty line's bytes (without its newline), and whether the file ends mid-line. */
+async function lastLine(handle: FileHandle, size: number): Promise<{ bytes: Buffer; torn: boolean } | undefined> {
+  if (size === 0) return undefined;
+  const chunks: Buffer[] = [];
+  let start = size;
+  let torn: boolean | undefined;
+  while (start > 0) {
+    const from = Math.max(0, start - tailChunk);
+    const chunk = Buffer.alloc(start - from);
+    await handle.read(chunk, 0, chunk.length, from);
+    torn ??= chunk[chunk.length - 1] !== newline;
+    chunks.unshift(chunk);
+    start = from;
+    const text = Buffer.concat(chunks);
+    // Skip the newlines that end the file (or are left by a racing appender).
+    let stop = text.length;
+    while (stop > 0 && text[stop - 1] === newline) stop -= 1;
+    if (stop === 0) {
+      chunks.length = 0;
+      continue;
+    }
+    const before = text.lastIndexOf(newline, stop - 1);
+    if (before !== -1 || start === 0) return { bytes: text.subarray(before + 1, stop), torn: torn ?? false };
+  }
+  return undefined;
 }

@@ -1,19 +1,24 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { type FileHandle, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { appendJournalFile } from './append-journal-file.ts';
-import { serializeEvents } from './create-event.ts';
 import { assertIncidentId, isIncidentId } from './incident-id.ts';
 import { IncidentInputError } from './incident-input-error.ts';
 import type { IncidentStore } from './incident-store.ts';
 import type { JournalEvent } from './journal-event.ts';
+import { asStorageError, errorCode, JournalStorageError } from './journal-storage-error.ts';
+import { ensurePrivateRoot, makePrivateFolder, realFoldersExist } from './private-folders.ts';
 
 const logNamePattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
 
 /**
  * Incidents as files:
  * `.runbook/current` (the current id) and, per incident,
- * `.runbook/incidents/<id>/journal.jsonl` and `logs/`.
+ * `.runbook/incidents/<id>/journal.jsonl` and `logs/`. Folders are created
+ * 0700 and files 0600; no folder or file under `.runbook/` is used through a
+ * symbolic link (a linked incident folder is refused, and reported by
+ * `refusedEntries()`). Failed writes reject with a `JournalStorageError`.
  */
 export class FileIncidentStore implements IncidentStore {
   /** The `.runbook` folder. */
@@ -37,22 +42,21 @@ export class FileIncidentStore implements IncidentStore {
 
   async create(id: string): Promise<boolean> {
     const dir = this.incidentDir(id);
-    await mkdir(join(this.root, 'incidents'), { recursive: true });
-    try {
-      // Non-recursive mkdir is atomic: of two starts in the same minute exactly one wins.
-      await mkdir(dir);
-    } catch (error) {
-      if (errorCode(error) === 'EEXIST') return false;
-      throw error;
-    }
-    await syncFolder(join(this.root, 'incidents'));
+    const incidents = join(this.root, 'incidents');
+    await ensurePrivateRoot(this.root);
+    await makePrivateFolder(incidents);
+    await realFoldersExist(this.root, incidents);
+    // Non-recursive mkdir is atomic: of two starts in the same minute exactly one wins.
+    if (!(await makePrivateFolder(dir))) return false;
+    await syncFolder(incidents);
     return true;
   }
 
   async append(id: string, events: readonly JournalEvent[]): Promise<void> {
     if (events.length === 0) return;
+    await this.#requireIncidentFolder(id);
     try {
-      await appendJournalFile(this.journalPath(id), serializeEvents(events));
+      await appendJournalFile(this.journalPath(id), id, events);
     } catch (error) {
       if (errorCode(error) === 'ENOENT') throw new IncidentInputError('incident', id, `does not exist in ${this.location}`);
       throw error;
@@ -60,23 +64,55 @@ export class FileIncidentStore implements IncidentStore {
   }
 
   async read(id: string): Promise<string | undefined> {
+    if (!(await this.#incidentFolderExists(id, 'use'))) return undefined;
+    const file = this.journalPath(id);
+    let handle: FileHandle;
     try {
-      return await readFile(this.journalPath(id), 'utf8');
+      handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW);
     } catch (error) {
-      if (errorCode(error) !== 'ENOENT') throw error;
       // A folder without a journal yet: the start is being written.
-      return (await exists(this.incidentDir(id))) ? '' : undefined;
+      if (errorCode(error) === 'ENOENT') return '';
+      const refused = asStorageError(error, file);
+      throw refused instanceof JournalStorageError ? new JournalStorageError(file, refused.code, refused.reason, 'use') : refused;
+    }
+    try {
+      return await handle.readFile('utf8');
+    } finally {
+      await handle.close();
     }
   }
 
-  async list(): Promise<string[]> {
-    let entries;
+  /** Entries of `incidents/` that look like incidents but are not real folders (e.g. symbolic links): refused, never read or written. */
+  async refusedEntries(): Promise<string[]> {
+    const entries = await this.#incidentEntries();
+    return entries.filter((entry) => !entry.isDirectory() && isIncidentId(entry.name)).map((entry) => join(this.root, 'incidents', entry.name));
+  }
+
+  async #incidentEntries() {
     try {
-      entries = await readdir(join(this.root, 'incidents'), { withFileTypes: true });
+      if (!(await realFoldersExist(this.root, join(this.root, 'incidents')))) return [];
+      return await readdir(join(this.root, 'incidents'), { withFileTypes: true });
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return [];
       throw error;
     }
+  }
+
+  async #incidentFolderExists(id: string, verb: 'write' | 'use'): Promise<boolean> {
+    try {
+      return await realFoldersExist(this.root, this.incidentDir(id));
+    } catch (error) {
+      if (error instanceof JournalStorageError && verb === 'use') throw new JournalStorageError(error.file, error.code, error.reason, 'use');
+      throw error;
+    }
+  }
+
+  async #requireIncidentFolder(id: string): Promise<void> {
+    if (!(await this.#incidentFolderExists(id, 'write'))) throw new IncidentInputError('incident', id, `does not exist in ${this.location}`);
+  }
+
+  async list(): Promise<string[]> {
+    const entries = await this.#incidentEntries();
     return entries
       .filter((entry) => entry.isDirectory() && isIncidentId(entry.name))
       .map((entry) => entry.name)
@@ -105,11 +141,16 @@ export class FileIncidentStore implements IncidentStore {
       return;
     }
     assertIncidentId(id);
-    await mkdir(this.root, { recursive: true });
+    await ensurePrivateRoot(this.root);
     // Write then rename, so a reader never sees half an id.
     const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    await writeFile(temporary, `${id}\n`);
-    await rename(temporary, file);
+    try {
+      await writeFile(temporary, `${id}\n`, { flag: 'wx', mode: 0o600 });
+      await rename(temporary, file);
+    } catch (error) {
+      await rm(temporary, { force: true });
+      throw asStorageError(error, file);
+    }
   }
 
   async logPath(id: string, name: string): Promise<string> {
@@ -117,22 +158,10 @@ export class FileIncidentStore implements IncidentStore {
       throw new IncidentInputError('log file name', name, "may contain only letters, digits, '.', '-' and '_', without '..'");
     }
     const dir = join(this.incidentDir(id), 'logs');
-    if (!(await exists(this.incidentDir(id)))) throw new IncidentInputError('incident', id, `does not exist in ${this.location}`);
-    await mkdir(dir, { recursive: true });
+    await this.#requireIncidentFolder(id);
+    await makePrivateFolder(dir);
+    await realFoldersExist(this.root, dir);
     return join(dir, name);
-  }
-}
-
-function errorCode(error: unknown): unknown {
-  return typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
   }
 }
 

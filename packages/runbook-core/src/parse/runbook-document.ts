@@ -1,5 +1,4 @@
 import type { ParseOptions, Runbook } from '../model.ts';
-import { isShellGrammarLoaded } from '../shell/index.ts';
 import { assembleRunbook } from './assemble-runbook.ts';
 import type { BlockFacts } from './block-facts.ts';
 import { LineIndex } from './line-index.ts';
@@ -34,9 +33,6 @@ export class RunbookDocument {
   readonly #path: string | undefined;
 
   constructor(source: string, options: ParseOptions = {}) {
-    if (!isShellGrammarLoaded()) {
-      throw new Error('runbook-core: the shell grammar is not loaded; import the package entry point or await loadShellGrammar() first');
-    }
     this.#path = options.path;
     this.#source = source;
     this.#blocks = this.#readAll(source);

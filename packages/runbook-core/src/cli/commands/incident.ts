@@ -42,14 +42,18 @@ Subcommands:
                         month's incidents (JSON in the file)
   list                  every incident; * marks the current one
   switch <id>           make another incident current
+  verify [id]           check the journal's hash chain (default: the current
+                        or latest incident); reports the first line that does
+                        not fit
 
 Options:
   --incident <id>       act on this incident instead of the current one
   --format text|json    output format (default: text)
   -h, --help            show this help
 
-Exit codes: 0 ok, 2 bad usage or input (no current incident, unknown id,
-unknown severity, bad month).
+Exit codes: 0 ok, 1 verify found a broken journal, 2 bad usage or input (no
+current incident, unknown id, unknown severity, bad month), 4 the journal
+could not be written or used (full disk, read-only, a symbolic link).
 `;
 
 const flagSpec = {
@@ -85,6 +89,7 @@ const subcommands: Record<string, (invocation: Invocation) => Promise<number>> =
   report,
   list,
   switch: switchIncident,
+  verify,
 };
 
 const incident: CliCommand = {
@@ -170,6 +175,7 @@ async function timeline({ context, flags, args, format }: Invocation): Promise<n
   noArguments('timeline', args);
   const { state } = await requireIncident(context, flags.incident, { orLatest: true });
   const rows = incidents.incidentTimeline(state);
+  warnJournal(context, state);
   return show(context, format, rows, () => incidents.formatTimelineTable(rows));
 }
 
@@ -204,6 +210,9 @@ async function list({ context, args, format }: Invocation): Promise<number> {
   noArguments('list', args);
   const target = await findIncident(context, undefined);
   const states = await incidents.loadIncidents({ workspace: target.workspace });
+  for (const entry of await new incidents.FileIncidentStore(target.workspace).refusedEntries()) {
+    context.stderr.write(`runbook incident list: warning: ${entry} is not a real folder (a symbolic link?); refused, not listed\n`);
+  }
   if (format === 'json')
     return printJson(
       context,
@@ -229,6 +238,33 @@ async function switchIncident({ context, args, format }: Invocation): Promise<nu
   const target = await findIncident(context, id);
   await incidents.setCurrentIncident(id, { workspace: target.workspace });
   return show(context, format, { current: id }, () => `${id} is now the current incident.\n`);
+}
+
+async function verify({ context, flags, args, format }: Invocation): Promise<number> {
+  const [id, ...extra] = args;
+  noArguments('verify', extra);
+  const { workspace, state } = await requireIncident(context, id ?? flags.incident, { orLatest: true });
+  const result = await incidents.verifyJournal(state.id, { workspace });
+  if (format === 'json') {
+    printJson(context, result);
+    return result.intact ? ExitCode.ok : ExitCode.failed;
+  }
+  for (const message of result.messages) {
+    if (message !== result.firstProblem) context.stdout.write(`  ${message.reason}\n`);
+  }
+  if (result.firstProblem) {
+    context.stdout.write(`${state.id}: journal broken at ${result.firstProblem.reason}\n`);
+    return ExitCode.failed;
+  }
+  context.stdout.write(`${state.id}: journal intact (${result.events} events)\n`);
+  return ExitCode.ok;
+}
+
+/** Lines the journal's reader reported (corrupt, unchained), one warning each: never dropped silently. */
+function warnJournal(context: CliContext, state: IncidentState): void {
+  for (const message of state.messages) {
+    if (message.severity !== 'info') context.stderr.write(`runbook: warning: ${state.id} journal ${message.reason}\n`);
+  }
 }
 
 /** An incident as JSON: the replayed state with its maps as plain objects. */
