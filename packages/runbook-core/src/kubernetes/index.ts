@@ -1,13 +1,30 @@
 // The Kubernetes area: context guard, native health checks, steps as Jobs.
-export { checkStepContext, type ContextGuardCode, type ContextGuardOptions, type ContextGuardResult } from './guard/context-guard.ts';
-export { findClusterInvocations, type ClusterInvocation } from './guard/cluster-invocations.ts';
-export { clusterPrograms, type ClusterProgram } from './guard/cluster-programs.ts';
+export {
+  checkStepContext,
+  type ContextGuardCode,
+  type ContextGuardOptions,
+  type ContextGuardResult,
+  type PinnedContext,
+} from './guard/context-guard.ts';
+export {
+  findClusterInvocations,
+  readClusterUse,
+  type ClusterInvocation,
+  type ClusterReading,
+  type FlagValue,
+  type UnreadableCommand,
+} from './guard/cluster-invocations.ts';
+export { clusterPrograms, findClusterProgram, type ClusterProgram } from './guard/cluster-programs.ts';
+export { acceptsPinnedKubeconfig, pinnedGuardValue } from './guard/guard-attribute.ts';
+export { writePinnedKubeconfig, type PinnedKubeconfig, type PinnedKubeconfigOptions } from './pinned-kubeconfig.ts';
 export {
   apiStepLanguages,
   isKubernetesApiStep,
   resolveStepTargets,
   type KubeCommandTarget,
+  type LookedUpContext,
   type StepKubernetesPlan,
+  type UnreadableUse,
   type StepTargetOptions,
   type TargetProblemCode,
 } from './guard/step-targets.ts';

@@ -65,6 +65,8 @@ const kubernetesName = /^[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?$/;
 
 // Runme's own attributes: accepted as written, with no meaning here.
 const runmeAttributes = new Set(['id', 'background', 'closeTerminalOnSuccess', 'excludeFromRunAll', 'mimeType', 'terminalRows', 'promptEnv', 'category']);
+// Read by the Kubernetes context guard from `step.attributes` (`guard=pinned`).
+const guardAttributes = new Set(['guard']);
 
 /** Types the known attributes; unknown and invalid ones become problems, never errors. */
 export function readStepOptions(attributes: Record<string, string>): { options: StepOptions; problems: AttributeProblem[] } {
@@ -73,7 +75,7 @@ export function readStepOptions(attributes: Record<string, string>): { options: 
   for (const [key, value] of Object.entries(attributes)) {
     const reader = Object.hasOwn(readers, key) ? readers[key] : undefined;
     if (reader === undefined) {
-      if (!runmeAttributes.has(key)) problems.push({ key, severity: 'warning', reason: `unknown attribute '${key}'` });
+      if (!runmeAttributes.has(key) && !guardAttributes.has(key)) problems.push({ key, severity: 'warning', reason: `unknown attribute '${key}'` });
       continue;
     }
     const reason = reader(value, options);

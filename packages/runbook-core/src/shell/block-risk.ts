@@ -26,9 +26,10 @@ export class BlockRisk {
     this.#code = code;
     this.#depth = depth;
     walkSyntaxTree(root, (node) => {
-      if (node.type !== 'function_definition') return;
+      if (node.type !== 'function_definition') return true;
       const name = node.children.find((child) => child.field === 'name');
       if (name) this.#functions.set(code.slice(name.start, name.end), node);
+      return true;
     });
     this.#scope = {
       functionRisk: (name) => this.#functionRisk(name),
@@ -48,6 +49,7 @@ export class BlockRisk {
       } else if (node.type === 'file_redirect') {
         decision = worseDecision(decision, redirectRisk(node, this.#code));
       }
+      return true;
     });
     return { ...decision, programs };
   }

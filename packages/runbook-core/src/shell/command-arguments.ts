@@ -6,6 +6,8 @@ export interface ArgumentSyntax {
   optionsWithValue?: readonly string[];
   /** Options are whole words with one dash (`-auto-approve`, `-KILL`), never clusters like `-rf`. */
   singleDashLong?: boolean;
+  /** Go's pflag (kubectl, helm): `-n=app` means `-n app`. */
+  pflag?: boolean;
 }
 
 export interface CommandOption {
@@ -17,6 +19,8 @@ export interface CommandOption {
   hasValue: boolean;
   /** The words as written, for explanations. */
   raw: string;
+  /** The value as written (quotes and `$` kept), when it has one. */
+  valueRaw?: string;
 }
 
 export interface CommandArguments {
@@ -43,13 +47,21 @@ export function parseCommandArguments(words: readonly ShellWord[], syntax: Argum
     }
     const next = words[index + 1];
     const takeNext = (name: string): void => {
-      result.options.push({ name, value: next?.value, hasValue: next !== undefined, raw: next ? `${word.raw} ${next.raw}` : word.raw });
+      const option: CommandOption = { name, value: next?.value, hasValue: next !== undefined, raw: next ? `${word.raw} ${next.raw}` : word.raw };
+      if (next) option.valueRaw = next.raw;
+      result.options.push(option);
       index++;
     };
     if (text.startsWith('--') || syntax.singleDashLong) {
       const equals = text.indexOf('=');
       if (equals > 0) {
-        result.options.push({ name: text.slice(0, equals), value: text.slice(equals + 1), hasValue: true, raw: word.raw });
+        result.options.push({
+          name: text.slice(0, equals),
+          value: text.slice(equals + 1),
+          hasValue: true,
+          raw: word.raw,
+          valueRaw: rawAfter(word.raw, text.slice(0, equals + 1)),
+        });
       } else if (withValue.has(text) && next !== undefined) {
         takeNext(text);
       } else {
@@ -64,14 +76,27 @@ export function parseCommandArguments(words: readonly ShellWord[], syntax: Argum
         result.options.push({ name, value: undefined, hasValue: false, raw: word.raw });
         continue;
       }
-      const attached = text.slice(at + 1);
-      if (attached !== '') result.options.push({ name, value: attached, hasValue: true, raw: word.raw });
+      let attached = text.slice(at + 1);
+      if (syntax.pflag && at === 1 && attached.startsWith('=')) attached = attached.slice(1);
+      if (attached !== '')
+        result.options.push({
+          name,
+          value: attached,
+          hasValue: true,
+          raw: word.raw,
+          valueRaw: rawAfter(word.raw, text.slice(0, text.length - attached.length)),
+        });
       else if (next !== undefined) takeNext(name);
       else result.options.push({ name, value: undefined, hasValue: false, raw: word.raw });
       break;
     }
   }
   return result;
+}
+
+/** The raw text of a word after its option part (`--context=` in `--context="$X"`), as far as it was written plainly. */
+function rawAfter(raw: string, prefix: string): string {
+  return raw.startsWith(prefix) ? raw.slice(prefix.length) : raw;
 }
 
 const valueSets = new WeakMap<ArgumentSyntax, ReadonlySet<string>>();

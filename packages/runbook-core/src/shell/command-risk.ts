@@ -46,13 +46,13 @@ export function commandRisk(words: readonly ShellWord[], stdin: readonly string[
     const program = basename(name);
     const wrapper = wrapperFor(program);
     if (!wrapper) return decideByTable(first, program, rest.slice(1), stdin, scope, programs);
-    const unwrapped = unwrap(rest.slice(1), wrapper);
+    const unwrapped = unwrapCommand(rest.slice(1), wrapper);
     if (unwrapped === 'lookup') return { risk: 'read', programs };
-    if (wrapper.runsOneWordAsScript && unwrapped.length === 1) {
-      const script = scope.scriptRisk(unwrapped[0]!.script);
+    if (wrapper.runsOneWordAsScript && unwrapped.words.length === 1) {
+      const script = scope.scriptRisk(unwrapped.words[0]!.script);
       return withPrograms(script, programs, script.programs);
     }
-    rest = unwrapped;
+    rest = unwrapped.words;
   }
 }
 
@@ -214,14 +214,22 @@ function patternAlternatives(pattern: string): readonly string[] {
   return alternatives;
 }
 
-function wrapperFor(program: string): CommandWrapper | undefined {
+/** The wrapper row of the risk table for a program (`sudo`, `env`, `timeout`, …), if it is one. */
+export function wrapperFor(program: string): CommandWrapper | undefined {
   return commandWrappers.find((wrapper) => wrapper.programs.includes(program));
 }
 
-/** The wrapped command's words, or 'lookup' when the wrapper only looks a name up. Options end at the first operand. */
-function unwrap(words: readonly ShellWord[], wrapper: CommandWrapper): ShellWord[] | 'lookup' {
+/** What a wrapper runs: the command's words, and the `NAME=value` words it set for it (`env A=b cmd`). */
+export interface UnwrappedCommand {
+  words: ShellWord[];
+  assignments: ShellWord[];
+}
+
+/** The wrapped command, or 'lookup' when the wrapper only looks a name up. Options end at the first operand. */
+export function unwrapCommand(words: readonly ShellWord[], wrapper: CommandWrapper): UnwrappedCommand | 'lookup' {
   let index = 0;
   let ownOperands = wrapper.ownOperands ?? 0;
+  const assignments: ShellWord[] = [];
   while (index < words.length) {
     const text = words[index]!.value;
     if (text === '--') {
@@ -232,7 +240,8 @@ function unwrap(words: readonly ShellWord[], wrapper: CommandWrapper): ShellWord
       if (wrapper.lookupOptions?.includes(text)) return 'lookup';
       const takesValue = wrapper.optionsWithValue?.includes(text) ?? false;
       index += takesValue ? 2 : 1;
-    } else if (wrapper.takesAssignments && text !== undefined && /^[A-Za-z_][A-Za-z0-9_]*=/.test(text)) {
+    } else if (wrapper.takesAssignments && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[index]!.script)) {
+      assignments.push(words[index]!);
       index++;
     } else if (ownOperands > 0) {
       ownOperands--;
@@ -241,7 +250,7 @@ function unwrap(words: readonly ShellWord[], wrapper: CommandWrapper): ShellWord
       break;
     }
   }
-  return words.slice(index);
+  return { words: words.slice(index), assignments };
 }
 
 function decided(risk: Risk, reason: string): RiskDecision {
@@ -253,7 +262,7 @@ function withPrograms(decision: RiskDecision, programs: string[], more: readonly
   return { ...decision, programs };
 }
 
-function basename(path: string): string {
+export function basename(path: string): string {
   const slash = path.lastIndexOf('/');
   return slash < 0 ? path : path.slice(slash + 1);
 }

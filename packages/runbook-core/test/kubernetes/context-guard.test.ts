@@ -19,7 +19,7 @@ describe('checkStepContext', () => {
       kubeconfigYaml('prod', [
         { name: 'prod', namespace: 'app' },
         { name: 'staging', namespace: 'app' },
-        { name: 'ghost-cluster', cluster: 'nowhere' },
+        { name: 'ghost-cluster', cluster: 'nowhere', server: null },
       ]),
     );
     writeFileSync(
@@ -178,11 +178,12 @@ describe('checkStepContext', () => {
     );
   });
 
-  it("falls back to the shell analysis' programs when a cluster client hides from the word scan", async () => {
-    const step = kubeStep('echo pods | xargs -I{} sh -c "$(printf kubectl) delete {}"', {}, { programs: [['echo', 'xargs', 'kubectl']] });
-    const plan = await resolveStepTargets(step, { meta, env });
-    assert.equal(plan.usesCluster, true);
-    assert.equal(plan.targets[0]!.context, 'prod');
+  it('refuses a cluster client hidden where the guard cannot read it, saying what and where', async () => {
+    const step = kubeStep('echo pods | xargs -I{} sh -c "$(printf kubectl) delete {}"');
+    const result = await checkStepContext(step, { meta, env });
+    assert.equal(result.allowed, false);
+    assert.equal(result.code, 'unreadable');
+    assert.match(result.reason, /xargs runs sh with arguments read from its input.*\(line 1, command 1\)/);
   });
 
   it("plans every command of the user's investigation script with the context and namespace it hits", async () => {

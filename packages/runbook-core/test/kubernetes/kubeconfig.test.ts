@@ -70,7 +70,7 @@ describe('readKubeconfig', () => {
     const file = write('config', kubeconfigYaml('prod', [{ name: 'prod', namespace: 'app' }, { name: 'dev' }]));
     const current = await readCurrentKubeContext({ kubeconfig: file });
     assert.ok(current.ok);
-    assert.deepEqual(current.current, { context: 'prod', namespace: 'app', cluster: 'main', server: 'https://127.0.0.1:6443', files: [file] });
+    assert.deepEqual(current.current, { context: 'prod', namespace: 'app', cluster: 'prod', server: 'https://prod.example.test:6443', files: [file] });
     const dev = await readCurrentKubeContext({ kubeconfig: file, context: 'dev' });
     assert.ok(dev.ok);
     assert.equal(dev.current.namespace, 'default');

@@ -9,8 +9,6 @@ export interface ClusterProgram {
   allNamespaces: readonly string[];
   /** Flags that point the command past its context (another server or cluster). */
   bypassContext: readonly string[];
-  /** Other flags that take the next word as value, so it is not mistaken for an operand. */
-  valued?: readonly string[];
   /** Verbs that never act inside a namespace (`version`, `cordon`). */
   clusterVerbs?: readonly string[];
   /** Resource types outside namespaces (`nodes`, `pv`), for verbs like `get` and `delete`. */
@@ -26,39 +24,6 @@ const kubectlLike = {
   namespace: ['-n', '--namespace'],
   allNamespaces: ['-A', '--all-namespaces'],
   bypassContext: ['--cluster', '--server', '-s'],
-  valued: [
-    '-o',
-    '--output',
-    '-l',
-    '--selector',
-    '-f',
-    '--filename',
-    '-c',
-    '--container',
-    '--sort-by',
-    '--field-selector',
-    '-L',
-    '--label-columns',
-    '--template',
-    '-p',
-    '--patch',
-    '--type',
-    '--replicas',
-    '--image',
-    '--tail',
-    '--since',
-    '-k',
-    '--kustomize',
-    '--timeout',
-    '--for',
-    '--as',
-    '--as-group',
-    '--request-timeout',
-    '--user',
-    '--chunk-size',
-    '--grace-period',
-    '--to-revision',
-  ],
   clusterVerbs: [
     'version',
     'cluster-info',
@@ -187,10 +152,24 @@ export const clusterPrograms: readonly ClusterProgram[] = [
     allNamespaces: ['-A', '--all-namespaces'],
     bypassContext: [],
   },
+  {
+    name: 'argocd',
+    context: ['--kube-context'],
+    kubeconfig: ['--kubeconfig'],
+    namespace: [],
+    allNamespaces: [],
+    bypassContext: [],
+  },
   { name: 'kubectx', context: [], kubeconfig: [], namespace: [], allNamespaces: [], bypassContext: [] },
   { name: 'kubens', context: [], kubeconfig: [], namespace: [], allNamespaces: [], bypassContext: [] },
 ];
 
+const programsByName = new Map(clusterPrograms.map((program) => [program.name, program]));
+
+/** The program by name; a kubectl plugin (`kubectl-neat`) takes kubectl's global flags. */
 export function findClusterProgram(name: string): ClusterProgram | undefined {
-  return clusterPrograms.find((program) => program.name === name);
+  const known = programsByName.get(name);
+  if (known) return known;
+  if (name.startsWith('kubectl-') && name.length > 'kubectl-'.length) return { name, ...kubectlLike };
+  return undefined;
 }

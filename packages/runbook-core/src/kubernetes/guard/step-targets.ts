@@ -1,8 +1,16 @@
 import { homedir } from 'node:os';
 import type { RunbookMeta, Step } from '../../model.ts';
-import { findClusterInvocations, type ClusterInvocation, type FlagValue } from './cluster-invocations.ts';
-import { findClusterProgram } from './cluster-programs.ts';
-import { findKubeconfigContext, readKubeconfig, type KubeconfigProblem, type KubeconfigResult, type KubeconfigSource } from '../kubeconfig.ts';
+import { readClusterUse, type ClusterInvocation, type FlagValue } from './cluster-invocations.ts';
+import { findForeignClusterUse } from './foreign-code.ts';
+import { resolveInterpreter } from '../../run/resolve-interpreter.ts';
+import {
+  findKubeconfigCluster,
+  findKubeconfigContext,
+  readKubeconfig,
+  type KubeconfigProblem,
+  type KubeconfigResult,
+  type KubeconfigSource,
+} from '../kubeconfig.ts';
 
 /** Where a step's cluster access comes from. */
 export interface StepTargetOptions {
@@ -14,6 +22,8 @@ export interface StepTargetOptions {
   kubeconfig?: string;
   /** Base for relative kubeconfig paths: the step's working directory. Default: `process.cwd()`. */
   cwd?: string;
+  /** Also look this context up in the step's kubeconfig (the guard's expected context), for its server. */
+  lookUpContext?: string;
 }
 
 export type TargetProblemCode = KubeconfigProblem['code'] | 'context-missing' | 'no-current-context' | 'context-unknown';
@@ -28,6 +38,8 @@ export interface KubeCommandTarget {
   text: string;
   /** Undefined when it cannot be known before running (see `problem`). */
   context?: string;
+  /** The API server of that context's cluster, when the kubeconfig names one. */
+  server?: string;
   contextSource: 'flag' | 'environment' | 'switched' | 'current-context';
   /** `*` for every namespace; absent for commands outside namespaces (`kubectl get nodes`). */
   namespace?: string;
@@ -46,7 +58,22 @@ export interface StepKubernetesPlan {
   /** Declared by the step's attributes or the runbook's frontmatter. */
   expected: { context?: string; namespace?: string };
   targets: KubeCommandTarget[];
+  /** What may reach a cluster but cannot be read before running (a program name from a variable, `eval "$X"`, `curl … | bash`). */
+  unreadable: UnreadableUse[];
+  /** The `lookUpContext` context as the step's kubeconfig defines it, or why it cannot. */
+  lookedUp?: LookedUpContext;
 }
+
+export interface UnreadableUse {
+  commandIndex?: number;
+  /** 1-based line in the runbook file. */
+  line: number;
+  reason: string;
+}
+
+export type LookedUpContext =
+  | { ok: true; context: string; server: string; namespace?: string; files: string[] }
+  | { ok: false; context: string; problem: { code: TargetProblemCode; reason: string } };
 
 /** Languages whose steps call the Kubernetes API themselves. */
 export const apiStepLanguages: readonly string[] = ['k8s-health'];
@@ -68,8 +95,20 @@ export async function resolveStepTargets(step: Step, options: StepTargetOptions 
   if (context !== undefined) expected.context = context;
   if (namespace !== undefined) expected.namespace = namespace;
   const resolver = new TargetResolver(options);
-  const targets = isKubernetesApiStep(step) ? [await resolver.resolveApi(step)] : await resolver.resolveCommands(step);
-  return { stepId: step.id, usesCluster: targets.length > 0, expected, targets };
+  // Before the commands: their `unset KUBECONFIG` must not change where the expected context is looked up.
+  const lookedUp = options.lookUpContext === undefined ? undefined : await resolver.lookUp(options.lookUpContext);
+  const unreadable: UnreadableUse[] = [];
+  let targets: KubeCommandTarget[];
+  if (isKubernetesApiStep(step)) targets = [await resolver.resolveApi(step)];
+  else if (step.isShell) targets = await resolver.resolveCommands(step, unreadable);
+  else {
+    targets = [];
+    // A block no interpreter runs (yaml, text) reaches nothing.
+    if (resolveInterpreter(step) !== undefined) unreadable.push(...findForeignClusterUse(step));
+  }
+  const plan: StepKubernetesPlan = { stepId: step.id, usesCluster: targets.length > 0 || unreadable.length > 0, expected, targets, unreadable };
+  if (lookedUp) plan.lookedUp = lookedUp;
+  return plan;
 }
 
 class TargetResolver {
@@ -78,6 +117,7 @@ class TargetResolver {
   private switchedContext: FlagValue | undefined;
   private switchedNamespace: FlagValue | undefined;
   private switchedKubeconfig: FlagValue | undefined;
+  private unsetKubeconfig = false;
 
   constructor(private readonly options: StepTargetOptions) {
     this.env = options.env ?? process.env;
@@ -94,15 +134,38 @@ class TargetResolver {
     return target;
   }
 
-  async resolveCommands(step: Step): Promise<KubeCommandTarget[]> {
-    const commands = step.commands.length > 0 || !step.isShell ? step.commands : [{ index: 0, text: step.code, programs: [] as string[] }];
+  /** The context as the step's default kubeconfig (not one a command names) defines it. */
+  async lookUp(name: string): Promise<LookedUpContext> {
+    const read = await this.read(this.kubeconfigSource(emptyInvocation('api', ''))!);
+    if (!read.ok) return { ok: false, context: name, problem: { code: read.problem.code, reason: read.problem.reason } };
+    const { kubeconfig } = read;
+    const context = findKubeconfigContext(kubeconfig, name);
+    if (!context)
+      return { ok: false, context: name, problem: { code: 'context-missing', reason: `context '${name}' is not defined in ${kubeconfig.files.join(', ')}` } };
+    const server = findKubeconfigCluster(kubeconfig, context.cluster)?.server;
+    if (server === undefined || server === '') {
+      return {
+        ok: false,
+        context: name,
+        problem: {
+          code: 'context-missing',
+          reason: `context '${name}' names cluster '${context.cluster}', which has no server in ${kubeconfig.files.join(', ')}`,
+        },
+      };
+    }
+    const found: LookedUpContext = { ok: true, context: name, server, files: kubeconfig.files };
+    if (context.namespace !== undefined) found.namespace = context.namespace;
+    return found;
+  }
+
+  async resolveCommands(step: Step, unreadable: UnreadableUse[]): Promise<KubeCommandTarget[]> {
+    const commands = step.commands.length > 0 ? step.commands : [{ index: 0, text: step.code, position: step.codePosition }];
     const targets: KubeCommandTarget[] = [];
     for (const command of commands) {
-      const invocations = findClusterInvocations(command.text);
-      // The shell analysis saw a cluster client where our word scan did not (e.g. `xargs sh -c "…"`).
-      const missed = command.programs.find((program) => findClusterProgram(program) && !invocations.some((found) => found.program === program));
-      if (missed) invocations.push(emptyInvocation(missed, command.text));
-      for (const invocation of invocations) {
+      const reading = readClusterUse(command.text);
+      const firstLine = command.position.start.line;
+      for (const found of reading.unreadable) unreadable.push({ commandIndex: command.index, line: firstLine + found.line - 1, reason: found.reason });
+      for (const invocation of reading.invocations) {
         if (this.applySwitch(invocation)) continue;
         const target = await this.resolve(invocation);
         target.commandIndex = command.index;
@@ -114,7 +177,15 @@ class TargetResolver {
 
   /** Records a change of kubeconfig, context or namespace for later commands; true when that is all it does. */
   private applySwitch(invocation: ClusterInvocation): boolean {
+    if (invocation.unsetsKubeconfig) {
+      this.switchedKubeconfig = undefined;
+      this.unsetKubeconfig = true;
+      this.switchedContext = undefined;
+      this.switchedNamespace = undefined;
+      return true;
+    }
     if (invocation.switchesKubeconfig) {
+      this.unsetKubeconfig = false;
       this.switchedKubeconfig = invocation.switchesKubeconfig;
       this.switchedContext = undefined;
       this.switchedNamespace = undefined;
@@ -167,6 +238,8 @@ class TargetResolver {
     if (contextName === undefined) return target;
     target.context = contextName;
     const context = findKubeconfigContext(kubeconfig, contextName);
+    const server = context ? findKubeconfigCluster(kubeconfig, context.cluster)?.server : undefined;
+    if (server) target.server = server;
     if (!context && !target.problem) {
       target.problem = { code: 'context-missing', reason: `context '${contextName}' is not defined in ${kubeconfig.files.join(', ')}` };
     }
@@ -204,6 +277,7 @@ class TargetResolver {
       if (path === undefined) return undefined;
       return invocation.kubeconfig ? { ...base, kubeconfig: path } : { ...base, env: { ...this.env, KUBECONFIG: path } };
     }
+    if (this.unsetKubeconfig) return { ...base, env: { ...this.env, KUBECONFIG: '' } };
     if (this.options.kubeconfig !== undefined) return { ...base, kubeconfig: this.options.kubeconfig };
     return base;
   }
@@ -231,5 +305,5 @@ class TargetResolver {
 }
 
 function emptyInvocation(program: string, text: string): ClusterInvocation {
-  return { program, text, allNamespaces: false, clusterScoped: false, env: {} };
+  return { program, text, line: 1, allNamespaces: false, clusterScoped: false, env: {} };
 }
