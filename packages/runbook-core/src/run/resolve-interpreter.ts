@@ -59,6 +59,12 @@ function interpreterFrom(commandLine: string, source: Interpreter['source'], ext
   return { program, args, family: familyOf(program), source, extension };
 }
 
+/** The family of interpreter a block's language is written for (`undefined` for a language not runnable as such). */
+export function languageFamily(lang: string): InterpreterFamily | undefined {
+  const language = languages[lang.trim().toLowerCase()];
+  return language && familyOf(language.program);
+}
+
 export function familyOf(program: string): InterpreterFamily {
   const name = basename(program);
   if (/^(ba|da|z|k|mk|a|)sh$/.test(name)) return 'shell';

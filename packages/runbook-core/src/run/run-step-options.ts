@@ -119,6 +119,22 @@ export interface RunStepOptions extends PlanStepOptions {
    * Resolve `true` to run. Without it, such a step is refused unless `yes`.
    */
   confirm?: (request: ConfirmRequest) => boolean | Promise<boolean>;
+  /**
+   * A terminal for interactive steps (`interactive=true`): such a step runs
+   * in a pseudo-terminal of this size (node-pty), its output still redacted,
+   * bounded and logged (as `stdout`), and what is typed reaches it through
+   * `input`. Without it an interactive step is refused (`refused: true`).
+   * Other steps ignore it. Default: none.
+   */
+  terminal?: StepTerminal;
+}
+
+/** Where an interactive step's terminal comes from: see `RunStepOptions.terminal`. */
+export interface StepTerminal {
+  columns: number;
+  rows: number;
+  /** Called once when the step starts, with the function that types into its terminal. */
+  input: (write: (data: string) => void) => void;
 }
 
 /** What `confirm` is shown. */

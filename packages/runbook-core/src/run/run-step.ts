@@ -5,16 +5,21 @@ import { constants } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { Step } from '../model.ts';
+import { commandLines } from './command-lines.ts';
+import { carryExports, type DroppedExport } from './export-policy.ts';
+import { describeFailedCommands, readFailedCommands, type FailedCommand } from './failed-commands.ts';
 import { optional } from './optional-field.ts';
 import { OutputCollector, type CollectedOutput } from './output-collector.ts';
 import { readStepExports } from './read-step-exports.ts';
 import { renderPlan } from './render-plan.ts';
-import { runScriptProcess, type ScriptProcessOutcome } from './run-script-process.ts';
+import { runScriptProcess, type ScriptProcess, type ScriptProcessOptions, type ScriptProcessOutcome } from './run-script-process.ts';
 import type { RunStepOptions } from './run-step-options.ts';
+import { loadPty, runTerminalProcess } from './run-terminal-process.ts';
+import { secretExportNames } from './secret-exports.ts';
 import type { StepEvent } from './step-event.ts';
 import { planWithEnvironment, type StepPlan } from './step-plan.ts';
 import { StepError, type StepResult } from './step-result.ts';
-import { exportsFileVariable, writeStepScript, type StepScript } from './step-script.ts';
+import { wrapperVariables, writeStepScript, type StepScript } from './step-script.ts';
 
 /** Names this run's processes carry in their environment: `RUNBOOK_RUN_ID=<uuid>`. */
 export const runIdVariable = 'RUNBOOK_RUN_ID';
@@ -73,7 +78,7 @@ class StepRun {
 
   async execute(settings: Settings): Promise<StepResult> {
     const plan = this.#plan;
-    const blocking = plan.problems.filter((problem) => problem.code !== 'interpreter-not-found');
+    const blocking = plan.problems.filter((problem) => problem.code !== 'interpreter-not-found' && problem.code !== 'unsafe-interpreter');
     if (blocking.length > 0) return this.#notRun(`cannot run: ${blocking.map((problem) => problem.message).join('; ')}`, { failed: true });
     if (plan.confirmation && this.#options.yes !== true) {
       const refusal = await this.#askConfirmation(plan.confirmation);
@@ -82,12 +87,28 @@ class StepRun {
     if (this.#options.signal?.aborted) return this.#notRun('was canceled before it started', { isCanceled: true });
     const interpreter = plan.interpreter;
     if (!interpreter) return this.#notRun('cannot run: no interpreter', { failed: true });
+    const interactive = this.#step.options.interactive === true;
+    const terminal = this.#options.terminal;
+    if (interactive && terminal === undefined) {
+      return this.#notRun(
+        'was refused: it is interactive (interactive=true) and needs a terminal; run it from a terminal (the runbook CLI on a terminal) or from the editor, which gives it one',
+        { refused: true },
+      );
+    }
+    const pty = interactive ? await loadPty() : undefined;
+    if (pty instanceof Error) {
+      return this.#notRun(`was refused: it is interactive and needs a pseudo-terminal, but node-pty could not be loaded (${pty.message})`, {
+        refused: true,
+        cause: pty,
+      });
+    }
 
     const env = this.#env;
     const marker = `${runIdVariable}=${randomUUID()}`;
     let script: StepScript;
+    const lines = this.#step.isShell ? commandLines(this.#step, plan.selected ? plan.commands : undefined) : undefined;
     try {
-      script = writeStepScript(plan.code, interpreter, plan.errexit);
+      script = writeStepScript(plan.code, interpreter, plan.errexit, lines);
     } catch (error) {
       return this.#notRun(`cannot write its script file: ${(error as Error).message}`, { failed: true, cause: error });
     }
@@ -106,7 +127,7 @@ class StepRun {
         ...optional('log', log),
         emit: (event) => this.emit(event),
       });
-      const running = runScriptProcess({
+      const processOptions: ScriptProcessOptions = {
         program: script.program,
         args: script.args,
         cwd: plan.target.cwd,
@@ -119,14 +140,16 @@ class StepRun {
         killSignal: settings.killSignal,
         forceKillAfterDelay: settings.forceKillAfterDelay,
         onStarted: (pid) => this.emit({ type: 'started', time: Date.now(), pid, command: script.command, cwd: plan.target.cwd }),
-      });
+      };
+      const running: ScriptProcess = pty && terminal ? runTerminalProcess(pty, terminal, processOptions) : runScriptProcess(processOptions);
       this.#cancel = running.cancel;
       if (this.callbackError !== undefined) running.cancel(this.callbackError);
       const outcome = await running.outcome;
       const logError = log && (await closeLog(log));
-      const exported = this.#exports(script, runEnv, outcome);
+      const exports = this.#exports(script, runEnv, outcome, settings.secrets);
+      const failedCommands = script.failuresFile !== undefined && lines !== undefined ? readFailedCommands(script.failuresFile, lines) : [];
       const logFile = logError ? undefined : settings.logFile;
-      return this.#ranResult(script.command, outcome, collector.collected(logFile), exported, settings, logFile, logError);
+      return this.#ranResult(script.command, outcome, collector.collected(logFile), exports, failedCommands, settings, logFile, logError);
     } finally {
       script.remove();
     }
@@ -142,9 +165,10 @@ class StepRun {
     return accepted === true ? undefined : 'the confirmation was declined';
   }
 
-  #exports(script: StepScript, env: Record<string, string>, outcome: ScriptProcessOutcome): Record<string, string> {
-    if (script.exportsFile === undefined || outcome.spawnError) return {};
-    return readStepExports(script.exportsFile, env, [runIdVariable, exportsFileVariable]);
+  #exports(script: StepScript, env: Record<string, string>, outcome: ScriptProcessOutcome, secrets: readonly string[]): StepExports {
+    if (script.exportsFile === undefined || outcome.spawnError) return { carried: {}, dropped: [], secret: [] };
+    const { carried, dropped } = carryExports(readStepExports(script.exportsFile, env, [runIdVariable, ...wrapperVariables]));
+    return { carried, dropped, secret: secretExportNames(carried, secrets) };
   }
 
   #base(command: string): Omit<StepResult, 'shortMessage' | 'message' | 'failed' | 'stdout' | 'stderr' | 'output'> {
@@ -185,13 +209,20 @@ class StepRun {
     command: string,
     outcome: ScriptProcessOutcome,
     output: CollectedOutput,
-    exported: Record<string, string>,
+    exports: StepExports,
+    failedCommands: FailedCommand[],
     settings: Settings,
     logFile: string | undefined,
     logError: Error | undefined,
   ): StepResult {
-    const failed = outcome.spawnError !== undefined || outcome.timedOut || outcome.isCanceled || outcome.signal !== undefined || outcome.exitCode !== 0;
-    const shortMessage = `${this.#title()} ${describeOutcome(outcome, this.#plan, settings)}: ${command}`;
+    const failed =
+      outcome.spawnError !== undefined ||
+      outcome.timedOut ||
+      outcome.isCanceled ||
+      outcome.signal !== undefined ||
+      outcome.exitCode !== 0 ||
+      failedCommands.length > 0;
+    const shortMessage = `${this.#title()} ${describeOutcome(outcome, this.#plan, settings, failedCommands)}: ${command}`;
     const cause = outcome.spawnError ?? outcome.cancelReason ?? logError;
     return {
       ...this.#base(command),
@@ -200,13 +231,16 @@ class StepRun {
       ...optional('signal', outcome.signal),
       ...optional('pid', outcome.pid),
       failed,
+      ...(failedCommands.length > 0 && { failedCommands }),
       timedOut: outcome.timedOut,
       isCanceled: outcome.isCanceled,
       isTerminated: outcome.signal !== undefined,
       isForcefullyTerminated: outcome.isForcefullyTerminated,
       ...output,
       ...optional('logFile', logFile),
-      exported,
+      exported: exports.carried,
+      ...(exports.secret.length > 0 && { secretExports: exports.secret }),
+      ...(exports.dropped.length > 0 && { droppedExports: exports.dropped }),
       shortMessage,
       message: failed && output.output !== '' ? `${shortMessage}\n\n${output.output}` : shortMessage,
       ...optional('cause', cause),
@@ -218,14 +252,26 @@ class StepRun {
   }
 }
 
-function describeOutcome(outcome: ScriptProcessOutcome, plan: StepPlan, settings: Settings): string {
+interface StepExports {
+  carried: Record<string, string>;
+  dropped: DroppedExport[];
+  /** Names in `carried` whose values hold a secret. */
+  secret: string[];
+}
+
+function describeOutcome(outcome: ScriptProcessOutcome, plan: StepPlan, settings: Settings, failedCommands: readonly FailedCommand[]): string {
   const error = outcome.spawnError as NodeJS.ErrnoException | undefined;
   if (error?.code === 'ENOENT') return `could not start: interpreter "${plan.interpreter?.program}" was not found (is it installed and on PATH?)`;
   if (error) return `could not start (${error.message})`;
   if (outcome.timedOut) return `timed out after ${settings.timeout} milliseconds`;
   if (outcome.isCanceled) return 'was canceled';
   if (outcome.signal) return `was killed with ${outcome.signal}`;
-  return outcome.exitCode === 0 ? 'succeeded' : `failed with exit code ${outcome.exitCode}`;
+  const commands =
+    failedCommands.length > 0
+      ? `${failedCommands.length === 1 ? 'a command' : `${failedCommands.length} commands`} failed (${describeFailedCommands(failedCommands)})`
+      : '';
+  if (outcome.exitCode !== 0) return `failed with exit code ${outcome.exitCode}${commands && `; ${commands}`}`;
+  return commands ? `failed: ${commands}` : 'succeeded';
 }
 
 /** Ends the log; the error if it could not be written whole (the run went on without it). */
@@ -257,6 +303,17 @@ function pythonUnbuffered(family: string, env: Record<string, string>): Record<s
   return family === 'python' && env.PYTHONUNBUFFERED === undefined ? { PYTHONUNBUFFERED: '1' } : {};
 }
 
+function checkTerminal(terminal: RunStepOptions['terminal']): void {
+  if (terminal === undefined) return;
+  if (typeof terminal !== 'object' || terminal === null) throw new TypeError("runStep: option 'terminal' must be an object with columns, rows and input");
+  for (const size of ['columns', 'rows'] as const) {
+    const value = terminal[size];
+    if (!Number.isInteger(value) || value < 1 || value > 10000)
+      throw new TypeError(`runStep: option 'terminal.${size}' must be a whole number from 1 to 10000, got ${String(value)}`);
+  }
+  if (typeof terminal.input !== 'function') throw new TypeError("runStep: option 'terminal.input' must be a function");
+}
+
 function readSettings(step: Step, options: RunStepOptions) {
   if (typeof options !== 'object' || options === null) throw new TypeError('runStep: options must be an object');
   const count = (name: 'bufferHead' | 'bufferTail' | 'forceKillAfterDelay' | 'timeout', fallback: number): number => {
@@ -278,6 +335,7 @@ function readSettings(step: Step, options: RunStepOptions) {
   }
   if (options.onEvent !== undefined && typeof options.onEvent !== 'function') throw new TypeError("runStep: option 'onEvent' must be a function");
   if (options.confirm !== undefined && typeof options.confirm !== 'function') throw new TypeError("runStep: option 'confirm' must be a function");
+  checkTerminal(options.terminal);
   return {
     bufferHead: count('bufferHead', defaults.bufferHead),
     bufferTail: count('bufferTail', defaults.bufferTail),

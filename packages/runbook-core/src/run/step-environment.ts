@@ -1,3 +1,4 @@
+import { startupVariableReason } from './export-policy.ts';
 import type { PlanStepOptions } from './run-step-options.ts';
 
 /** Where a variable's value came from, lowest precedence first. */
@@ -29,6 +30,8 @@ export function buildStepEnvironment(options: PlanStepOptions): StepEnvironment 
     for (const [name, value] of Object.entries(values)) {
       if (value === undefined) continue;
       checkEntry(option, name, value);
+      // What earlier steps exported is data: a name that changes how programs start is never carried.
+      if (source === 'exported' && startupVariableReason(name) !== undefined) continue;
       env[name] = value;
       sources.set(name, source);
     }

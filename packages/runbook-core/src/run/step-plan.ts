@@ -5,7 +5,8 @@ import type { Position, Risk, ShellCommand, Step } from '../model.ts';
 import { findProgram } from './find-program.ts';
 import { optional } from './optional-field.ts';
 import { kubernetesPrograms, kubernetesTarget, type KubernetesTarget } from './kube-target.ts';
-import { resolveInterpreter, type Interpreter } from './resolve-interpreter.ts';
+import { unsafeInterpreterReason } from './interpreter-safety.ts';
+import { languageFamily, resolveInterpreter, type Interpreter } from './resolve-interpreter.ts';
 import type { PlanStepOptions } from './run-step-options.ts';
 import { selectCommands } from './select-commands.ts';
 import { shellBuiltins } from './shell-builtins.ts';
@@ -38,6 +39,13 @@ export interface StepPlan {
   risk: Risk;
   /** Why `runStep` would ask first (before `yes` is considered); absent when it would not. */
   confirmation?: 'risk' | 'step-asks';
+  /**
+   * Why the interpreter itself counts as `destroy`: a `shell`/`interpreter`
+   * attribute or frontmatter `shell` that is not a known interpreter with
+   * harmless flags, or one that runs the code as another language than the
+   * block's. Such a step always asks, whatever its `confirm` says.
+   */
+  unsafeInterpreter?: string;
   errexit: boolean;
   timeoutMs?: number;
   variables: {
@@ -58,8 +66,12 @@ export interface StepPlan {
 }
 
 export interface PlanProblem {
-  /** `runStep` does not start a step with `no-interpreter` or `no-working-directory`. */
-  code: 'no-interpreter' | 'interpreter-not-found' | 'no-working-directory';
+  /**
+   * `runStep` does not start a step with `no-interpreter` or
+   * `no-working-directory`; `unsafe-interpreter` only makes it `destroy`
+   * (see `StepPlan.unsafeInterpreter`).
+   */
+  code: 'no-interpreter' | 'interpreter-not-found' | 'no-working-directory' | 'unsafe-interpreter';
   message: string;
 }
 
@@ -88,9 +100,17 @@ export function planWithEnvironment(step: Step, options: PlanStepOptions): { pla
     problems.push({ code: 'interpreter-not-found', message: `interpreter "${interpreter.program}" is not installed or not on PATH` });
   }
   if (!isDirectory(cwd)) problems.push({ code: 'no-working-directory', message: `working directory does not exist: ${cwd}` });
-  const risk = chosen === undefined || commands.length === 0 ? step.risk : worstRisk(commands.map((command) => command.risk));
-  const confirmation: StepPlan['confirmation'] =
-    step.options.confirm === true ? 'step-asks' : step.options.confirm !== false && risk !== 'read' ? 'risk' : undefined;
+  const unsafeInterpreter = interpreter && interpreterRisk(step, interpreter, options.shell);
+  if (unsafeInterpreter) problems.push({ code: 'unsafe-interpreter', message: `${unsafeInterpreter}; the step counts as destroy` });
+  const commandsRisk = chosen === undefined || commands.length === 0 ? step.risk : worstRisk(commands.map((command) => command.risk));
+  const risk = unsafeInterpreter ? 'destroy' : commandsRisk;
+  const confirmation: StepPlan['confirmation'] = unsafeInterpreter
+    ? 'risk'
+    : step.options.confirm === true
+      ? 'step-asks'
+      : step.options.confirm !== false && risk !== 'read'
+        ? 'risk'
+        : undefined;
   const needed = neededVariables(step, chosen === undefined ? undefined : code);
   const provided = needed.filter((name) => env[name] !== undefined);
   const programs = [...new Set(commands.flatMap((command) => command.programs))]
@@ -108,6 +128,7 @@ export function planWithEnvironment(step: Step, options: PlanStepOptions): { pla
     code,
     risk,
     ...optional('confirmation', confirmation),
+    ...optional('unsafeInterpreter', unsafeInterpreter),
     errexit: errexitFor(step, options),
     ...optional('timeoutMs', timeoutMs),
     variables: {
@@ -122,6 +143,25 @@ export function planWithEnvironment(step: Step, options: PlanStepOptions): { pla
     problems,
   };
   return { plan, env };
+}
+
+/** Why the chosen interpreter makes the step `destroy`, if it does. */
+function interpreterRisk(step: Step, interpreter: Interpreter, runbookShell: string | undefined): string | undefined {
+  const written =
+    interpreter.source === 'interpreter-attribute'
+      ? ['interpreter attribute', step.options.interpreter]
+      : interpreter.source === 'shell-attribute'
+        ? ['shell attribute', step.options.shell]
+        : interpreter.source === 'runbook-default'
+          ? ['frontmatter shell', runbookShell]
+          : undefined;
+  const reason = written && unsafeInterpreterReason(written[1] ?? '', written[0] ?? '');
+  if (reason) return reason;
+  const family = languageFamily(step.lang);
+  if (family !== interpreter.family || (family === 'shell' && !step.isShell)) {
+    return `the block is "${step.lang}" but ${interpreter.program} runs it: its code was not analysed as what runs`;
+  }
+  return undefined;
 }
 
 /** The step's `cwd` attribute, else the runbook's default, relative to the runbook; `~/` is the home directory. */

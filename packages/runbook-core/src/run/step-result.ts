@@ -1,4 +1,6 @@
 import type { Risk } from '../model.ts';
+import type { DroppedExport } from './export-policy.ts';
+import type { FailedCommand } from './failed-commands.ts';
 
 /**
  * The outcome of `runStep`, shaped like an execa result: the same fields
@@ -21,15 +23,26 @@ export interface StepResult {
   exitCode?: number;
   signal?: NodeJS.Signals;
   pid?: number;
-  /** Did not run to a zero exit: non-zero, signal, timeout, cancel, spawn failure or refusal. */
+  /**
+   * Did not run to a clean end: a non-zero exit, a failed command (see
+   * `failedCommands`) even when the last one exited 0, a signal, timeout,
+   * cancel, spawn failure or refusal.
+   */
   failed: boolean;
+  /**
+   * The top-level commands of a bash step that failed, in block order: those
+   * where `set -e` would have stopped (`cmd || true` and `if` conditions do
+   * not count), and pipelines where a stage before the last failed (other
+   * than by SIGPIPE). Absent when none did, and for other interpreters.
+   */
+  failedCommands?: FailedCommand[];
   timedOut: boolean;
   isCanceled: boolean;
   /** Ended by a signal, ours or another's. */
   isTerminated: boolean;
   /** `SIGKILL` was needed after the grace delay. */
   isForcefullyTerminated: boolean;
-  /** Nothing ran: the confirmation was declined or missing. */
+  /** Nothing ran: the confirmation was declined or missing, or an interactive step had no terminal. */
   refused?: true;
   /**
    * Bounded, redacted output: the first `bufferHead` and last `bufferTail`
@@ -50,6 +63,17 @@ export interface StepResult {
    * Not redacted — never print or store them as they are.
    */
   exported: Record<string, string>;
+  /**
+   * Names of `exported` whose value holds a secret (or its base64, hex or URL
+   * encoding): redact them in later steps like the secret itself.
+   */
+  secretExports?: string[];
+  /**
+   * What the step exported but is not carried to later steps, and why: names
+   * that change how shells and loaders start (`BASH_ENV`, `LD_PRELOAD`,
+   * `PATH`, …), and values over the size limits. Absent when nothing was dropped.
+   */
+  droppedExports?: DroppedExport[];
   /** One line saying what happened, e.g. `Step "restart" failed with exit code 1: bash step.sh`. */
   shortMessage: string;
   /** `shortMessage` and, for a failure, the bounded output. */
@@ -73,6 +97,7 @@ export class StepError extends Error implements StepResult {
   declare signal?: NodeJS.Signals;
   declare pid?: number;
   declare failed: boolean;
+  declare failedCommands?: FailedCommand[];
   declare timedOut: boolean;
   declare isCanceled: boolean;
   declare isTerminated: boolean;
@@ -84,6 +109,8 @@ export class StepError extends Error implements StepResult {
   declare truncated?: { stdout: number; stderr: number; output: number };
   declare logFile?: string;
   declare exported: Record<string, string>;
+  declare secretExports?: string[];
+  declare droppedExports?: DroppedExport[];
   declare shortMessage: string;
 
   constructor(result: StepResult) {

@@ -42,3 +42,14 @@ export function writeKubeconfig(dir: string, context: string, namespace: string)
   );
   return file;
 }
+
+/** Programs that complain on stderr and exit with their `status`, first on PATH. */
+export function failingPrograms(dir: string, programs: Record<string, number>): Record<string, string> {
+  const bin = join(dir, 'failing-bin');
+  mkdirSync(bin, { recursive: true });
+  for (const [name, status] of Object.entries(programs)) {
+    writeFileSync(join(bin, name), `#!/bin/sh\necho "${name}: the server is unreachable" >&2\nexit ${status}\n`);
+    chmodSync(join(bin, name), 0o755);
+  }
+  return { PATH: `${bin}:${process.env.PATH ?? ''}` };
+}

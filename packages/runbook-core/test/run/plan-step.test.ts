@@ -93,7 +93,15 @@ describe('planStep (dry run)', () => {
       ['no-interpreter', 'no-working-directory'],
     );
     const missing = planStep(makeStep({ code: 'echo\n', options: { interpreter: 'nope-shell -x' } }));
-    assert.deepEqual(missing.problems, [{ code: 'interpreter-not-found', message: 'interpreter "nope-shell" is not installed or not on PATH' }]);
+    assert.deepEqual(missing.problems, [
+      { code: 'interpreter-not-found', message: 'interpreter "nope-shell" is not installed or not on PATH' },
+      {
+        code: 'unsafe-interpreter',
+        message:
+          'interpreter attribute "nope-shell -x" is not a known interpreter (bash, sh, zsh, dash, ksh, python3, node, … by name or absolute path); the step counts as destroy',
+      },
+    ]);
+    assert.equal(missing.risk, 'destroy');
     assert.deepEqual(missing.interpreter?.args, ['-x']);
   });
 

@@ -1,0 +1,34 @@
+import type { ShellCommand, Step } from '../model.ts';
+
+/** Which command each line of a step's script belongs to, and where that command is in the Markdown. */
+export interface CommandLines {
+  /** Index = 1-based script line; value = 1-based command number (`ShellCommand.index + 1`), 0 for none. */
+  byScriptLine: number[];
+  /** Command number → the Markdown line the command starts on. */
+  markdownLine: Map<number, number>;
+}
+
+/**
+ * The map for the script `runStep` writes: the whole block as written (its
+ * lines are the Markdown's, shifted), or the chosen commands one after the
+ * other.
+ */
+export function commandLines(step: Step, chosen: ReadonlyArray<Pick<ShellCommand, 'index' | 'text' | 'position'>> | undefined): CommandLines {
+  const byScriptLine: number[] = [0];
+  const markdownLine = new Map<number, number>();
+  const codeStart = step.codePosition.start.line;
+  for (const command of chosen ?? step.commands) {
+    const number = command.index + 1;
+    markdownLine.set(number, command.position.start.line);
+    const span = chosen === undefined ? command.position.end.line - command.position.start.line + 1 : command.text.split('\n').length;
+    const first = chosen === undefined ? command.position.start.line - codeStart + 1 : byScriptLine.length;
+    for (let line = first; line < first + span; line++) byScriptLine[line] = number;
+  }
+  for (let line = 0; line < byScriptLine.length; line++) byScriptLine[line] ??= 0;
+  return { byScriptLine, markdownLine };
+}
+
+/** The map as bash reads it into an array: numbers separated by spaces, from line 0. */
+export function commandLineMap(lines: CommandLines): string {
+  return lines.byScriptLine.join(' ');
+}
