@@ -10,3 +10,7 @@ export type { Interpreter, InterpreterFamily } from './resolve-interpreter.ts';
 export type { KubernetesTarget } from './kube-target.ts';
 export type { ValueSource } from './step-environment.ts';
 export { MIN_SECRET_LENGTH, REDACTED, redactText, StreamRedactor } from './stream-redactor.ts';
+export { findAlternatives, riskyCommandCount, textAboveBlock, type AlternativesClues, type StepAlternative } from './alternatives.ts';
+export { commandIndex, commandNumber, commandNumberList } from './command-number.ts';
+export { buildConfirmation, type Confirmation, type ConfirmationCommand } from './confirmation.ts';
+export type { CommandTarget } from './command-target.ts';

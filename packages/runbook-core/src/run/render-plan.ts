@@ -1,6 +1,12 @@
+import { commandNumber } from './command-number.ts';
+import { commandTarget, describeTarget } from './command-target.ts';
 import type { StepPlan } from './step-plan.ts';
 
-/** A plan as a person reads it before saying yes: what runs, how risky, where. */
+/**
+ * A plan as a person reads it before saying yes: what runs, how risky, where.
+ * Commands carry their 1-based number (what `--command` takes) and, for
+ * cluster commands, the context/namespace they really reach.
+ */
 export function renderPlan(plan: StepPlan): string {
   const lines = [`Step ${plan.stepName ? `"${plan.stepName}"` : plan.stepId} — risk: ${plan.risk}`];
   const interpreter = plan.interpreter ? [plan.interpreter.program, ...plan.interpreter.args].join(' ') : '(none)';
@@ -10,7 +16,7 @@ export function renderPlan(plan: StepPlan): string {
   if (kubernetes) {
     const context = kubernetes.context ?? '(unknown)';
     const from = kubernetes.source === 'unknown' ? '' : ` (from ${kubernetes.source})`;
-    lines.push(`Kubernetes context: ${context}${from}, namespace: ${kubernetes.namespace ?? '(default)'}`);
+    lines.push(`Kubernetes context: ${context}${from}; a command without -n uses namespace ${kubernetes.namespace ?? 'default'}`);
     if (kubernetes.kubeconfigContext) {
       lines.push(`  Note: the kubeconfig's current context is ${kubernetes.kubeconfigContext}; kubectl without --context uses it.`);
     }
@@ -20,7 +26,9 @@ export function renderPlan(plan: StepPlan): string {
     for (const command of plan.commands) {
       const heading = command.heading ? ` — ${command.heading.replace(/\n/g, ' / ')}` : '';
       const reason = command.riskReason ? `: ${command.riskReason}` : '';
-      lines.push(`  [${command.index}] ${command.risk}${reason}${heading}`);
+      const target = commandTarget(command, kubernetes);
+      const where = target === undefined ? '' : ` → ${describeTarget(target)}`;
+      lines.push(`  [${commandNumber(command.index)}] ${command.risk}${reason}${where}${heading}`);
       lines.push(...command.text.split('\n').map((line) => `      ${line}`));
     }
   } else {

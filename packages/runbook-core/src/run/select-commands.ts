@@ -1,4 +1,5 @@
 import type { ShellCommand, Step } from '../model.ts';
+import { commandNumber, commandNumberRange } from './command-number.ts';
 import type { CommandSelector } from './run-step-options.ts';
 
 /**
@@ -13,7 +14,9 @@ export function selectCommands(step: Step, selectors: readonly CommandSelector[]
   const chosen = new Set<number>();
   for (const selector of selectors) {
     if (typeof selector === 'number') {
-      if (!step.commands.some((command) => command.index === selector)) throw unknown(step, selector, 'no command has this index');
+      if (!step.commands.some((command) => command.index === selector)) {
+        throw unknown(step, selector, `no command has this 0-based index (valid command numbers: ${commandNumberRange(step.commands.length)})`);
+      }
       chosen.add(selector);
       continue;
     }
@@ -80,7 +83,10 @@ function normalize(text: string): string {
 function unknown(step: Step, selector: CommandSelector, why: string): RangeError {
   const available = step.commands.length
     ? step.commands
-        .map((command) => `  ${command.index}${command.heading ? ` "${oneLine(command.heading)}"` : ''}: ${oneLine(command.text).slice(0, 60)}`)
+        .map(
+          (command) =>
+            `  ${commandNumber(command.index)}. (index ${command.index})${command.heading ? ` "${oneLine(command.heading)}"` : ''}: ${oneLine(command.text).slice(0, 60)}`,
+        )
         .join('\n')
     : '  (none: the step has no commands)';
   return new RangeError(`option 'commands' has ${describe(selector)}, but ${why} in step "${step.name ?? step.id}". Its commands:\n${available}`);

@@ -11,7 +11,7 @@ describe('runbook plan', () => {
     assert.match(result.stdout, /^── disk-usage \nStep "disk-usage" — risk: read\nInterpreter: bash\n/);
     assert.match(
       result.stdout,
-      /── clear-scratch \nStep "clear-scratch" — risk: destroy\n[^]*\[1\] destroy[^\n]*\n\s+rm -rf "\$\{SCRATCH_DIR:\?\}"\n[^]*Values: SCRATCH_DIR=\.runbook\/demo-scratch\n/,
+      /── clear-scratch \nStep "clear-scratch" — risk: destroy\n[^]*\[1\] mutate[^]*\[2\] destroy[^\n]*\n\s+rm -rf "\$\{SCRATCH_DIR:\?\}"\n[^]*Values: SCRATCH_DIR=\.runbook\/demo-scratch\n/,
     );
     assert.match(result.stdout, /Values nobody gives yet \(a run asks on a terminal, or pass --var NAME=…\):\n {2}INCIDENT_ID, read by compare-threshold\n/);
     assert.match(result.stdout, /Dry run: nothing was run\.\n$/);
@@ -23,13 +23,20 @@ describe('runbook plan', () => {
     assert.ok(!result.stdout.includes('very-secret-value'));
   });
 
-  it('gives the plans as JSON', async () => {
+  it('gives the plans as JSON, --command 2 being the second command (not heading 2)', async () => {
     const result = await cli(['plan', 'read-only.md', '--step', 'alternatives', '--command', '2', '--format', 'json']);
     assert.equal(result.code, 0, result.stderr);
     const plan = JSON.parse(result.stdout) as { steps: Array<{ stepId: string; plan: { selected: boolean; commands: Array<{ index: number }> } }> };
     assert.deepEqual(
       plan.steps.map((step) => [step.stepId, step.plan.selected, step.plan.commands.map((command) => command.index)]),
-      [['alternatives', true, [1, 2]]],
+      [['alternatives', true, [1]]],
+    );
+    const heading = await cli(['plan', 'read-only.md', '--step', 'alternatives', '--heading', '2', '--format', 'json']);
+    assert.equal(heading.code, 0, heading.stderr);
+    const byHeading = JSON.parse(heading.stdout) as { steps: Array<{ plan: { commands: Array<{ index: number }> } }> };
+    assert.deepEqual(
+      byHeading.steps[0]?.plan.commands.map((command) => command.index),
+      [1, 2],
     );
   });
 });

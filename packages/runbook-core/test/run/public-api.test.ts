@@ -10,11 +10,18 @@ describe('run: public API', () => {
       'REDACTED',
       'StepError',
       'StreamRedactor',
+      'buildConfirmation',
+      'commandIndex',
+      'commandNumber',
+      'commandNumberList',
+      'findAlternatives',
       'planStep',
       'redactText',
       'renderPlan',
+      'riskyCommandCount',
       'runIdVariable',
       'runStep',
+      'textAboveBlock',
     ]);
     for (const name of names) assert.equal((core as Record<string, unknown>)[name], (run as Record<string, unknown>)[name], name);
   });

@@ -48,12 +48,14 @@ describe('selectCommands', () => {
       (error: Error) => {
         assert.ok(error instanceof RangeError);
         assert.match(error.message, /option 'commands' has "7", but no heading matches it in step "mitigate"/);
-        assert.match(error.message, /0 "1\. Service Restart": kubectl rollout restart deployment\/api/);
-        assert.match(error.message, /4: echo done/);
+        // Listed by the number people type, with the API's index beside it.
+        assert.match(error.message, /\n {2}1\. \(index 0\) "1\. Service Restart": kubectl rollout restart deployment\/api\n/);
+        assert.match(error.message, /\n {2}5\. \(index 4\): echo done$/);
         return true;
       },
     );
-    assert.throws(() => indices([9]), /option 'commands' has 9, but no command has this index/);
+    assert.throws(() => indices([9]), /option 'commands' has 9, but no command has this 0-based index \(valid command numbers: 1–5\)/);
+    assert.throws(() => indices([-1]), /valid command numbers: 1–5/);
   });
 
   it('refuses a string that matches several headings', () => {

@@ -1,16 +1,20 @@
 import * as vscode from 'vscode';
 import type { Step, Template } from 'runbook-core';
+import { loadCore, type RunbookCore } from '../core.ts';
 import { commandGroups } from '../run/command-groups.ts';
 import type { StepRuns } from '../run/step-runs.ts';
 import type { RunbookDocuments } from '../runbook-documents.ts';
 import { isRunnable } from '../runnable-step.ts';
 import { stepKey, type StepTarget } from '../step-target.ts';
 import { rangeOf } from '../vscode-range.ts';
+import { commandLensTitle, stepLensTitle } from './command-lens-title.ts';
 
 /**
  * Above each step: `▶ Run step` (`■ Cancel` while it runs), `Dry run`,
  * `Copy rendered`; above each command group of a multi-command block,
- * `▶ Run` for it alone; above each template, `Copy rendered`.
+ * `▶ Run command(s) N` for it alone, N being the number `--command` takes;
+ * above each template, `Copy rendered`. On a block of alternatives the
+ * whole-block lens says the run asks which one.
  */
 export class StepCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   readonly #changed = new vscode.EventEmitter<void>();
@@ -25,21 +29,31 @@ export class StepCodeLensProvider implements vscode.CodeLensProvider, vscode.Dis
   }
 
   async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
-    const runbook = await this.documents.runbookOf(document);
+    const [runbook, core] = await Promise.all([this.documents.runbookOf(document), loadCore()]);
+    const alternativesOf = (step: Step): number => {
+      const section = runbook.sections.find((candidate) => candidate.slug === step.section);
+      const textAbove = core.textAboveBlock((line) => (line <= document.lineCount ? document.lineAt(line - 1).text : ''), step.position.start.line);
+      return core.findAlternatives(step, { ...(section === undefined ? {} : { sectionTitle: section.title }), textAbove }).length;
+    };
     return [
-      ...runbook.steps.filter(isRunnable).flatMap((step) => this.#stepLenses(document.uri, step)),
+      ...runbook.steps.filter(isRunnable).flatMap((step) => this.#stepLenses(document.uri, step, core, alternativesOf(step))),
       ...runbook.templates.map((template) => templateLens(document.uri, template)),
     ];
   }
 
-  #stepLenses(uri: vscode.Uri, step: Step): vscode.CodeLens[] {
+  #stepLenses(uri: vscode.Uri, step: Step, core: RunbookCore, alternatives: number): vscode.CodeLens[] {
     const target: StepTarget = { uri, stepId: step.id };
     const fence = lineRange(rangeOf(step.position).start.line);
     const running = this.runs.isRunning(stepKey(uri, step.id));
     const lenses = [
       running
         ? new vscode.CodeLens(fence, { title: '■ Cancel', command: 'runbook.cancelStep', arguments: [target] })
-        : new vscode.CodeLens(fence, { title: '▶ Run step', tooltip: riskTooltip(step), command: 'runbook.runStep', arguments: [target] }),
+        : new vscode.CodeLens(fence, {
+            title: stepLensTitle(alternatives),
+            tooltip: riskTooltip(step, alternatives),
+            command: 'runbook.runStep',
+            arguments: [target],
+          }),
       new vscode.CodeLens(fence, { title: 'Dry run', tooltip: 'Show what would run, with which values', command: 'runbook.dryRunStep', arguments: [target] }),
       new vscode.CodeLens(fence, {
         title: 'Copy rendered',
@@ -55,8 +69,8 @@ export class StepCodeLensProvider implements vscode.CodeLensProvider, vscode.Dis
       const commands = group.commands.map((command) => command.index);
       lenses.push(
         new vscode.CodeLens(lineRange(rangeOf(first.position).start.line), {
-          title: group.heading ? `▶ Run "${group.heading}"` : '▶ Run',
-          tooltip: `Run only ${group.commands.length === 1 ? 'this command' : `these ${group.commands.length} commands`} (${group.commands.map((command) => command.risk).join(', ')})`,
+          title: commandLensTitle(commands, group.heading, core),
+          tooltip: `Run only ${group.commands.length === 1 ? 'this command' : `these ${group.commands.length} commands`} (${group.commands.map((command) => command.risk).join(', ')}): runbook run --command ${core.commandNumberList(commands.map(core.commandNumber))}`,
           command: 'runbook.runStep',
           arguments: [{ ...target, commands } satisfies StepTarget],
         }),
@@ -85,6 +99,7 @@ function lineRange(line: number): vscode.Range {
   return new vscode.Range(line, 0, line, 0);
 }
 
-function riskTooltip(step: Step): string {
+function riskTooltip(step: Step, alternatives: number): string {
+  if (alternatives > 0) return `This block offers ${alternatives} alternatives: you choose which one runs (risk up to ${step.risk})`;
   return `Run this step (risk: ${step.risk})`;
 }

@@ -1,15 +1,33 @@
 import * as vscode from 'vscode';
-import type { ConfirmRequest } from 'runbook-core';
+import type { ContextGuardResult, StepPlan } from 'runbook-core';
+import { loadCore } from '../core.ts';
+import { confirmationMessage, DONT_RUN, SHOW_PLAN } from './confirmation-message.ts';
 
-const RUN = 'Run';
+/** What the modal needs: the plan and, when the context guard ran, its verdict (directly or on the prepared step). */
+export interface ConfirmStepRequest {
+  plan: StepPlan;
+  guard?: ContextGuardResult;
+  prepared?: { guard?: ContextGuardResult };
+}
 
-/** The modal before a risky step: the commands, their risk and the kube context, as core renders them. */
-export async function confirmStep(request: Pick<ConfirmRequest, 'plan' | 'text'>): Promise<boolean> {
-  const { plan } = request;
-  const name = plan.stepName ?? plan.stepId;
-  const what = plan.risk === 'read' ? 'Run' : plan.risk === 'destroy' ? 'Run DESTRUCTIVE' : 'Run mutating';
-  const context = plan.target.kubernetes?.context;
-  const title = `${what} step "${name}"${context ? ` against kube context "${context}"` : ''}?`;
-  const choice = await vscode.window.showWarningMessage(title, { modal: true, detail: request.text }, RUN);
-  return choice === RUN;
+/**
+ * The modal before a risky step: its changing commands with their risk and
+ * the context/namespace each really reaches, in a detail that fits a small
+ * window. For a destructive step Enter does not run ("Don't run" comes first);
+ * "Show full plan" opens the whole plan and asks again.
+ */
+export async function confirmStep(request: ConfirmStepRequest): Promise<boolean> {
+  const core = await loadCore();
+  const guard = request.guard ?? request.prepared?.guard;
+  const confirmation = core.buildConfirmation(request.plan, guard);
+  const modal = confirmationMessage(confirmation);
+  const items: vscode.MessageItem[] = modal.safeDefault
+    ? [{ title: DONT_RUN }, { title: modal.run }, { title: SHOW_PLAN }]
+    : [{ title: modal.run }, { title: SHOW_PLAN }];
+  for (;;) {
+    const choice = await vscode.window.showWarningMessage(modal.message, { modal: true, detail: modal.detail }, ...items);
+    if (choice?.title !== SHOW_PLAN) return choice?.title === modal.run;
+    const document = await vscode.workspace.openTextDocument({ content: confirmation.details, language: 'plaintext' });
+    await vscode.window.showTextDocument(document, { preview: true, viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
+  }
 }

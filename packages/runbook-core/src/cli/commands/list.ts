@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import type { Runbook, Step } from '../../model.ts';
+import { commandNumber } from '../../run/command-number.ts';
 import { ExitCode, UsageError, type CliCommand, type CliContext } from '../command.ts';
 import { findRunbookFiles } from '../find-runbook-files.ts';
 import { loadParser } from '../load-parser.ts';
@@ -10,7 +11,8 @@ import { paint } from '../paint.ts';
 const help = `Usage: runbook list [paths…] [--format text|json]
 
 Shows what a runbook holds: sections, steps with their commands and risk,
-checklists, templates and declared variables. Directories are walked for
+checklists, templates and declared variables. Each command has the number
+'runbook run --command' and 'runbook plan --command' take. Directories are walked for
 .md and .markdown files; with no path, the current directory.
 
 Options:
@@ -58,7 +60,7 @@ function summarize(runbook: Runbook) {
       risk: step.risk,
       reads: step.reads,
       exports: step.exports,
-      commands: step.commands.map(({ text, heading, risk, riskReason }) => ({ text, heading, risk, riskReason })),
+      commands: step.commands.map(({ index, text, heading, risk, riskReason }) => ({ number: commandNumber(index), text, heading, risk, riskReason })),
     })),
     checklistItems: runbook.checklistItems.map(({ id, text, checked }) => ({ id, text, checked })),
     templates: runbook.templates.map(({ id, slots }) => ({ id, slots: slots.map((slot) => slot.raw) })),
@@ -96,9 +98,11 @@ function describe(runbook: Runbook, { color }: CliContext): string {
 function describeStep(step: Step, c: ReturnType<typeof paint>): string[] {
   const label = step.name ?? step.id;
   const lines = [`  ${c.risk(step.risk, step.risk.padEnd(7))} ${c.bold(label)} ${c.dim(`${step.lang || 'text'} · line ${step.position.start.line}`)}`];
+  const width = String(step.commands.length).length;
   for (const command of step.commands) {
-    const heading = command.heading ? c.dim(`# ${command.heading}  `) : '';
-    lines.push(`    ${c.risk(command.risk, command.risk.padEnd(7))} ${heading}${firstLine(command.text)}`);
+    const heading = command.heading ? c.dim(`# ${command.heading.replace(/\s*\n\s*/g, ' / ')}  `) : '';
+    const number = `[${commandNumber(command.index)}]`.padStart(width + 2);
+    lines.push(`    ${number} ${c.risk(command.risk, command.risk.padEnd(7))} ${heading}${firstLine(command.text)}`);
   }
   if (step.reads.length > 0) lines.push(`    ${c.dim(`reads ${step.reads.join(', ')}`)}`);
   return lines;

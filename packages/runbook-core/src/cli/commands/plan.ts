@@ -7,7 +7,7 @@ import { withUsageErrors } from '../usage-errors.ts';
 const help = `Usage: runbook plan <file> [options]
 
 Shows what 'runbook run' would do, running nothing: for each step its
-commands with their risk, the interpreter and working directory, the kube
+commands, numbered as --command takes them, with their risk, the interpreter and working directory, the kube
 context and namespace each cluster command would hit and whether the context
 guard allows it, the values it reads (with where they come from; secrets
 masked) and those nobody gives yet, and programs missing from PATH.
@@ -15,8 +15,10 @@ The same as 'runbook run --dry-run'.
 
 Options:
   --step, -s <id|name>    only these steps (default: every runnable step)
-  --command, -c <n|heading>
-                          only some commands of the one --step
+  --command, -c <n>       only some commands of the one --step, by the numbers
+                          shown in brackets ([5]): 5, 2-4, 1,3, or all;
+                          '#5' or '#Rollback' for the commands under a heading
+  --heading <text|n>      the commands under this heading of the one --step
   --var NAME=value        a variable's value, as 'runbook run' would get it
   --incident <id>         use this incident's values instead of the current one's
   --context <name>        plan with this kube context accepted instead of the

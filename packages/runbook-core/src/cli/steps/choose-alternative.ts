@@ -1,7 +1,8 @@
 import type { Step } from '../../model.ts';
 import type { StepAlternative } from '../../run/alternatives.ts';
 import type { paint } from '../paint.ts';
-import { numberList, riskColumn, type ConfirmationTerminal } from './describe-step.ts';
+import { commandNumberList as numberList } from '../../run/command-number.ts';
+import { riskColumn, type ConfirmationTerminal } from './describe-step.ts';
 import { stepLabel } from './select-steps.ts';
 
 type Paint = ReturnType<typeof paint>;

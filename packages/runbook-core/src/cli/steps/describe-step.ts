@@ -1,6 +1,7 @@
 import type { ContextGuardResult } from '../../kubernetes/guard/context-guard.ts';
 import type { Risk } from '../../model.ts';
 import { findAlternatives, riskyCommandCount, type AlternativesClues } from '../../run/alternatives.ts';
+import { commandNumberList } from '../../run/command-number.ts';
 import { describeTarget } from '../../run/command-target.ts';
 import { renderPlan, type Confirmation } from '../../run/index.ts';
 import type { paint } from '../paint.ts';
@@ -21,7 +22,9 @@ export function describePreparedStep(prepared: PreparedStep, values: StepValues,
   if (prepared.kind !== 'local') lines.push(`Runs as: ${prepared.kind === 'job' ? 'a Kubernetes Job in the cluster' : 'the native Kubernetes health check'}`);
   const guard = prepared.guard;
   if (guard) {
-    const targets = [...new Set(guard.targets.map((target) => describeTarget({ ...optionalContext(target.context), namespace: target.namespace ?? 'default' })))];
+    const targets = [
+      ...new Set(guard.targets.map((target) => describeTarget({ ...optionalContext(target.context), namespace: target.namespace ?? 'default' }))),
+    ];
     if (targets.length > 0) lines.push(`Cluster targets (context/namespace): ${targets.join(', ')}`);
     lines.push(`Context guard: ${guard.allowed ? 'allows' : 'REFUSES'} — ${guard.reason}`);
     const hint = contextRefusalHint(guard);
@@ -31,7 +34,8 @@ export function describePreparedStep(prepared: PreparedStep, values: StepValues,
     const alternatives = findAlternatives(prepared.step, clues);
     if (alternatives.length > 0) {
       lines.push(`This block offers ${alternatives.length} alternatives; a run asks which one (or --command <n>):`);
-      for (const alternative of alternatives) lines.push(`  --command ${numberList(alternative.commands)}  ${alternative.risk.padEnd(7)} ${alternative.label}`);
+      for (const alternative of alternatives)
+        lines.push(`  --command ${commandNumberList(alternative.commands)}  ${alternative.risk.padEnd(7)} ${alternative.label}`);
       lines.push(`  --command all  runs every one: ${riskyCommandCount(prepared.step, alternatives)} commands that change things`);
     }
   }
@@ -112,15 +116,6 @@ export function contextRefusalHint(guard: Pick<ContextGuardResult, 'code' | 'exp
     return `fix: give the command -n ${namespace}, or run \`kubectl config set-context --current --namespace ${namespace}\``;
   }
   return undefined;
-}
-
-/** `3`, `5-6`, `1,3`: command numbers as `--command` takes them. */
-export function numberList(numbers: readonly number[]): string {
-  const sorted = [...numbers].sort((a, b) => a - b);
-  const first = sorted[0];
-  const last = sorted.at(-1);
-  if (first !== undefined && last !== undefined && sorted.length > 1 && last - first === sorted.length - 1) return `${first}-${last}`;
-  return sorted.join(',');
 }
 
 /** The risk words padded alike, so columns line up. */
