@@ -87,7 +87,13 @@ export async function prepareStep(step: Step, options: PrepareOptions): Promise<
     return prepared;
   }
   if (!guard.allowed) {
-    prepared.refusal = { reason: `context guard: ${guard.reason}`, ...guardHint(guard) };
+    const declared = step.options.context ?? options.runbook.meta.kubernetes?.context;
+    const fromPin =
+      declared === undefined && options.contextOverride === undefined && options.pinnedContext !== undefined
+        ? ` (the incident is pinned to '${options.pinnedContext.context}', the context its first cluster step used)`
+        : '';
+    const hint = guard.hint;
+    prepared.refusal = { reason: `context guard: ${guard.reason}${fromPin}`, ...(hint === undefined ? guardHint(guard) : { hint }) };
     return prepared;
   }
   if (guard.code !== 'not-declared') return prepared;
@@ -103,7 +109,7 @@ export async function prepareStep(step: Step, options: PrepareOptions): Promise<
       hint: `to run it against '${used}' anyway, pass --context ${used}`,
     };
   } else if (pinned === undefined) {
-    prepared.pins = { context: used, ...(guard.actualNamespace === undefined ? {} : { namespace: guard.actualNamespace }) };
+    prepared.pins = { context: used };
   }
   return prepared;
 }
