@@ -5,6 +5,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkStepContext } from '../../src/kubernetes/guard/context-guard.ts';
+import { readFileSync } from 'node:fs';
+import { parseRunbook } from '../../src/parse/parse-runbook.ts';
+import { requireMaterial, userRunbookPath } from '../../../../test/support/external-material.ts';
 import { kubeconfigYaml } from './kubeconfig-fixture.ts';
 import { kubeStep } from './kube-step.ts';
 
@@ -213,5 +216,25 @@ describe('checkStepContext against hostile steps', () => {
     const result = await checkStepContext(kubeStep('kubectl get pods -n app'), { meta, env: { ...env, KUBECONFIG: join(dir, 'other-current') } });
     assert.equal(result.code, 'context-mismatch');
     assert.equal(result.hint, "run `kubectl config use-context prod`, then the step again; to run it against 'other' on purpose, give --context other");
+  });
+
+  it("lets the user's runbook run on one cluster, pinning it, and refuses its cluster steps once the incident is pinned elsewhere", async function () {
+    const path = requireMaterial(this, userRunbookPath(), 'user runbook');
+    const runbook = parseRunbook(readFileSync(path, 'utf8'), { path });
+    const verdicts = await Promise.all(runbook.steps.map((step) => checkStepContext(step, { meta: runbook.meta, env })));
+    const cluster = verdicts.filter((verdict) => verdict.code !== 'no-cluster');
+    assert.ok(cluster.length >= 4, `cluster steps: ${cluster.length}`);
+    for (const verdict of verdicts) assert.equal(verdict.allowed, true, verdict.reason);
+    for (const verdict of cluster) {
+      assert.equal(verdict.code, 'not-declared');
+      assert.equal(verdict.usedContext, 'prod');
+      assert.equal(verdict.pin?.server, 'https://prod.example.test:6443');
+    }
+    const elsewhere = await Promise.all(runbook.steps.map((step) => checkStepContext(step, { meta: runbook.meta, env, pinnedContext: 'other' })));
+    for (const verdict of elsewhere.filter((found) => found.code !== 'no-cluster')) {
+      assert.equal(verdict.allowed, false);
+      assert.equal(verdict.code, 'context-mismatch');
+      assert.match(verdict.hint ?? '', /^run `kubectl config use-context other`/);
+    }
   });
 });
