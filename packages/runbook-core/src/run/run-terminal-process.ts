@@ -31,7 +31,7 @@ export function runTerminalProcess(pty: PtyModule, terminal: StepTerminal, optio
   let child: IPty;
   try {
     child = pty.spawn(options.program, options.args, {
-      name: 'xterm-256color',
+      name: options.env.TERM ?? 'xterm-256color',
       cols: terminal.columns,
       rows: terminal.rows,
       cwd: options.cwd,

@@ -56,9 +56,10 @@ export const bashReportingWrapper = [
   `__runbook_failures=$${failuresFileVariable}`,
   `__runbook_lines=($${commandLinesVariable})`,
   `unset ${wrapperVariables.join(' ')}`,
+  '__runbook_pc=0 __runbook_pp=0',
   `trap '{ __runbook_s=$?; [ -n "\${__runbook_listed:-}" ] || [ "$BASH_COMMAND" = ". \\"\\$0\\"" ] || printf "E %s %s\\n" "\${__runbook_lines[LINENO]:-0}" "$__runbook_s" >> "$__runbook_failures"; } 2>/dev/null' ERR`,
-  `trap '{ __runbook_p="\${PIPESTATUS[*]}" __runbook_c=\${__runbook_lines[LINENO]:-0}; [ "$BASH_SUBSHELL\${#FUNCNAME[@]}" != 00 ] || [ -n "\${__runbook_listed:-}" ] || { ${reportPipeline} __runbook_pc=$__runbook_c __runbook_pp=$__runbook_p; }; } 2>/dev/null' DEBUG`,
-  `trap '{ __runbook_p="\${PIPESTATUS[*]}" __runbook_c=-1; [ "$BASH_SUBSHELL\${#FUNCNAME[@]}" != 00 ] || [ -n "\${__runbook_listed:-}" ] || { ${reportPipeline} }; } 2>/dev/null' RETURN`,
+  `trap '{ __runbook_p="\${PIPESTATUS[*]}" __runbook_c=\${__runbook_lines[LINENO]:-0}; [ "$BASH_SUBSHELL\${FUNCNAME[0]:-}" != 0 ] || [ -n "\${__runbook_listed:-}" ] || { ${reportPipeline} __runbook_pc=$__runbook_c __runbook_pp=$__runbook_p; }; } 2>/dev/null' DEBUG`,
+  `trap '{ __runbook_p="\${PIPESTATUS[*]}" __runbook_c=-1; [ "$BASH_SUBSHELL\${FUNCNAME[0]:-}" != 0 ] || [ -n "\${__runbook_listed:-}" ] || { ${reportPipeline} }; } 2>/dev/null' RETURN`,
   'set -T',
   ...listExports.map((line) => line.replace('{ __runbook_status=$?;', '{ __runbook_status=$?; set +T; trap - DEBUG RETURN ERR;')),
 ].join('\n');
