@@ -21,9 +21,16 @@ export function commandTarget(
   stepTarget: KubernetesTarget | undefined,
   guard?: Pick<ContextGuardResult, 'targets'>,
 ): CommandTarget | undefined {
+  const written = fromFlags(command.text, stepTarget);
   const resolved = guard?.targets.find((target) => target.commandIndex === command.index && target.program !== 'export');
-  if (resolved !== undefined) return compact(resolved.context, resolved.namespace);
-  const invocation = findClusterInvocations(command.text).find((found) => found.program !== 'export');
+  if (resolved === undefined) return written;
+  // The guard may not know (no kubeconfig): what the command itself says still holds.
+  const namespace = resolved.namespaceSource === 'cluster-scoped' ? undefined : (resolved.namespace ?? written?.namespace);
+  return compact(resolved.context ?? written?.context, namespace);
+}
+
+function fromFlags(text: string, stepTarget: KubernetesTarget | undefined): CommandTarget | undefined {
+  const invocation = findClusterInvocations(text).find((found) => found.program !== 'export');
   if (invocation === undefined) return undefined;
   const context = invocation.context?.raw ?? stepTarget?.context;
   if (invocation.clusterScoped) return compact(context, undefined);

@@ -2,7 +2,7 @@ import type { ContextGuardResult } from '../../kubernetes/guard/context-guard.ts
 import type { Risk } from '../../model.ts';
 import { findAlternatives, riskyCommandCount, type AlternativesClues } from '../../run/alternatives.ts';
 import { commandNumberList } from '../../run/command-number.ts';
-import { describeTarget } from '../../run/command-target.ts';
+import { commandTarget, describeTarget } from '../../run/command-target.ts';
 import { renderPlan, type Confirmation } from '../../run/index.ts';
 import type { paint } from '../paint.ts';
 import type { PreparedStep } from './prepare-steps.ts';
@@ -23,7 +23,12 @@ export function describePreparedStep(prepared: PreparedStep, values: StepValues,
   const guard = prepared.guard;
   if (guard) {
     const targets = [
-      ...new Set(guard.targets.map((target) => describeTarget({ ...optionalContext(target.context), namespace: target.namespace ?? 'default' }))),
+      ...new Set(
+        prepared.plan.commands.flatMap((command) => {
+          const target = commandTarget(command, prepared.plan.target.kubernetes, guard);
+          return target === undefined ? [] : [describeTarget(target)];
+        }),
+      ),
     ];
     if (targets.length > 0) lines.push(`Cluster targets (context/namespace): ${targets.join(', ')}`);
     lines.push(`Context guard: ${guard.allowed ? 'allows' : 'REFUSES'} — ${guard.reason}`);
@@ -34,9 +39,12 @@ export function describePreparedStep(prepared: PreparedStep, values: StepValues,
     const alternatives = findAlternatives(prepared.step, clues);
     if (alternatives.length > 0) {
       lines.push(`This block offers ${alternatives.length} alternatives; a run asks which one (or --command <n>):`);
-      for (const alternative of alternatives)
-        lines.push(`  --command ${commandNumberList(alternative.commands)}  ${alternative.risk.padEnd(7)} ${alternative.label}`);
-      lines.push(`  --command all  runs every one: ${riskyCommandCount(prepared.step, alternatives)} commands that change things`);
+      const choices = alternatives.map((alternative) => `--command ${commandNumberList(alternative.commands)}`);
+      const width = Math.max(...choices.map((choice) => choice.length), '--command all'.length);
+      alternatives.forEach((alternative, position) => {
+        lines.push(`  ${choices[position]?.padEnd(width)}  ${alternative.risk.padEnd(7)} ${alternative.label.replace(/\s*\n\s*/g, ' / ')}`);
+      });
+      lines.push(`  ${'--command all'.padEnd(width)}  runs every one: ${riskyCommandCount(prepared.step, alternatives)} commands that change things`);
     }
   }
   const shown = prepared.plan.variables.needed.flatMap((name) => {
@@ -121,10 +129,6 @@ export function contextRefusalHint(guard: Pick<ContextGuardResult, 'code' | 'exp
 /** The risk words padded alike, so columns line up. */
 export function riskColumn(risk: Risk, c: Paint): string {
   return c.risk(risk, risk.padEnd(7));
-}
-
-function optionalContext(context: string | undefined): { context?: string } {
-  return context === undefined ? {} : { context };
 }
 
 function oneLine(text: string): string {
