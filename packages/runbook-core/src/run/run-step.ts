@@ -119,7 +119,12 @@ class StepRun {
       } catch (error) {
         return this.#notRun(`cannot write its log file ${settings.logFile}: ${(error as Error).message}`, { failed: true, cause: error });
       }
-      const runEnv = { ...env, ...script.env, ...pythonUnbuffered(interpreter.family, env), [runIdVariable]: marker.slice(runIdVariable.length + 1) };
+      const runEnv: Record<string, string> = {
+        ...env,
+        ...script.env,
+        ...pythonUnbuffered(interpreter.family, env),
+        [runIdVariable]: marker.slice(runIdVariable.length + 1),
+      };
       // A terminal has a type; set here so that it is part of what the step was given, not an export.
       if (pty) runEnv.TERM ??= 'xterm-256color';
       const collector = new OutputCollector({

@@ -8,7 +8,13 @@ import { useTempDir } from './temp-dir.ts';
 
 /** A terminal that types `typed` as soon as the step starts. */
 function typing(...typed: string[]): StepTerminal {
-  return { columns: 100, rows: 30, input: (write) => typed.forEach((text) => write(text)) };
+  return {
+    columns: 100,
+    rows: 30,
+    input: (write) => {
+      for (const text of typed) write(text);
+    },
+  };
 }
 
 describe('runStep: interactive steps', () => {
