@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkStepContext, parseRunbook, type Runbook } from '../../packages/runbook-core/src/index.ts';
+import { writePinnedKubeconfig } from '../../packages/runbook-core/src/kubernetes/index.ts';
 import type { KubernetesWorld } from './world.ts';
 
 const runbookText = `---
@@ -27,6 +28,10 @@ kubectl get nodes
 kubectl --context staging-test get pods -n staging
 \`\`\`
 
+\`\`\`bash {name=down-peek}
+kubectl --context down-test get pods -n prod
+\`\`\`
+
 \`\`\`k8s-health {namespace=prod}
 \`\`\`
 `;
@@ -48,38 +53,70 @@ export function guardSuite(world: KubernetesWorld): void {
       copyFileSync(world.cluster.kubeconfig, kubeconfig);
     });
 
-    it('allows steps on the declared context and refuses the one naming another, as kubectl would resolve them', async () => {
+    it('allows steps on the declared cluster, by server: another context name for the same server is the same cluster; another server is refused', async () => {
       assert.equal(kubectl('config', 'current-context'), 'prod-test');
-      for (const name of ['restart', 'pods', 'k8s-health']) {
+      for (const name of ['restart', 'pods', 'k8s-health', 'staging-peek']) {
         const result = await guard(name);
         assert.equal(result.allowed, true, `${name}: ${result.reason}`);
-        assert.equal(result.actual, 'prod-test');
+        assert.deepEqual(result.pin, { context: 'prod-test', namespace: 'prod', server: world.cluster.server });
       }
-      const peek = await guard('staging-peek');
+      const peek = await guard('down-peek');
       assert.equal(peek.allowed, false);
       assert.equal(peek.code, 'context-mismatch');
       assert.match(
         peek.reason,
-        /step 'staging-peek' expects context 'prod-test' but `kubectl --context staging-test get pods -n staging` \(command 1\) would run against 'staging-test' \(its context flag\)/,
+        /step 'down-peek' expects context 'prod-test' but `kubectl --context down-test get pods -n prod` \(command 1\) would run against 'down-test' \(its context flag\) at https:\/\/127\.0\.0\.1:\d+/,
       );
-      // kubectl itself reaches the server with that context.
+      // kubectl itself reaches the same server through staging-test.
       assert.match(kubectl('--context', 'staging-test', 'get', 'namespaces', '-o', 'name'), /namespace\/staging/);
     });
 
-    it('refuses after `kubectl config use-context` switches the kubeconfig, and accepts an explicit override', async () => {
-      kubectl('config', 'use-context', 'staging-test');
-      assert.equal(kubectl('config', 'view', '--minify', '-o', 'jsonpath={.contexts[0].name}'), 'staging-test');
+    it('refuses after `kubectl config use-context` switches the kubeconfig to another server, and accepts an explicit override', async () => {
+      kubectl('config', 'use-context', 'down-test');
+      assert.equal(kubectl('config', 'view', '--minify', '-o', 'jsonpath={.contexts[0].name}'), 'down-test');
       const restart = await guard('restart');
       assert.equal(restart.allowed, false);
-      assert.deepEqual([restart.expected, restart.actual], ['prod-test', 'staging-test']);
-      assert.match(restart.reason, /would run against 'staging-test' \(current context of .*guard-kubeconfig\)/);
+      assert.deepEqual([restart.expected, restart.actual], ['prod-test', 'down-test']);
+      assert.match(restart.reason, /would run against 'down-test' \(current context of .*guard-kubeconfig\)/);
+      assert.match(restart.hint ?? '', /^run `kubectl config use-context prod-test`.*--context down-test$/);
       const health = await guard('k8s-health');
       assert.equal(health.allowed, false);
 
-      const overridden = await guard('restart', { override: 'staging-test' });
+      const overridden = await guard('restart', { override: 'down-test' });
       assert.equal(overridden.allowed, true);
-      assert.deepEqual(overridden.override, { context: 'staging-test', declared: 'prod-test' });
+      assert.deepEqual(overridden.override, { context: 'down-test', declared: 'prod-test' });
       kubectl('config', 'use-context', 'prod-test');
+    });
+
+    it('refuses a kubeconfig that defines the declared context name on another server', async () => {
+      const impostor = join(world.cluster.dir, 'impostor-kubeconfig');
+      const text = readFileSync(world.cluster.kubeconfig, 'utf8');
+      const document = JSON.parse(text) as { contexts: Array<{ name: string; context: { cluster: string } }> };
+      for (const context of document.contexts) if (context.name === 'prod-test') context.context.cluster = 'down';
+      writeFileSync(impostor, JSON.stringify(document));
+      const step = parseRunbook(runbookText.replace('kubectl rollout restart deployment/api -n prod', `kubectl --kubeconfig ${impostor} get pods -n prod`), {
+        path: 'guarded.md',
+      }).steps.find((candidate) => candidate.name === 'restart')!;
+      const result = await checkStepContext(step, { meta: runbook.meta, env: { KUBECONFIG: kubeconfig, HOME: world.cluster.dir } });
+      assert.equal(result.allowed, false);
+      assert.equal(result.code, 'context-mismatch');
+      assert.match(result.reason, /would reach https:\/\/127\.0\.0\.1:\d+ through a context of the same name/);
+    });
+
+    it('pins a step to the declared context: kubectl reaches the server with its credentials and namespace, and no other context', async () => {
+      const pinned = await writePinnedKubeconfig({ kubeconfigPath: kubeconfig, env: {}, context: 'viewer-test', namespace: 'prod' });
+      try {
+        const run = (...args: string[]) => spawnSync(world.cluster.kubectl, args, { env: { ...process.env, KUBECONFIG: pinned.path }, encoding: 'utf8' });
+        const pods = run('get', 'pods', '-o', 'name');
+        assert.equal(pods.status, 0, pods.stderr);
+        const who = run('auth', 'can-i', 'list', 'pods', '-n', 'staging');
+        assert.equal(who.stdout.trim(), 'no');
+        const other = run('--context', 'prod-test', 'get', 'namespaces');
+        assert.notEqual(other.status, 0);
+        assert.match(other.stderr, /cannot locate context prod-test|context was not found/);
+      } finally {
+        await pinned.dispose();
+      }
     });
 
     it('refuses when the current context is not defined, as kubectl fails', async () => {

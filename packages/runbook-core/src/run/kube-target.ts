@@ -2,10 +2,11 @@ import { readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { parse } from 'yaml';
+import { clusterPrograms } from '../kubernetes/guard/cluster-programs.ts';
 import type { StepOptions } from '../model.ts';
 
-/** Programs that talk to a Kubernetes cluster, so a run's target includes one. */
-export const kubernetesPrograms: ReadonlySet<string> = new Set(['kubectl', 'helm', 'oc']);
+/** Programs that talk to a Kubernetes cluster, so a run's target includes one: the guard's table. */
+export const kubernetesPrograms: ReadonlySet<string> = new Set(clusterPrograms.map((program) => program.name));
 
 export interface KubernetesTarget {
   context?: string;

@@ -1,3 +1,4 @@
+import { argumentSyntax } from '../../shell/risk-table.ts';
 import type { Step } from '../../model.ts';
 import { shellWord } from '../../shell/shell-word.ts';
 import { walkSyntaxTree, type SyntaxNode } from '../../shell/syntax-node.ts';
@@ -21,6 +22,8 @@ interface Finding {
   end: number;
   /** A TTY flag that can be dropped, when what runs inside needs no terminal. */
   ttyFlag?: Word;
+  /** A shell or REPL somewhere else (`ssh host`, `kubectl exec -it pod -- bash`): the lines after it still run here. */
+  remoteShell?: true;
 }
 
 const containerTools = new Set(['docker', 'podman', 'nerdctl', 'crictl']);
@@ -51,30 +54,8 @@ const screenPrograms = new Set([
 ]);
 const interactiveInside =
   /^(?:(?:\/usr)?\/bin\/)?(?:ba|z|k|da|fi)?sh$|^(?:psql|mysql|mariadb|redis-cli|mongo|mongosh|sqlite3|python3?|node|irb|cqlsh|etcdctl)$/;
-const kubeValueOptions = new Set([
-  '-n',
-  '--namespace',
-  '-c',
-  '--container',
-  '--context',
-  '--kubeconfig',
-  '--cluster',
-  '--user',
-  '-l',
-  '--selector',
-  '--image',
-  '-f',
-  '--filename',
-  '-o',
-  '--output',
-  '-s',
-  '--server',
-  '--token',
-  '--as',
-  '--timeout',
-  '--profile',
-  '--target',
-]);
+// kubectl's valued flags come from the one table the risk analysis and the guard read.
+const kubeValueOptions: ReadonlySet<string> = new Set(argumentSyntax.kubectl?.optionsWithValue ?? []);
 const sshValueOptions = new Set(['-b', '-c', '-D', '-E', '-e', '-F', '-I', '-i', '-J', '-L', '-l', '-m', '-O', '-o', '-p', '-Q', '-R', '-S', '-W', '-w', '-B']);
 
 /**
@@ -84,7 +65,10 @@ const sshValueOptions = new Set(['-b', '-c', '-D', '-E', '-e', '-F', '-I', '-i',
  * host`, `oc rsh pod`, `oc debug node/x`) then fails, hangs or runs the next
  * lines locally. Found on the syntax tree, so `… | while read` and `read <
  * file` are fine. The fix drops `-t` when what runs inside needs no
- * terminal, else marks the step `interactive=true`.
+ * terminal, else marks the step `interactive=true` — which runs it in a
+ * terminal — but only where that works: not for a step that runs as a
+ * Kubernetes Job, and not for a remote shell with lines after it (they
+ * would still run here, after the shell ends).
  */
 export const interactiveCommand: LintRule = {
   id: 'interactive-command',
@@ -104,11 +88,15 @@ export const interactiveCommand: LintRule = {
         if (node.type !== 'command') return true;
         const finding = interactiveUse(node, code);
         if (!finding) return true;
-        const fix = finding.ttyFlag ? dropTty(lines, locator, code, finding.ttyFlag) : markInteractive(lines, step);
+        const advice = adviceFor(step, finding, code.slice(node.end));
+        const fix =
+          advice.kind === 'drop-tty' && finding.ttyFlag
+            ? dropTty(lines, locator, code, finding.ttyFlag)
+            : advice.kind === 'mark-interactive'
+              ? markInteractive(lines, step)
+              : undefined;
         report({
-          reason: `\`${finding.what}\` needs a terminal, but a step runs without one unless marked \`interactive\`; ${
-            finding.ttyFlag ? 'drop the `-t` flag (what runs inside needs no terminal)' : 'add `interactive=true` to the info string, or run it another way'
-          }`,
+          reason: `\`${finding.what}\` needs a terminal, but a step runs without one unless marked \`interactive\`; ${advice.text}`,
           position: locator.position(node.start, finding.end),
           ...(fix ? { fix } : {}),
         });
@@ -117,6 +105,35 @@ export const interactiveCommand: LintRule = {
     }
   },
 };
+
+interface Advice {
+  kind: 'drop-tty' | 'mark-interactive' | 'none';
+  text: string;
+}
+
+/** What to suggest: only what then works. */
+function adviceFor(step: Step, finding: Finding, after: string): Advice {
+  if (finding.ttyFlag) return { kind: 'drop-tty', text: 'drop the `-t` flag (what runs inside needs no terminal)' };
+  if (step.options.runsOn === 'job') {
+    return { kind: 'none', text: 'a step that runs as a Kubernetes Job never has a terminal: run it locally with `interactive=true`, or without the terminal' };
+  }
+  if (finding.remoteShell && hasLaterCommands(after)) {
+    return {
+      kind: 'none',
+      text: 'the lines after it would still run here once that shell ends: give them to it as its command (`ssh host "cmd"`, `… -- sh -c "cmd"`) instead',
+    };
+  }
+  return {
+    kind: 'mark-interactive',
+    text: 'add `interactive=true` to the info string: the step then runs in a terminal (the CLI on a terminal, or the editor) and is refused without one',
+  };
+}
+
+/** Whether code follows, other than blank lines and comments. */
+function hasLaterCommands(after: string): boolean {
+  const [, ...nextLines] = after.split('\n');
+  return nextLines.some((line) => line.trim() !== '' && !line.trim().startsWith('#'));
+}
 
 function interactiveUse(command: SyntaxNode, code: string): Finding | undefined {
   const nameNode = command.children.find((child) => child.field === 'name');
@@ -152,7 +169,7 @@ function kubeUse(command: SyntaxNode, program: string, words: Word[], nameNode: 
     if (tty) return ttyFinding(`${program} ${subcommand} ${tty.value}`, tty, subcommand === 'attach' ? [] : inside, subcommand !== 'attach');
   }
   if (program === 'oc' && (subcommand === 'rsh' || subcommand === 'debug') && dashDash === -1 && !hasScriptedStdin(command)) {
-    if (subcommand === 'debug' || operands.length <= 2) return { what: `oc ${subcommand}`, end: operands[1]?.node.end ?? nameNode.end };
+    if (subcommand === 'debug' || operands.length <= 2) return { what: `oc ${subcommand}`, end: operands[1]?.node.end ?? nameNode.end, remoteShell: true };
   }
   return undefined;
 }
@@ -184,7 +201,7 @@ function containerUse(program: string, words: Word[]): Finding | undefined {
 function ttyFinding(what: string, tty: Word, inside: Word[], insideIsNeeded: boolean): Finding {
   const first = inside[0]?.value?.split('/').pop();
   const needsTerminal = inside.length === 0 ? insideIsNeeded : interactiveInside.test(first ?? '') && inside.length === 1;
-  return needsTerminal ? { what, end: tty.node.end } : { what, end: tty.node.end, ttyFlag: tty };
+  return needsTerminal ? { what, end: tty.node.end, remoteShell: true } : { what, end: tty.node.end, ttyFlag: tty };
 }
 
 function isTtyFlag(value: string | undefined, cluster: RegExp): boolean {
@@ -201,7 +218,7 @@ function sshShell(command: SyntaxNode, words: Word[], nameNode: SyntaxNode): Fin
     else if (sshValueOptions.has(value)) index++;
   }
   return operands.length === 1
-    ? { what: 'ssh (a login shell)', end: operands[0]!.node.end }
+    ? { what: 'ssh (a login shell)', end: operands[0]!.node.end, remoteShell: true }
     : operands.length === 0
       ? { what: 'ssh', end: nameNode.end }
       : undefined;
