@@ -1,7 +1,7 @@
+import GithubSlugger from 'github-slugger';
 import type { ChecklistItem, Diagram, Link, Position, Runbook, Section, ShellCommand, Step, Table, Template, TemplateSlot } from '../model.ts';
 import type { BlockFacts, ChecklistFact, HeadingFact, LinkFact, PlacedTableFact } from './block-facts.ts';
 import type { CodeBlockFact } from './code-block-fact.ts';
-import { GithubSlugger } from './github-slug.ts';
 import type { LineIndex } from './line-index.ts';
 import { IdRegistry, scopedId } from './stable-id.ts';
 import type { CommandFact } from './step-analysis.ts';
@@ -88,7 +88,8 @@ class RunbookAssembler {
 
   #heading(heading: HeadingFact): void {
     const section: Section = {
-      slug: this.#slugger.unique(heading.baseSlug),
+      // Slugging a slug changes nothing: the slugger only makes it unique.
+      slug: this.#slugger.slug(heading.baseSlug),
       title: heading.title,
       depth: heading.depth,
       position: this.#place(heading.start, heading.end),

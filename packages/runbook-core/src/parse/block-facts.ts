@@ -1,7 +1,7 @@
+import { slug as githubSlug } from 'github-slugger';
 import { readCodeBlock, type CodeBlockFact } from './code-block-fact.ts';
 import { readFrontmatter, type MetaFact } from './frontmatter.ts';
 import type { FrontmatterFence } from './frontmatter-fence.ts';
-import { githubSlug } from './github-slug.ts';
 import type { TableFact } from './gfm-table.ts';
 import { readGfmTable } from './gfm-table.ts';
 import type { MessageFact } from './message-fact.ts';

@@ -1,7 +1,7 @@
+import { slug as githubSlug } from 'github-slugger';
 import type { Risk, StepOptions } from '../model.ts';
 import { isShellLanguage } from '../shell/index.ts';
 import { CodeSourceMap } from './code-source-map.ts';
-import { githubSlug } from './github-slug.ts';
 import { parseInfoString } from './info-string.ts';
 import type { MessageFact } from './message-fact.ts';
 import { codeHash } from './stable-id.ts';

@@ -7,7 +7,7 @@ import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 import { readCorpus } from '../../../../bench/corpus.ts';
-import { normalizeIdentifier, parseInline, type InlineContent, type InlineLink } from '../../src/parse/markdown/parse-inline.ts';
+import { labelIdentifier, parseInline, type InlineContent, type InlineLink } from '../../src/parse/markdown/parse-inline.ts';
 
 // The oracle: remark-parse with GFM task items only, as the runbook parser
 // has always read Markdown.
@@ -599,7 +599,7 @@ describe('parseInline, against remark', () => {
     for (const label of labels) {
       const [definition] = parse(`[${label}]: #\n`).children;
       assert.equal(definition?.type, 'definition', label);
-      assert.equal(normalizeIdentifier(label), definition.identifier, label);
+      assert.equal(labelIdentifier(label), definition.identifier, label);
     }
   });
 

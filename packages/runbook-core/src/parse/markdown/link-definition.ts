@@ -1,6 +1,6 @@
 import { isAsciiPunctuation, skipSpacesAndTabs } from './character-codes.ts';
-import { decodeString } from './inline/decode-string.ts';
-import { normalizeIdentifier } from './inline/normalize-identifier.ts';
+import { decodeString } from 'micromark-util-decode-string';
+import { labelIdentifier } from './inline/link-label.ts';
 
 export interface LinkDefinition {
   /** Just past the definition: the line ending after it, or the end of `content`. */
@@ -24,8 +24,8 @@ export function readLinkDefinition(content: string, start: number): LinkDefiniti
   const destination = readDestination(content, index);
   if (destination === undefined) return undefined;
   index = destination.end;
-  const url = decodeString(destination.raw, 0, destination.raw.length);
-  const definition = (end: number): LinkDefinition => ({ end, identifier: normalizeIdentifier(label), url });
+  const url = decodeString(destination.raw);
+  const definition = (end: number): LinkDefinition => ({ end, identifier: labelIdentifier(label), url });
   const afterDestination = skipSpacesAndTabs(content, index);
   const destinationEndsLine = isLineEnd(content, afterDestination);
   // A title, on this line or the next.

@@ -1,6 +1,6 @@
 import { InlineScanner } from './inline/inline-scanner.ts';
 
-export { normalizeIdentifier } from './inline/normalize-identifier.ts';
+export { labelIdentifier } from './inline/link-label.ts';
 
 export interface InlineLink {
   /** Inline links and autolinks: mdast `link.url` (escapes and character references decoded, as mdast does; mailto: added for email autolinks as mdast does). */
@@ -33,7 +33,7 @@ const plainTextBreaker = /[\\`*_[<&\0]/;
  * code spans show), joined by their original line endings (\n, \r\n or \r),
  * final whitespace removed. `isDefined(identifier)` says whether a
  * link reference definition with that normalized identifier (see
- * `normalizeIdentifier`) exists in the document; it is only asked about
+ * `labelIdentifier`) exists in the document; it is only asked about
  * labels a definition could have.
  */
 export function parseInline(input: string, isDefined: (identifier: string) => boolean): InlineContent {

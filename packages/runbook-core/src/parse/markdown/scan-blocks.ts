@@ -241,7 +241,7 @@ class BlockScanner {
         return 2;
       }
     }
-    if ((!indented || container.kind === 'list') && this.#startListItem(container)) return 1;
+    if ((!indented || container.kind === 'list') && this.#startListItem()) return 1;
     if (indented && this.#tip.kind !== 'paragraph' && !this.#cursor.blank) {
       const start = this.#cursor.partialTab ? this.#cursor.offset + 1 : this.#cursor.offset;
       this.#cursor.advanceOffset(4, true);
@@ -357,7 +357,7 @@ class BlockScanner {
     return count >= 3;
   }
 
-  #startListItem(container: Open): boolean {
+  #startListItem(): boolean {
     const source = this.#source;
     const at = this.#cursor.nextNonspace;
     if (this.#cursor.indent >= 4) return false;

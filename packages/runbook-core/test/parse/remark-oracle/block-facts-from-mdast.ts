@@ -1,11 +1,11 @@
 // The parser as it was when built on remark-parse, kept as it was (so its
 // shape mirrors block-facts.ts): the oracle the Markdown scanner is checked
 // against. It reads mdast into the same facts.
+import { slug as githubSlug } from 'github-slugger';
 import type { Heading, ListItem, Nodes, Paragraph, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { toString as mdastToString } from 'mdast-util-to-string';
 import { emptyFacts, type BlockFacts, type BlockKind } from '../../../src/parse/block-facts.ts';
 import { readCodeBlock } from '../../../src/parse/code-block-fact.ts';
-import { githubSlug } from '../../../src/parse/github-slug.ts';
 import { readGfmTable } from '../../../src/parse/gfm-table.ts';
 import type { ShellAnalysisCache } from '../../../src/parse/step-analysis.ts';
 
@@ -105,7 +105,7 @@ class BlockWalker {
   }
 
   #heading(node: Heading): void {
-    const text = toString(node, textOptions);
+    const text = mdastToString(node, textOptions);
     this.#facts.headings.push({
       depth: node.depth,
       title: text.replace(/\s+/g, ' ').trim(),
@@ -136,7 +136,7 @@ class BlockWalker {
   #link(node: Nodes & { type: 'link' | 'linkReference' }, target: { url: string } | { identifier: string }): void {
     this.#facts.links.push({
       ...target,
-      text: toString(node, textOptions),
+      text: mdastToString(node, textOptions),
       start: this.#local(node.position?.start.offset),
       end: this.#local(node.position?.end.offset),
     });
@@ -175,7 +175,7 @@ class BlockWalker {
       });
       return;
     }
-    const text = toString(paragraph, textOptions).replace(/\s+/g, ' ').trim();
+    const text = mdastToString(paragraph, textOptions).replace(/\s+/g, ' ').trim();
     this.#facts.checklistItems.push({
       text,
       key: githubSlug(text).slice(0, MAX_ITEM_KEY_LENGTH).replace(/-+$/, '') || 'item',

@@ -122,13 +122,13 @@ function openingTagEnd(input: string, from: number, doubleQuote: ForwardSearch, 
       if (code !== SLASH && code !== GREATER_THAN && !isWhitespace(code)) return -1;
       continue;
     }
-    if (code !== code || code === LESS_THAN || code === EQUALS || code === GREATER_THAN || code === BACKTICK) return -1;
+    if (Number.isNaN(code) || code === LESS_THAN || code === EQUALS || code === GREATER_THAN || code === BACKTICK) return -1;
     // Unquoted value: its first character may even be `/`.
     index++;
     for (;;) {
       code = input.charCodeAt(index);
       if (code === SLASH || code === GREATER_THAN || isWhitespace(code)) break;
-      if (code !== code || code === QUOTE || code === APOSTROPHE || code === LESS_THAN || code === EQUALS || code === BACKTICK) return -1;
+      if (Number.isNaN(code) || code === QUOTE || code === APOSTROPHE || code === LESS_THAN || code === EQUALS || code === BACKTICK) return -1;
       index++;
     }
   }

@@ -1,5 +1,5 @@
 import { autolinkEnd } from './autolink.ts';
-import { characterClass, OTHER, PUNCTUATION } from './character-class.ts';
+import { classifyCharacter } from 'micromark-util-classify-character';
 import {
   AMPERSAND,
   ASTERISK,
@@ -24,10 +24,9 @@ import { readCharacterReference } from './character-reference.ts';
 import { CodeSpanCloser, codeSpanValue } from './code-span.ts';
 import { Delimiters } from './emphasis.ts';
 import { HtmlTextScanner } from './html-text.ts';
-import { hasUnescapedBracket, referenceLabelEnd } from './link-label.ts';
+import { hasUnescapedBracket, labelIdentifier, referenceLabelEnd } from './link-label.ts';
 import { LinkResourceReader } from './link-resource.ts';
 import type { InlineContent, InlineLink } from '../parse-inline.ts';
-import { normalizeIdentifier } from './normalize-identifier.ts';
 
 // What each piece of the content shows as text.
 const TEXT = 0; // input[start, end)
@@ -37,6 +36,10 @@ const LINK_START = 3; // extra: index of the link
 const LINK_END = 4;
 const IMAGE = 5; // shows nothing up to piece `extra`, its end
 const IMAGE_END = 6;
+
+// micromark's character classes around a delimiter run (classifyCharacter); whitespace is 1.
+const OTHER = undefined;
+const PUNCTUATION = 2;
 
 // Characters the scan stops at; everything else is copied as is.
 const stops = new Uint8Array(128);
@@ -185,8 +188,9 @@ export class InlineScanner {
     const input = this.input;
     let end = at + 1;
     while (input.charCodeAt(end) === marker) end++;
-    const before = characterClass(at === 0 ? Number.NaN : input.charCodeAt(at - 1));
-    const after = characterClass(input.charCodeAt(end));
+    // micromark's classes: whitespace (the edges too), punctuation, or other (undefined).
+    const before = classifyCharacter(at === 0 ? null : input.charCodeAt(at - 1));
+    const after = classifyCharacter(end === input.length ? null : input.charCodeAt(end));
     // Left- and right-flanking, as micromark decides them.
     const leftFlanking = after === OTHER || (after === PUNCTUATION && before !== OTHER);
     const rightFlanking = before === OTHER || (before === PUNCTUATION && after !== OTHER);
@@ -232,7 +236,7 @@ export class InlineScanner {
     } else if (next === LEFT_BRACKET) {
       const referenceEnd = referenceLabelEnd(input, at + 1);
       if (referenceEnd !== -1) {
-        identifier = normalizeIdentifier(input.slice(at + 2, referenceEnd - 1));
+        identifier = labelIdentifier(input.slice(at + 2, referenceEnd - 1));
         if (identifier !== '' && this.isDefined(identifier)) end = referenceEnd;
       }
       if (end === -1 && input.charCodeAt(at + 2) === RIGHT_BRACKET) {
@@ -271,7 +275,7 @@ export class InlineScanner {
   /** The identifier of the label `input[start, end)` if a definition has it. */
   private definedLabel(start: number, end: number): string | undefined {
     if (hasUnescapedBracket(this.input, start, end)) return undefined;
-    const identifier = normalizeIdentifier(this.input.slice(start, end));
+    const identifier = labelIdentifier(this.input.slice(start, end));
     return identifier !== '' && this.isDefined(identifier) ? identifier : undefined;
   }
 

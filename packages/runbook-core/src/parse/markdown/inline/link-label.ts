@@ -1,4 +1,13 @@
+import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { BACKSLASH, isLineEnding, LEFT_BRACKET, RIGHT_BRACKET } from '../character-codes.ts';
+
+/**
+ * The identifier mdast gives a link label: micromark's normalized form
+ * (whitespace collapsed, trimmed, case folded), lower-cased as mdast stores it.
+ */
+export function labelIdentifier(label: string): string {
+  return normalizeIdentifier(label).toLowerCase();
+}
 
 /** Longest link label micromark accepts, line endings not counted. */
 const MAX_LABEL_SIZE = 999;

@@ -1,4 +1,4 @@
-import { decodeString } from './decode-string.ts';
+import { decodeString } from 'micromark-util-decode-string';
 import { ForwardSearch } from './forward-search.ts';
 import {
   APOSTROPHE,
@@ -64,7 +64,7 @@ export class LinkResourceReader {
       }
     }
     if (input.charCodeAt(index) !== RIGHT_PAREN) return -1;
-    this.url = decodeString(input, urlStart, urlEnd);
+    this.url = decodeString(input.slice(urlStart, urlEnd));
     return index + 1;
   }
 
@@ -107,17 +107,17 @@ function enclosedDestinationEnd(input: string, at: number): number {
 // deep), `\(`, `\)` and `\\` are escapes. Ends at whitespace or the unmatched `)`.
 function bareDestinationEnd(input: string, at: number): number {
   const first = input.charCodeAt(at);
-  if (first !== first || first === SPACE || isAsciiControl(first)) return -1;
+  if (Number.isNaN(first) || first === SPACE || isAsciiControl(first)) return -1;
   let depth = 0;
   for (let index = at; ; index++) {
     const code = input.charCodeAt(index);
-    if (depth === 0 && (code !== code || code === RIGHT_PAREN || isWhitespace(code))) return index;
+    if (depth === 0 && (Number.isNaN(code) || code === RIGHT_PAREN || isWhitespace(code))) return index;
     if (code === LEFT_PAREN) {
       if (depth === MAX_PAREN_DEPTH) return -1;
       depth++;
     } else if (code === RIGHT_PAREN) {
       depth--;
-    } else if (code !== code || code === SPACE || isAsciiControl(code)) {
+    } else if (Number.isNaN(code) || code === SPACE || isAsciiControl(code)) {
       return -1;
     } else if (code === BACKSLASH) {
       const next = input.charCodeAt(index + 1);
