@@ -1,16 +1,9 @@
+import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { Severity } from '../../model.ts';
 import type { LintMessage } from '../lint-message.ts';
 import type { Formatter } from './format-context.ts';
 
-const levels: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
-
-interface SarifRule {
-  id: string;
-  shortDescription: { text: string };
-  helpUri: string;
-  defaultConfiguration: { level: 'error' | 'warning' | 'note' };
-  properties?: { tags: string[] };
-}
+const levels: Record<Severity, Result.level> = { error: 'error', warning: 'warning', info: 'note' };
 
 /**
  * SARIF 2.1.0 for code scanning: every rule that ran (and each shellcheck
@@ -18,7 +11,7 @@ interface SarifRule {
  * repository-relative URIs and 1-based regions (UTF-16 columns, SARIF's default).
  */
 export const formatSarif: Formatter = (results, context) => {
-  const rules: SarifRule[] = context.rules.map((rule) => ({
+  const rules: ReportingDescriptor[] = context.rules.map((rule) => ({
     id: rule.id,
     shortDescription: { text: rule.description },
     helpUri: rule.url,
@@ -39,7 +32,7 @@ export const formatSarif: Formatter = (results, context) => {
     return rules.length - 1;
   };
   const sarifResults = results.flatMap((result) =>
-    result.messages.map((message) => {
+    result.messages.map((message): Result => {
       const { start, end } = message.position;
       const artifactLocation = { uri: toUri(result.path), uriBaseId: '%SRCROOT%' };
       return {
@@ -88,7 +81,7 @@ export const formatSarif: Formatter = (results, context) => {
       };
     }),
   );
-  const log = {
+  const log: Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
