@@ -30,7 +30,8 @@ export interface Confirmation {
   details: string;
 }
 
-const textWidth = 60;
+const textWidth = 72;
+const controlCharacters = /[\u0000-\u001f\u007f-\u009f]/g;
 
 /**
  * The confirmation for a planned step. `guard`, when the context guard ran,
@@ -47,24 +48,33 @@ export function buildConfirmation(plan: StepPlan, guard?: ContextGuardResult): C
   const where = contexts.length === 0 ? '' : ` against ${contexts.map((context) => `"${context}"`).join(', ')}`;
   const guardLines = guard === undefined ? [] : [`Context guard: ${guard.allowed ? 'allows' : 'REFUSES'} — ${guard.reason}`];
   return {
-    title: `${verb} step "${plan.stepName ?? plan.stepId}"${where}?`,
+    title: printable(`${verb} step "${plan.stepName ?? plan.stepId}"${where}?`),
     risk: plan.risk,
     commands,
     readOnly: plan.commands.length - shown.length,
     safeDefault: plan.risk === 'destroy',
-    details: [renderPlan(plan), ...guardLines].join('\n'),
+    details: [renderPlan(plan), ...guardLines].join('\n').split('\n').map(printable).join('\n'),
   };
 }
 
 /** A command's first line, shortened to `width` characters, `…` marking what was cut. */
 export function commandSummary(text: string, width = textWidth): string {
   const [first = '', ...rest] = text.trim().split('\n');
-  const line = first.trim();
+  const line = printable(first.trim());
   if (line.length > width) return `${line.slice(0, width - 1)}…`;
   return rest.length > 0 ? `${line} …` : line;
 }
 
+/** Control characters shown escaped (`\\x1b`): a runbook's or kubeconfig's text must not steer the terminal that asks about it. */
+export function printable(text: string): string {
+  return text.replace(/\t/g, ' ').replace(controlCharacters, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
 function confirmationCommand(command: PlannedCommand, plan: StepPlan, guard: ContextGuardResult | undefined): ConfirmationCommand {
-  const target = commandTarget(command, plan.target.kubernetes, guard);
+  const found = commandTarget(command, plan.target.kubernetes, guard);
+  const target = found && {
+    ...(found.context === undefined ? {} : { context: printable(found.context) }),
+    ...(found.namespace === undefined ? {} : { namespace: printable(found.namespace) }),
+  };
   return { number: commandNumber(command.index), text: commandSummary(command.text), risk: command.risk, ...(target === undefined ? {} : { target }) };
 }

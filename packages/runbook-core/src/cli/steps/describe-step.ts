@@ -58,31 +58,43 @@ export function describePreparedStep(prepared: PreparedStep, values: StepValues,
 
 /** Lines a confirmation may take on a terminal, question included: one 80×24 screen. */
 export const confirmationHeight = 24;
+const confirmationWidth = 80;
 
 /**
- * A confirmation for the terminal, question included, in at most
- * `confirmationHeight` lines: the title, each command that changes something
- * with its number, risk and the context/namespace it really reaches, and the
- * question, whose default is no. The whole plan is one answer away (`d`).
+ * A confirmation for the terminal, question included, within one 80×24
+ * screen: the title, each command that changes something with its number,
+ * risk and the context/namespace it really reaches, and the question, which
+ * repeats how many commands, how destructive and where, and whose default is
+ * no. The whole plan is one answer away (`d`).
  */
 export function renderConfirmation(confirmation: Confirmation, c: Paint): { summary: string; question: string } {
-  const lines = [c.bold(c.risk(confirmation.risk, confirmation.title))];
-  const targets = new Set(confirmation.commands.map((command) => (command.target === undefined ? '' : describeTarget(command.target))));
-  const shared = targets.size === 1 ? [...targets][0] : undefined;
+  const lines = [c.bold(c.risk(confirmation.risk, fit(confirmation.title, confirmationWidth)))];
+  const clusterTargets = [...new Set(confirmation.commands.flatMap((command) => (command.target === undefined ? [] : [describeTarget(command.target)])))];
+  const shared = clusterTargets.length === 1 ? clusterTargets[0] : undefined;
   const changing = confirmation.commands.filter((command) => command.risk !== 'read').length;
-  const what = changing > 0 ? `${changing} command${changing === 1 ? '' : 's'} that change${changing === 1 ? 's' : ''} things` : 'these commands';
-  lines.push(`${what}${shared ? ` in ${shared}` : ''}${confirmation.readOnly > 0 ? ` (and ${confirmation.readOnly} that only read)` : ''}:`);
+  const destroying = confirmation.commands.filter((command) => command.risk === 'destroy').length;
+  const what = changing > 0 ? `${changing} command${changing === 1 ? '' : 's'} that change${changing === 1 ? 's' : ''} things` : 'Commands';
+  const readOnly = confirmation.readOnly > 0 ? `, and ${confirmation.readOnly} that only read` : '';
+  lines.push(`${what}${readOnly}${shared === undefined ? '' : `; the cluster ones in ${shared}`}:`);
   // Title, header, "… more" and the question: the rest is for commands.
   const room = confirmationHeight - 4;
   const listed = confirmation.commands.length > room ? confirmation.commands.slice(0, room - 1) : confirmation.commands;
   for (const command of listed) {
-    const where = command.target === undefined || shared !== undefined ? '' : c.dim(`  → ${describeTarget(command.target)}`);
-    lines.push(`  [${command.number}] ${riskColumn(command.risk, c)} ${command.text}${where}`);
+    const prefix = `  [${command.number}] ${command.risk.padEnd(7)} `;
+    const where = command.target === undefined || shared !== undefined ? '' : `  → ${describeTarget(command.target)}`;
+    const text = fit(command.text, Math.max(24, confirmationWidth - prefix.length - where.length));
+    lines.push(`  [${command.number}] ${riskColumn(command.risk, c)} ${text}${c.dim(where)}`);
   }
   if (listed.length < confirmation.commands.length) lines.push(c.dim(`  … and ${confirmation.commands.length - listed.length} more (d shows them)`));
-  const where = shared ? ` in ${shared}` : '';
-  const question = `${confirmation.safeDefault ? 'Destroy' : 'Change'} things${where}? [y/N, d = details] `;
+  const count = `${confirmation.commands.length} command${confirmation.commands.length === 1 ? '' : 's'}`;
+  const how = destroying > 0 ? ` (${destroying} destructive)` : '';
+  const where = shared !== undefined ? ` in ${shared}` : clusterTargets.length > 1 ? ` in ${clusterTargets.length} context/namespaces` : '';
+  const question = `Run ${count}${how}${where}? [y/N, d = details] `;
   return { summary: lines.join('\n'), question };
+}
+
+function fit(text: string, width: number): string {
+  return text.length > width ? `${text.slice(0, width - 1)}…` : text;
 }
 
 /** Where `askConfirmation` reads and writes: a line reader and the prompt stream. */
@@ -111,17 +123,21 @@ export async function askConfirmation(terminal: ConfirmationTerminal, confirmati
 
 /**
  * What to do about a guard's refusal, the fix first and the override last:
- * switch the kubeconfig to the declared context (or give the namespace); only
- * then, to aim at the other cluster on purpose, `--context`.
+ * the guard's own hint when it gives one, else: switch the kubeconfig to the
+ * declared context (or give the namespace); only then, to aim at the other
+ * cluster on purpose, `--context`. The session's refusals use this wording.
  */
-export function contextRefusalHint(guard: Pick<ContextGuardResult, 'code' | 'expected' | 'actual' | 'expectedNamespace'>): string | undefined {
+export function contextRefusalHint(
+  guard: Pick<ContextGuardResult, 'code' | 'expected' | 'actual' | 'expectedNamespace'> & { hint?: string },
+): string | undefined {
+  if (guard.hint !== undefined) return guard.hint;
   if (guard.code === 'context-mismatch' && guard.expected !== undefined) {
     const override = guard.actual === undefined ? '' : `; only to run it against '${guard.actual}' on purpose, pass --context ${guard.actual}`;
-    return `fix: run \`kubectl config use-context ${guard.expected}\` (or give the command --context ${guard.expected}) and run again${override}`;
+    return `run \`kubectl config use-context ${guard.expected}\` (or give the command --context ${guard.expected}), then the step again${override}`;
   }
   if (guard.code === 'namespace-mismatch') {
     const namespace = guard.expectedNamespace ?? '<namespace>';
-    return `fix: give the command -n ${namespace}, or run \`kubectl config set-context --current --namespace ${namespace}\``;
+    return `add \`-n ${namespace}\` to the command, or run \`kubectl config set-context --current --namespace ${namespace}\``;
   }
   return undefined;
 }
