@@ -91,7 +91,7 @@ export const interactiveCommand: LintRule = {
         const advice = adviceFor(step, finding, code.slice(node.end));
         const fix =
           advice.kind === 'drop-tty' && finding.ttyFlag
-            ? dropTty(lines, locator, code, finding.ttyFlag)
+            ? dropTty(locator, code, finding.ttyFlag)
             : advice.kind === 'mark-interactive'
               ? markInteractive(lines, step)
               : undefined;
@@ -224,7 +224,7 @@ function sshShell(command: SyntaxNode, words: Word[], nameNode: SyntaxNode): Fin
       : undefined;
 }
 
-function dropTty(lines: LineIndex, locator: CodeLocator, code: string, flag: Word): LintFix | undefined {
+function dropTty(locator: CodeLocator, code: string, flag: Word): LintFix | undefined {
   const value = flag.value!;
   const start = flag.node.start;
   const end = flag.node.end;
