@@ -28,10 +28,10 @@ export const DONT_RUN = "Don't run";
  * destructive step the first item is a safe "Don't run".
  */
 export function confirmationMessage(confirmation: Confirmation): ConfirmationMessage {
-  const targets = new Set(confirmation.commands.map((command) => targetText(command.target)));
-  const shared = targets.size === 1 ? [...targets][0] : undefined;
+  const targets = [...new Set(confirmation.commands.flatMap((command) => (command.target === undefined ? [] : [targetText(command.target)])))];
+  const shared = targets.length === 1 ? targets[0] : undefined;
   const lines: string[] = [];
-  if (shared) lines.push(`Target: ${shared}`);
+  if (shared !== undefined) lines.push(`Cluster commands run in ${shared}.`);
   const room = modalDetailLines - lines.length - (confirmation.readOnly > 0 ? 1 : 0);
   const listed = confirmation.commands.length > room ? confirmation.commands.slice(0, room - 1) : confirmation.commands;
   for (const command of listed) {
@@ -50,8 +50,7 @@ export function confirmationMessage(confirmation: Confirmation): ConfirmationMes
   };
 }
 
-function targetText(target: { context?: string; namespace?: string } | undefined): string {
-  if (target === undefined) return '';
+function targetText(target: { context?: string; namespace?: string }): string {
   const context = target.context ?? '(unknown context)';
   if (target.namespace === undefined) return context;
   return `${context}/${target.namespace === '*' ? '(all namespaces)' : target.namespace}`;
