@@ -20,6 +20,8 @@ export interface ClusterInvocation {
   text: string;
   /** 1-based line within the text read (for a script inside a script: the line of the outer command). */
   line: number;
+  /** 0-based offset of the program word in the text read (for a script inside a script: of the outer command). */
+  offset: number;
   context?: FlagValue;
   kubeconfig?: FlagValue;
   namespace?: FlagValue;
@@ -44,6 +46,8 @@ export interface ClusterInvocation {
 export interface UnreadableCommand {
   /** 1-based line within the text read. */
   line: number;
+  /** 0-based offset within the text read. */
+  offset: number;
   /** What could not be read, e.g. "the program name `$k` is only known at run time". */
   reason: string;
 }
@@ -84,8 +88,8 @@ class ScriptReader {
   constructor(
     private readonly code: string,
     private readonly depth: number,
-    /** Set for a script inside a script: every finding gets the outer command's line. */
-    private readonly fixedLine: number | undefined,
+    /** Set for a script inside a script: every finding gets the outer command's place. */
+    private readonly fixedPlace: Place | undefined,
     private readonly reading: ClusterReading,
   ) {
     this.lineStarts = [0];
@@ -120,8 +124,11 @@ class ScriptReader {
     });
   }
 
+  private placeOf(offset: number): Place {
+    return this.fixedPlace ?? { line: this.lineOf(offset), offset };
+  }
+
   private lineOf(offset: number): number {
-    if (this.fixedLine !== undefined) return this.fixedLine;
     let low = 0;
     let high = this.lineStarts.length - 1;
     while (low < high) {
@@ -133,17 +140,17 @@ class ScriptReader {
   }
 
   private unreadable(offset: number, reason: string): void {
-    this.reading.unreadable.push({ line: this.lineOf(offset), reason });
+    this.reading.unreadable.push({ ...this.placeOf(offset), reason });
   }
 
   /** A script inside this one (`bash -c '…'`, `eval '…'`, a heredoc fed to a shell). */
   private nested(script: string, at: number): ClusterReading {
     const inner: ClusterReading = { invocations: [], unreadable: [] };
     if (this.depth + 1 > maxScriptDepth) {
-      inner.unreadable.push({ line: this.lineOf(at), reason: 'scripts nested too deep to read' });
+      inner.unreadable.push({ ...this.placeOf(at), reason: 'scripts nested too deep to read' });
       return inner;
     }
-    new ScriptReader(script, this.depth + 1, this.lineOf(at), inner).read();
+    new ScriptReader(script, this.depth + 1, this.placeOf(at), inner).read();
     return inner;
   }
 
@@ -258,7 +265,7 @@ class ScriptReader {
     const invocation: ClusterInvocation = {
       program: program.name,
       text,
-      line: this.lineOf(first.node.start),
+      ...this.placeOf(first.node.start),
       allNamespaces: false,
       clusterScoped: false,
       env,
@@ -291,7 +298,7 @@ class ScriptReader {
     if (assigned?.name !== 'KUBECONFIG') return;
     const statement = node.parent?.type === 'declaration_command' ? node.parent : node;
     this.reading.invocations.push({
-      ...switchInvocation('export', this.code.slice(statement.start, statement.end), this.lineOf(node.start)),
+      ...switchInvocation('export', this.code.slice(statement.start, statement.end), this.placeOf(node.start)),
       switchesKubeconfig: assigned.value,
     });
   }
@@ -301,8 +308,13 @@ class ScriptReader {
       .filter((child) => child.type === 'variable_name' || child.type === 'word')
       .map((child) => this.code.slice(child.start, child.end));
     if (!names.includes('KUBECONFIG')) return;
-    this.reading.invocations.push({ ...switchInvocation('unset', this.code.slice(node.start, node.end), this.lineOf(node.start)), unsetsKubeconfig: true });
+    this.reading.invocations.push({ ...switchInvocation('unset', this.code.slice(node.start, node.end), this.placeOf(node.start)), unsetsKubeconfig: true });
   }
+}
+
+interface Place {
+  line: number;
+  offset: number;
 }
 
 interface WordAt extends ShellWord {
@@ -321,8 +333,8 @@ function parseShell(code: string): SyntaxNode | undefined {
   }
 }
 
-function switchInvocation(program: string, text: string, line: number): ClusterInvocation {
-  return { program, text, line, allNamespaces: false, clusterScoped: true, env: {} };
+function switchInvocation(program: string, text: string, place: Place): ClusterInvocation {
+  return { program, text, ...place, allNamespaces: false, clusterScoped: true, env: {} };
 }
 
 function assignmentOf(node: SyntaxNode, code: string): { name: string; value: FlagValue } | undefined {

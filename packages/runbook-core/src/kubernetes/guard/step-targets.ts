@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import type { RunbookMeta, Step } from '../../model.ts';
-import { readClusterUse, type ClusterInvocation, type FlagValue } from './cluster-invocations.ts';
+import { readClusterUse, type ClusterInvocation, type ClusterReading, type FlagValue } from './cluster-invocations.ts';
 import { findForeignClusterUse } from './foreign-code.ts';
 import { resolveInterpreter } from '../../run/resolve-interpreter.ts';
 import {
@@ -161,10 +161,10 @@ class TargetResolver {
   async resolveCommands(step: Step, unreadable: UnreadableUse[]): Promise<KubeCommandTarget[]> {
     const commands = step.commands.length > 0 ? step.commands : [{ index: 0, text: step.code, position: step.codePosition }];
     const targets: KubeCommandTarget[] = [];
-    for (const command of commands) {
-      const reading = readClusterUse(command.text);
-      const firstLine = command.position.start.line;
-      for (const found of reading.unreadable) unreadable.push({ commandIndex: command.index, line: firstLine + found.line - 1, reason: found.reason });
+    for (const { command, reading, start } of readCommands(step.code, commands)) {
+      // Lines of the text read, to lines of the runbook file.
+      const fileLine = (line: number) => command.position.start.line + line - lineAt(step.code, start);
+      for (const found of reading.unreadable) unreadable.push({ commandIndex: command.index, line: fileLine(found.line), reason: found.reason });
       for (const invocation of reading.invocations) {
         if (this.applySwitch(invocation)) continue;
         const target = await this.resolve(invocation);
@@ -305,5 +305,42 @@ class TargetResolver {
 }
 
 function emptyInvocation(program: string, text: string): ClusterInvocation {
-  return { program, text, line: 1, allNamespaces: false, clusterScoped: false, env: {} };
+  return { program, text, line: 1, offset: 0, allNamespaces: false, clusterScoped: false, env: {} };
+}
+
+type CommandAt = Pick<Step['commands'][number], 'index' | 'text' | 'position'>;
+
+/**
+ * Each command with what it does to clusters. The step's code is read once
+ * (its tree is usually cached from the parse) when every command is found in
+ * it; else each command is read on its own.
+ */
+function readCommands(code: string, commands: CommandAt[]): Array<{ command: CommandAt; reading: ClusterReading; start: number }> {
+  const starts: number[] = [];
+  let cursor = 0;
+  for (const command of commands) {
+    const start = code.indexOf(command.text, cursor);
+    // Read on its own, a command's lines count from its own start (see `lineAt`).
+    if (start === -1) return commands.map((alone) => ({ command: alone, reading: readClusterUse(alone.text), start: -1 }));
+    starts.push(start);
+    cursor = start + command.text.length;
+  }
+  const whole = readClusterUse(code);
+  const readings = commands.map((command, index) => ({ command, reading: { invocations: [], unreadable: [] } as ClusterReading, start: starts[index]! }));
+  const owner = (offset: number) => {
+    let found = 0;
+    for (let index = 0; index < starts.length; index++) if (starts[index]! <= offset) found = index;
+    return readings[found]!;
+  };
+  for (const invocation of whole.invocations) owner(invocation.offset).reading.invocations.push(invocation);
+  for (const use of whole.unreadable) owner(use.offset).reading.unreadable.push(use);
+  return readings;
+}
+
+/** 1-based line of `offset` in `code`; a start of -1 means the text was read on its own (line 1). */
+function lineAt(code: string, offset: number): number {
+  if (offset < 0) return 1;
+  let line = 1;
+  for (let index = code.indexOf('\n'); index !== -1 && index < offset; index = code.indexOf('\n', index + 1)) line++;
+  return line;
 }
