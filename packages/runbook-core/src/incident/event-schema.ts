@@ -2,7 +2,7 @@ import type { JournalEventType } from './journal-event.ts';
 import { isIsoUtc } from './utc-time.ts';
 
 /** One field's rule; `?` in the table below marks it optional. */
-type FieldKind = 'text' | 'id' | 'time' | 'boolean' | 'exit-code' | 'duration' | 'indexes' | 'risk' | 'phase' | 'severity-levels';
+type FieldKind = 'text' | 'id' | 'time' | 'boolean' | 'exit-code' | 'duration' | 'indexes' | 'risk' | 'phase' | 'severity-levels' | 'failed-commands';
 
 /** The journal's schema as data: every known type and its fields beyond the base. */
 export const eventFields: Record<JournalEventType, Record<string, `${FieldKind}` | `${FieldKind}?`>> = {
@@ -22,6 +22,7 @@ export const eventFields: Record<JournalEventType, Record<string, `${FieldKind}`
     canceled: 'boolean',
     logFile: 'text?',
     interrupted: 'text?',
+    failedCommands: 'failed-commands?',
   },
   'step-refused': { stepId: 'id', stepName: 'text?', commands: 'indexes?', risk: 'risk?', reason: 'text' },
   'checklist-ticked': { itemId: 'id', text: 'text' },
@@ -64,7 +65,15 @@ export function fieldProblem(kind: FieldKind, value: unknown): string | undefine
       return value === 'investigating' || value === 'mitigating' || value === 'resolved' ? undefined : "must be 'investigating', 'mitigating' or 'resolved'";
     case 'severity-levels':
       return Array.isArray(value) && value.length > 0 && value.every(isSeverityLevel) ? undefined : 'must be a non-empty list of severity levels';
+    case 'failed-commands':
+      return Array.isArray(value) && value.every(isFailedCommand) ? undefined : 'must be a list of { number, line, exitCode } (numbers and lines from 1)';
   }
+}
+
+function isFailedCommand(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const { number, line, exitCode } = value as Record<string, unknown>;
+  return Number.isInteger(number) && (number as number) >= 1 && Number.isInteger(line) && (line as number) >= 1 && Number.isInteger(exitCode);
 }
 
 function isSeverityLevel(value: unknown): boolean {

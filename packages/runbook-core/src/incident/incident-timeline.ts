@@ -1,6 +1,7 @@
 import type { IncidentState } from './incident-state.ts';
 import type { JournalEvent, JournalStepFinishedEvent, JournalStepStartedEvent } from './journal-event.ts';
 import { humanDuration, utcClock, utcDate } from './utc-time.ts';
+import { commandNumber } from '../run/command-number.ts';
 
 /** One row of the post-incident review's "Timeline of Events". */
 export interface TimelineRow {
@@ -104,7 +105,11 @@ function stepOutcome(event: JournalStepFinishedEvent): string {
   if (event.timedOut) return `Step timed out after ${took}`;
   if (event.canceled) return `Step canceled after ${took}`;
   if (event.signal !== undefined) return `Step killed by ${event.signal} after ${took}`;
-  return event.exitCode === 0 ? `Step succeeded in ${took}` : `Step failed (exit ${String(event.exitCode)}) after ${took}`;
+  const failed = event.failedCommands ?? [];
+  const commands = failed.map((command) => `command ${command.number} (line ${command.line}) exited ${command.exitCode}`).join(', ');
+  if (event.exitCode === 0 && failed.length === 0) return `Step succeeded in ${took}`;
+  if (event.exitCode === 0) return `Step failed after ${took}: ${commands}`;
+  return `Step failed (exit ${String(event.exitCode)}) after ${took}${commands && `: ${commands}`}`;
 }
 
 function ranStep(event: JournalStepStartedEvent | JournalStepFinishedEvent): string {
@@ -115,8 +120,8 @@ function stepLabel(event: { stepId: string; stepName?: string; commands?: number
   const name = `"${event.stepName ?? event.stepId}"`;
   const commands = event.commands;
   if (commands === undefined || commands.length === 0) return name;
-  // People count commands from 1, like the runbook's "# 1. Service Restart".
-  return `${name} (command${commands.length > 1 ? 's' : ''} ${commands.map((index) => index + 1).join(', ')})`;
+  // The journal keeps indexes; people see the numbers `--command` takes.
+  return `${name} (command${commands.length > 1 ? 's' : ''} ${commands.map(commandNumber).join(', ')})`;
 }
 
 function labelOf(state: IncidentState, severity: string): string {

@@ -63,6 +63,8 @@ export interface JournalStepFinishedEvent extends JournalEventBase, StepFields {
   logFile?: string;
   /** What ended the run early: a signal to the runner (`SIGTERM`), Ctrl-C, or a runner gone without a word. */
   interrupted?: string;
+  /** Top-level commands that failed (1-based number, Markdown line, exit), even when the last one exited 0. */
+  failedCommands?: Array<{ number: number; line: number; exitCode: number }>;
 }
 
 /** How a step's process ended, as its `step-finished` event records it. */
