@@ -110,4 +110,26 @@ describe('planStep (dry run)', () => {
     assert.equal(planStep(makeStep({ code: 'rm x\n', commands: [{ text: 'rm x', risk: 'destroy' }], options: { confirm: false } })).confirmation, undefined);
     assert.equal(planStep(makeStep({ code: 'ls\n', options: { confirm: true } })).confirmation, 'step-asks');
   });
+
+  it('renders each command with the number --command takes and the context/namespace it really reaches', () => {
+    const kubeconfig = join(dir.path, 'kubeconfig');
+    writeFileSync(
+      kubeconfig,
+      'apiVersion: v1\nkind: Config\ncurrent-context: prod-eu\ncontexts:\n- name: prod-eu\n  context: { cluster: c, user: u, namespace: payments }\n',
+    );
+    const texts = [
+      'kubectl get pods',
+      'kubectl rollout undo deployment/api -n checkout',
+      'kubectl --context staging delete pod x --namespace=web',
+      'aws s3 ls',
+    ];
+    const step = makeStep({ code: `${texts.join('\n')}\n`, commands: texts.map((text) => ({ text, programs: [text.split(' ')[0] ?? ''] })) });
+    const text = renderPlan(planStep(step, { env: { HOME: dir.path, KUBECONFIG: kubeconfig }, extendEnv: false, runbookDir: dir.path }));
+    assert.match(text, /Kubernetes context: prod-eu \(from kubeconfig\); a command without -n uses namespace payments\n/);
+    assert.match(text, /\n {2}\[1\] [^\n]*→ prod-eu\/payments\n {6}kubectl get pods\n/);
+    assert.match(text, /\n {2}\[2\] [^\n]*→ prod-eu\/checkout\n {6}kubectl rollout undo/);
+    assert.match(text, /\n {2}\[3\] [^\n]*→ staging\/web\n/);
+    assert.match(text, /\n {2}\[4\] (?:(?!→)[^\n])*\n {6}aws s3 ls/);
+    assert.doesNotMatch(text, /\[0\]|\(default\)/);
+  });
 });
