@@ -1,6 +1,8 @@
-// Bundles the library and the CLI. The CLI bundle splits per command, so
+// Bundles the library and the CLI, and emits the library's declarations
+// (dist/types, named by `exports`). The CLI bundle splits per command, so
 // `runbook --version` loads only what it prints.
 import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -31,6 +33,12 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
 });
 
-// The shell grammar is WebAssembly, loaded from next to the bundle.
+// The shell grammar is WebAssembly, loaded from next to the bundle with
+// web-tree-sitter's CommonJS glue (run in a context of its own, see
+// src/shell/tree-sitter-runtime.ts).
+cpSync(require.resolve('web-tree-sitter'), join(dist, 'tree-sitter.cjs'));
 cpSync(join(dirname(require.resolve('web-tree-sitter')), 'tree-sitter.wasm'), join(dist, 'tree-sitter.wasm'));
 cpSync(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'), join(dist, 'tree-sitter-bash.wasm'));
+
+// Declarations only: the door and what it reaches, into dist/types.
+execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(here, 'tsconfig.types.json')], { stdio: 'inherit' });

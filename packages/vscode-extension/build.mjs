@@ -52,6 +52,7 @@ await build({
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });
 // The grammar is loaded from next to the bundle, as in runbook-core's own build.
+cpSync(coreRequire.resolve('web-tree-sitter'), join(dist, 'core', 'tree-sitter.cjs'));
 cpSync(join(dirname(coreRequire.resolve('web-tree-sitter')), 'tree-sitter.wasm'), join(dist, 'core', 'tree-sitter.wasm'));
 cpSync(coreRequire.resolve('tree-sitter-bash/tree-sitter-bash.wasm'), join(dist, 'core', 'tree-sitter-bash.wasm'));
 

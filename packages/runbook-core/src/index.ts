@@ -64,6 +64,7 @@ export {
   kubernetesHealth,
   readCurrentKubeContext,
   readKubeconfig,
+  resolveStepTargets,
   runK8sHealthStep,
   runStepAsJob,
 } from './kubernetes/index.ts';

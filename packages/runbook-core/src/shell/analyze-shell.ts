@@ -56,7 +56,7 @@ export function analyzeShell(code: string): ShellAnalysis {
       syntaxErrors: [{ start: 0, end: code.length, reason: 'the shell parser gave no tree' }],
     };
   }
-  let root;
+  let root: ReturnType<typeof copySyntaxTree>;
   try {
     root = copySyntaxTree(tree);
   } finally {

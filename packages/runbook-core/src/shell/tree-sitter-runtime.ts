@@ -2,10 +2,13 @@ import { createRequire } from 'node:module';
 import vm from 'node:vm';
 import type { Language, Parser } from 'web-tree-sitter';
 
-/** The part of Node's WebAssembly global used here (the project's `lib` declares its types only). */
+/** A compiled `WebAssembly.Module` (the project's `lib` has no WebAssembly types). */
+export type CompiledWasm = object;
+
+/** The part of Node's WebAssembly global used here. */
 interface WebAssemblyApi {
-  Module: new (bytes: Uint8Array) => WebAssembly.Module;
-  compile(bytes: Uint8Array): Promise<WebAssembly.Module>;
+  Module: new (bytes: Uint8Array) => CompiledWasm;
+  compile(bytes: Uint8Array): Promise<CompiledWasm>;
 }
 
 export const webAssembly = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly;
@@ -15,10 +18,10 @@ export interface TreeSitterParts {
   /** web-tree-sitter's CommonJS glue, as text. */
   readonly glue: string;
   readonly glueFile: string;
-  readonly runtime: WebAssembly.Module;
+  readonly runtime: CompiledWasm;
   /** tree-sitter-bash's WebAssembly: its bytes (what `Language.load` reads) and, compiled, what it instantiates. */
   readonly grammarBytes: Uint8Array;
-  readonly grammar: WebAssembly.Module;
+  readonly grammar: CompiledWasm;
 }
 
 /**
@@ -42,9 +45,9 @@ export function createShellParser(parts: TreeSitterParts): Parser {
   wrap(glue, glue.exports, createRequire(parts.glueFile), parts.glueFile, parts.glueFile.replace(/[^/\\]*$/, ''));
   const load = vm.runInContext(loadInContext, context) as (
     glue: { Parser: typeof Parser; Language: typeof Language },
-    runtime: WebAssembly.Module,
+    runtime: CompiledWasm,
     grammarBytes: Uint8Array,
-    grammar: WebAssembly.Module,
+    grammar: CompiledWasm,
   ) => { parser?: Parser; error?: unknown };
   const outcome = load(glue.exports, parts.runtime, parts.grammarBytes, parts.grammar);
   // Evaluating anything in the context runs the promise jobs queued above.
