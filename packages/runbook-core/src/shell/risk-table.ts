@@ -59,6 +59,8 @@ export interface CommandWrapper {
 
 const kubernetesClis = ['kubectl', 'oc'];
 const shells = ['bash', 'sh', 'zsh', 'dash', 'ksh'];
+/** Programs that run a shell script (`bash -c '…'`, `sh script.sh`, `bash <<EOF`). */
+export const shellPrograms: readonly string[] = shells;
 const interpreters = ['python', 'python3', 'python2', 'node', 'ruby', 'perl', 'php', 'deno', 'bun'];
 const psqlSql = { options: ['-c', '--command'], stdin: true };
 const mysqlSql = { options: ['-e', '--execute'], stdin: true };

@@ -82,7 +82,7 @@ describe('findClusterInvocations', () => {
   });
 
   it('looks through wrappers and shells', () => {
-    assert.equal(one('sudo -u ops kubectl -n a get pods').namespace?.value, 'a');
+    assert.equal(one('nice -n 5 kubectl -n a get pods').namespace?.value, 'a');
     assert.equal(one('watch -n 5 kubectl get pods -n b').namespace?.value, 'b');
     assert.equal(one('timeout 30 /usr/local/bin/kubectl get pods -n c').namespace?.value, 'c');
     assert.equal(one(`bash -c 'kubectl get pods -n d'`).namespace?.value, 'd');

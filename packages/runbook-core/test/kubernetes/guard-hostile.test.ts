@@ -88,7 +88,6 @@ describe('checkStepContext against hostile steps', () => {
       'exec kubectl --context other get pods -n app',
       'command kubectl --context other get pods -n app',
       'timeout -s KILL 30s kubectl --context other get pods -n app',
-      'sudo -u ops kubectl --context other get pods -n app',
       'watch -n 5 "kubectl --context other get pods -n app"',
     ]) {
       const result = await check(code);
@@ -99,6 +98,27 @@ describe('checkStepContext against hostile steps', () => {
     writeFileSync(join(dir, 'elsewhere'), kubeconfigYaml('other', [{ name: 'other' }]));
     const viaEnv = await check(`env KUBECONFIG=${join(dir, 'elsewhere')} kubectl get pods -n app`);
     assert.equal(viaEnv.code, 'context-mismatch');
+  });
+
+  it("refuses a cluster client run by sudo or `env -i`/`env -u KUBECONFIG`: the step's (pinned) KUBECONFIG does not reach it", async () => {
+    for (const [code, why] of [
+      ['sudo -u ops kubectl get pods -n app', /sudo runs kubectl as another user, with that user's kubeconfig/],
+      ['env -i PATH=/usr/bin kubectl get pods -n app', /env runs kubectl without the KUBECONFIG the step runs with/],
+      ['env -u KUBECONFIG kubectl get pods -n app', /env runs kubectl without the KUBECONFIG/],
+      ['sudo bash -c "kubectl get pods -n app"', /sudo runs bash as another user/],
+    ] as const) {
+      const result = await check(code);
+      assert.equal(result.code, 'unreadable', code);
+      assert.match(result.reason, why, code);
+    }
+    // env setting other variables keeps KUBECONFIG.
+    assert.equal((await check('env TZ=UTC kubectl get pods -n app')).allowed, true);
+  });
+
+  it('refuses shell that does not parse around a cluster client', async () => {
+    const result = await check('echo $(( kubectl --context other delete ns app');
+    assert.equal(result.code, 'unreadable');
+    assert.match(result.reason, /the shell code around a cluster client does not parse: `\$\(\( kubectl --context` \(line 1, command 1\)/);
   });
 
   it('refuses `xargs kubectl` and `kubectl "$@"`: arguments only known at run time may name another context', async () => {

@@ -2,10 +2,10 @@ import { parseCommandArguments, type ArgumentSyntax, type CommandOption } from '
 import { basename, unwrapCommand, wrapperFor } from '../../shell/command-risk.ts';
 import { shellParser } from '../../shell/grammar.ts';
 import { recentSyntaxTree } from '../../shell/recent-syntax-trees.ts';
-import { argumentSyntax } from '../../shell/risk-table.ts';
+import { argumentSyntax, shellPrograms } from '../../shell/risk-table.ts';
 import { shellWord, type ShellWord } from '../../shell/shell-word.ts';
 import { copySyntaxTree, walkSyntaxTree, type SyntaxNode } from '../../shell/syntax-node.ts';
-import { findClusterProgram, type ClusterProgram } from './cluster-programs.ts';
+import { clusterPrograms, findClusterProgram, type ClusterProgram } from './cluster-programs.ts';
 
 /** A flag's value as written; `value` is undefined when only known at run time (`-n "$NS"`). */
 export interface FlagValue {
@@ -60,8 +60,8 @@ export interface ClusterReading {
 
 /** Scripts inside scripts (`bash -c "eval '…'"`) are read this deep; deeper is unreadable. */
 const maxScriptDepth = 4;
-const shells = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh', 'ash', 'fish']);
-const clusterWord = /\b(?:kubectl|kubectl-[\w-]+|oc|helm|flux|istioctl|stern|k9s|kubectx|kubens|argocd)\b/;
+const shells: ReadonlySet<string> = new Set([...shellPrograms, 'ash', 'fish']);
+const clusterWord = new RegExp(`\\b(?:${clusterPrograms.map((program) => program.name).join('|')}|kubectl-[\\w-]+)\\b`);
 
 /** Finds every cluster client run in `text` (kubectl, helm, oc, …), in order. */
 export function findClusterInvocations(text: string): ClusterInvocation[] {
@@ -173,7 +173,8 @@ class ScriptReader {
     }
     const text = code.slice(node.start, node.end);
     let rest = words;
-    let fedArguments: string | undefined;
+    // Why what this command runs is not what it reads as: arguments fed by xargs, or an environment without the step's KUBECONFIG.
+    let hidden: string | undefined;
     for (;;) {
       const [first] = rest;
       if (first === undefined) return;
@@ -191,7 +192,7 @@ class ScriptReader {
           const rawEquals = word.raw.indexOf('=');
           env[word.script.slice(0, equals)] = { raw: word.raw.slice(rawEquals + 1), value: word.value?.slice(word.value.indexOf('=') + 1) };
         }
-        if (program === 'xargs') fedArguments = 'xargs';
+        hidden ??= hiddenBy(program, rest.slice(1, rest.length - unwrapped.words.length));
         const inner = unwrapped.words as WordAt[];
         if (wrapper.runsOneWordAsScript && inner.length === 1) {
           this.merge(this.nested(inner[0]!.script, inner[0]!.node.start));
@@ -201,8 +202,8 @@ class ScriptReader {
         continue;
       }
       const args = rest.slice(1);
-      if (fedArguments !== undefined && (findClusterProgram(program) || shells.has(program) || program === 'eval')) {
-        this.unreadable(first.node.start, `${fedArguments} runs ${program} with arguments read from its input: ${shorten(text)}`);
+      if (hidden !== undefined && (findClusterProgram(program) || shells.has(program) || program === 'eval')) {
+        this.unreadable(first.node.start, `${hidden.replace('%s', program)}: ${shorten(text)}`);
         return;
       }
       if (shells.has(program)) this.shell(node, program, args);
@@ -310,6 +311,28 @@ class ScriptReader {
     if (!names.includes('KUBECONFIG')) return;
     this.reading.invocations.push({ ...switchInvocation('unset', this.code.slice(node.start, node.end), this.placeOf(node.start)), unsetsKubeconfig: true });
   }
+}
+
+/**
+ * What a wrapper does that no reading of the wrapped command shows (`%s`
+ * stands for the wrapped program): xargs appends words it reads at run time;
+ * sudo and `env -i` drop the step's KUBECONFIG, pinned or not.
+ */
+function hiddenBy(wrapper: string, options: readonly ShellWord[]): string | undefined {
+  if (wrapper === 'xargs') return 'xargs runs %s with arguments read from its input';
+  if (wrapper === 'sudo') return "sudo runs %s as another user, with that user's kubeconfig";
+  if (wrapper !== 'env') return undefined;
+  const values = options.map((word) => word.value);
+  const clears = values.some(
+    (value, index) =>
+      value === '-i' ||
+      value === '-' ||
+      value === '--ignore-environment' ||
+      value === '--unset=KUBECONFIG' ||
+      value === '-uKUBECONFIG' ||
+      ((value === '-u' || value === '--unset') && values[index + 1] === 'KUBECONFIG'),
+  );
+  return clears ? 'env runs %s without the KUBECONFIG the step runs with' : undefined;
 }
 
 interface Place {

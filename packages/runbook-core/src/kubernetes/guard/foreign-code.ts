@@ -1,10 +1,13 @@
 import type { Step } from '../../model.ts';
+import { clusterPrograms } from './cluster-programs.ts';
 import type { UnreadableUse } from './step-targets.ts';
 
 // Names a step in another language (python, node, …) would use to reach a
-// cluster: a client program it runs, or a Kubernetes library or kubeconfig.
-const clusterMention =
-  /\b(?:kubectl|kubectl-[\w-]+|helm|oc|flux|istioctl|stern|k9s|kubectx|kubens|argocd|kubernetes|kubeconfig|KUBECONFIG|client-node|load_kube_config|k8s)\b/i;
+// cluster: a client program it runs (the guard's table), or a Kubernetes library or kubeconfig.
+const clusterMention = new RegExp(
+  `\\b(?:${clusterPrograms.map((program) => program.name).join('|')}|kubectl-[\\w-]+|kubernetes|kubeconfig|client-node|load_kube_config|k8s)\\b`,
+  'i',
+);
 
 /**
  * Where a step the guard cannot read as shell (python, node, …) mentions a
