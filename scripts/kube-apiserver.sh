@@ -7,7 +7,9 @@
 #   ETCD=<path to etcd>
 #   KUBECTL=<path to kubectl>
 # Build output goes to a log file in the cache directory, never to stdout.
-# Exit status 1 with a reason on stderr when the setup cannot run here.
+# Exit status 3 with one line on stderr naming what to install and how, when
+# this machine cannot provide it (not root, or no apt): the tests skip. Exit
+# status 1 with a reason on stderr when the setup was tried and failed.
 set -euo pipefail
 
 cache_dir="${XDG_CACHE_HOME:-$HOME/.cache}/runbook-test"
@@ -18,6 +20,13 @@ fail() {
   echo "kube-apiserver setup: $*" >&2
   exit 1
 }
+
+unavailable() {
+  echo "kube-apiserver setup: $*" >&2
+  exit 3
+}
+
+has_apt() { command -v apt-get >/dev/null && command -v dpkg-query >/dev/null; }
 
 is_root() { [ "$(id -u)" = 0 ]; }
 
@@ -30,7 +39,8 @@ ensure_packages() {
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
-  is_root || fail "needs the Debian packages ${missing[*]} (run 'apt-get install ${missing[*]}' as root, or run the tests as root once)"
+  has_apt || unavailable "needs etcd, kubectl and Debian's kubernetes source package; this machine has no apt (install etcd and kubectl, then run the tests on Debian/Ubuntu as root once to build kube-apiserver)"
+  is_root || unavailable "needs the Debian packages ${missing[*]} (run 'apt-get install ${missing[*]}' as root, or run the tests as root once)"
   export DEBIAN_FRONTEND=noninteractive
   if ! apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >>"$log" 2>&1; then
     apt-get -o DPkg::Lock::Timeout=600 update -qq >>"$log" 2>&1 || fail "apt-get update failed; see $log"
@@ -86,12 +96,12 @@ report() {
 prepare_private_apt
 version="$(source_version)"
 if [ -z "$version" ]; then
-  is_root || {
+  if ! is_root || ! has_apt; then
     cached="$(ls -1 "$cache_dir"/kube-apiserver-* 2>/dev/null | sort -V | tail -n 1 || true)"
-    [ -n "$cached" ] || fail "no cached kube-apiserver in $cache_dir and not root: cannot fetch Debian's kubernetes source package"
+    [ -n "$cached" ] || unavailable "no cached kube-apiserver in $cache_dir: run the tests once as root on Debian/Ubuntu (apt) to build it from Debian's kubernetes source package"
     report "$cached"
     exit 0
-  }
+  fi
   private_apt update -qq >>"$log" 2>&1 || fail "apt-get update of the deb-src lists failed; see $log"
   version="$(source_version)"
   [ -n "$version" ] || fail "Debian has no kubernetes source package in the configured suites"

@@ -2,7 +2,10 @@
 // Debian's chromium, ripgrep and kerberos headers, and code-server in a cache
 // folder outside the repo (its native modules compile from source, ~450 MB).
 // Prints one JSON line on stdout: { codeServer, chromium, installed, seconds }.
-// Everything else goes to stderr or to the install log.
+// Everything else goes to stderr or to the install log. Exit status 3, with
+// one line on stderr naming what to install and how, when this machine cannot
+// provide it (not root, or no apt): the tests skip. Exit status 1 when an
+// install was tried and failed.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, closeSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -33,6 +36,9 @@ const logFile = join(cacheRoot, `code-server-${CODE_SERVER_VERSION}.install.log`
 const lockDir = join(cacheRoot, `code-server-${CODE_SERVER_VERSION}.lock`);
 const codeServerBin = join(installDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 
+/** This machine cannot provide the toolchain; the message says what to install and how. */
+class Unavailable extends Error {}
+
 const started = performance.now();
 try {
   ensureAptPackages();
@@ -41,7 +47,7 @@ try {
   process.stdout.write(`${JSON.stringify({ codeServer: codeServerBin, chromium: CHROMIUM, installed, seconds })}\n`);
 } catch (error) {
   process.stderr.write(`vscode-e2e-setup: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
+  process.exit(error instanceof Unavailable ? 3 : 1);
 }
 
 function ensureAptPackages() {
@@ -49,8 +55,15 @@ function ensureAptPackages() {
     .filter(([, file]) => !existsSync(file))
     .map(([name]) => name);
   if (missing.length === 0) return;
+  if (spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status !== 0) {
+    throw new Unavailable(
+      `missing ${missing.join(' ')} and this machine has no apt; install them with its package manager (Debian names: ${missing.join(' ')})`,
+    );
+  }
   if (process.getuid?.() !== 0) {
-    throw new Error(`missing Debian packages ${missing.join(' ')}; install them as root: apt-get install -y ${missing.join(' ')}`);
+    throw new Unavailable(
+      `missing Debian packages ${missing.join(' ')}; install them as root: apt-get install -y ${missing.join(' ')} (or run npm test as root once)`,
+    );
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   // Another install may hold the dpkg lock; wait for it rather than fail.

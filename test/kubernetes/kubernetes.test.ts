@@ -1,6 +1,7 @@
 // Integration tests against a real kube-apiserver + etcd on loopback (see
 // scripts/kube-apiserver.sh). One cluster serves every suite; each suite is
-// its own file. A machine that cannot provide the server fails here, loudly.
+// its own file. A machine that cannot provide the server (not root, no apt)
+// skips them, saying what to install; a setup that breaks fails here, loudly.
 import { createKubernetesClient } from '../../packages/runbook-core/src/kubernetes/kubernetes-client.ts';
 import { FakeKubelet } from './fake-kubelet.ts';
 import { guardSuite } from './guard.suite.ts';
@@ -8,6 +9,7 @@ import { healthSuite } from './health.suite.ts';
 import { jobSuite } from './job.suite.ts';
 import { startTestCluster } from './test-cluster.ts';
 import type { KubernetesWorld } from './world.ts';
+import { skipWhenToolMissing } from '../support/system-tools.ts';
 import { join } from 'node:path';
 
 describe('Kubernetes against a real kube-apiserver', () => {
@@ -16,7 +18,7 @@ describe('Kubernetes against a real kube-apiserver', () => {
   before(async function () {
     // A fresh machine builds kube-apiserver once (minutes); later runs reuse it.
     this.timeout(0);
-    world.cluster = await startTestCluster();
+    world.cluster = await skipWhenToolMissing(this, startTestCluster);
     const admin = await createKubernetesClient({ kubeconfig: world.cluster.kubeconfig, context: 'prod-test', env: {} });
     if (!admin.ok) throw new Error(admin.problem.reason);
     world.admin = admin.client;

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { skipWhenToolMissing } from '../support/system-tools.ts';
+import { provideBinaries } from './test-cluster.ts';
 import { until } from './world.ts';
 
 const orphan = new URL('./orphaned-cluster.ts', import.meta.url).pathname;
@@ -18,6 +20,7 @@ function groupAlive(pgid: number): boolean {
 describe('the test cluster', () => {
   it('stops etcd and kube-apiserver and removes its temp dir when the test process is killed with SIGKILL', async function () {
     this.timeout(0);
+    await skipWhenToolMissing(this, provideBinaries);
     const child = spawn(process.execPath, ['--import', 'tsx', orphan], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));

@@ -7,6 +7,7 @@ import { request } from 'node:https';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MissingTool, missingToolReason, toolUnavailableExit } from '../support/system-tools.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -131,7 +132,7 @@ function kubeconfigText(server: string, downServer: string, caData: string, opti
   );
 }
 
-async function provideBinaries(): Promise<{ etcd: string; kubeApiserver: string; kubectl: string }> {
+export async function provideBinaries(): Promise<{ etcd: string; kubeApiserver: string; kubectl: string }> {
   const script = join(root, 'scripts', 'kube-apiserver.sh');
   const { stdout, stderr, code } = await new Promise<{ stdout: string; stderr: string; code: number }>((resolve) => {
     execFile('bash', [script], { maxBuffer: 1 << 20 }, (error, stdout, stderr) =>
@@ -144,6 +145,7 @@ async function provideBinaries(): Promise<{ etcd: string; kubeApiserver: string;
       .filter((line) => line.includes('='))
       .map((line) => line.split(/=(.*)/s).slice(0, 2)),
   );
+  if (code === toolUnavailableExit) throw new MissingTool(missingToolReason(stderr, 'kube-apiserver cannot be provided on this machine'));
   if (code !== 0 || !values.KUBE_APISERVER || !values.ETCD || !values.KUBECTL) {
     throw new Error(`cannot provide a kube-apiserver for the Kubernetes integration tests (scripts/kube-apiserver.sh exited ${code}):\n${stderr.trim()}`);
   }

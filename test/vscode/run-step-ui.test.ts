@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { artifactsDir } from './harness/artifacts.ts';
 import { openSession, type VscodeSession } from './harness/session.ts';
+import { skipWhenToolMissing } from '../support/system-tools.ts';
 
 // Through the UI, as a user meets it: the .vsix installed into VS Code, the
 // runbook opened from the Explorer, the lens clicked.
@@ -13,7 +14,7 @@ describe('VS Code UI: ▶ Run step', () => {
   before(async function () {
     // A cold machine installs code-server and chromium first (minutes).
     this.timeout(30 * 60_000);
-    session = await openSession({ installVsix: true });
+    session = await skipWhenToolMissing(this, () => openSession({ installVsix: true }));
   });
 
   after(async function () {

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import type { HostTestResult } from '../host/host-config.ts';
 import { buildHostTests, hostSpecNames, runHostTests, type HostRun, type HostSuite } from './host-tests.ts';
+import { requireMaterial, userRunbookPath } from '../../support/external-material.ts';
+import { skipWhenToolMissing } from '../../support/system-tools.ts';
+import { buildableSpecNames, needsUserRunbook } from './host-tests.ts';
 import { openSession, type VscodeSession } from './session.ts';
 
 /**
@@ -15,7 +18,7 @@ export function describeHostSuite(title: string, suite: HostSuite, options: { wo
     before(async function () {
       // A cold machine installs code-server and chromium first (minutes).
       this.timeout(30 * 60_000);
-      session = await openSession({ workspaceTrust: options.workspaceTrust });
+      session = await skipWhenToolMissing(this, () => openSession({ workspaceTrust: options.workspaceTrust }));
       const start = performance.now();
       const built = await buildHostTests(suite, session.dirs.dir('host-tests'));
       run = await runHostTests(session.browser, session.server, {
@@ -34,8 +37,10 @@ export function describeHostSuite(title: string, suite: HostSuite, options: { wo
       await session?.dispose();
     });
 
+    const built = new Set(buildableSpecNames(suite));
     for (const spec of hostSpecNames(suite)) {
-      it(spec, () => {
+      it(spec, function () {
+        if (!built.has(spec) && needsUserRunbook(spec)) requireMaterial(this, userRunbookPath(), 'user runbook');
         assert.ok(run, 'the host did not run');
         const mine = run.results.filter((result) => result.spec === spec);
         assert.ok(mine.length > 0, `no test of ${spec} ran in the host (exit ${run.exitCode})`);

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import type { HostConfig, HostTestResult } from '../host/host-config.ts';
 import type { Browser } from './chromium.ts';
 import type { CodeServer } from './code-server.ts';
+import { userRunbookPath } from '../../support/external-material.ts';
 import { hostTestsDir } from './repo-paths.ts';
 
 /** A folder of specs under host/: `bench` holds measurements, run only by the benchmark. */
@@ -17,9 +18,20 @@ export function hostSpecNames(suite: HostSuite): string[] {
     .sort();
 }
 
+/** Specs named `*user-runbook*` open the user's runbook, which the workspace holds only when it is here. */
+export function needsUserRunbook(spec: string): boolean {
+  return spec.includes('user-runbook');
+}
+
+/** The specs this machine can run: those needing the user's runbook only when it is here. */
+export function buildableSpecNames(suite: HostSuite): string[] {
+  const present = userRunbookPath() !== undefined;
+  return hostSpecNames(suite).filter((spec) => present || !needsUserRunbook(spec));
+}
+
 /** Bundles the entry and a suite's specs to CommonJS, which the extension host can require. */
 export async function buildHostTests(suite: HostSuite, outdir: string): Promise<{ entry: string; results: string }> {
-  const specs = hostSpecNames(suite);
+  const specs = buildableSpecNames(suite);
   await build({
     entryPoints: [
       { in: join(hostTestsDir, 'index.ts'), out: 'index' },

@@ -1,9 +1,10 @@
-import { cpSync, existsSync } from 'node:fs';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium, type Browser } from './chromium.ts';
 import { installExtension, startCodeServer, type CodeServer } from './code-server.ts';
 import { buildExtension, type BuiltExtension } from './extension-build.ts';
-import { fixtureWorkspace, userRunbook } from './repo-paths.ts';
+import { userRunbookPath } from '../../support/external-material.ts';
+import { fixtureWorkspace } from './repo-paths.ts';
 import { TempDirs } from './temp-dirs.ts';
 import { ensureToolchain } from './toolchain.ts';
 
@@ -59,11 +60,11 @@ export async function openSession(options: SessionOptions = {}): Promise<VscodeS
   }
 }
 
-/** The fixture workspace plus the user's own runbook, copied so steps can write freely. */
+/** The fixture workspace plus, when it is here, the user's own runbook, copied so steps can write freely. */
 function prepareWorkspace(dirs: TempDirs): string {
-  if (!existsSync(userRunbook)) throw new Error(`the user's runbook is missing: ${userRunbook}`);
   const workspace = dirs.dir('workspace');
   cpSync(fixtureWorkspace, workspace, { recursive: true });
-  cpSync(userRunbook, join(workspace, 'incident-response.md'));
+  const userRunbook = userRunbookPath();
+  if (userRunbook !== undefined) cpSync(userRunbook, join(workspace, 'incident-response.md'));
   return workspace;
 }

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { MissingTool, missingToolReason, toolUnavailableExit } from '../../support/system-tools.ts';
 import { setupScript } from './repo-paths.ts';
 
 export interface E2eToolchain {
@@ -14,8 +15,9 @@ let toolchain: Promise<E2eToolchain> | undefined;
 
 /**
  * Installs code-server, Debian chromium and their build needs on first use
- * (minutes), then reuses them (milliseconds). A machine where that fails
- * fails the tests with the reason: the editor tests never skip silently.
+ * (minutes), then reuses them (milliseconds). A machine that cannot have
+ * them (not root, no apt) rejects with MissingTool, naming what to install,
+ * and the editor tests are skipped with that line; a failed install fails them.
  */
 export function ensureToolchain(): Promise<E2eToolchain> {
   toolchain ??= new Promise((resolve, reject) => {
@@ -31,6 +33,7 @@ export function ensureToolchain(): Promise<E2eToolchain> {
     child.on('close', (code) => {
       const line = stdout.trim().split('\n').at(-1) ?? '';
       if (code === 0 && line.startsWith('{')) resolve(JSON.parse(line) as E2eToolchain);
+      else if (code === toolUnavailableExit) reject(new MissingTool(missingToolReason(stderr, 'the VS Code test toolchain cannot be installed here')));
       else reject(new Error(`The VS Code E2E toolchain could not be installed (setup exited ${code}):\n${stderr.trim()}`));
     });
   });

@@ -12,8 +12,8 @@ describe('commandGroups (per-command lenses)', () => {
     );
   });
 
-  it("groups the user's numbered investigation commands under their headings", () => {
-    const investigation = usersRunbook().steps.find((step) => step.commands.some((command) => command.heading === '1. System Health Check'));
+  it("groups the user's numbered investigation commands under their headings", function () {
+    const investigation = usersRunbook(this).steps.find((step) => step.commands.some((command) => command.heading === '1. System Health Check'));
     assert.ok(investigation);
     const groups = commandGroups(investigation);
     assert.deepEqual(

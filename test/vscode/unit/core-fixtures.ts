@@ -2,14 +2,16 @@ import { readFileSync } from 'node:fs';
 import { createJournalEvent, replayJournal } from '../../../packages/runbook-core/src/incident/index.ts';
 import { DEFAULT_SEVERITIES, parseRunbook } from '../../../packages/runbook-core/src/index.ts';
 import type { IncidentState, JournalEventInput, Runbook } from '../../../packages/runbook-core/src/index.ts';
-import { fixtureWorkspace, userRunbook } from '../harness/repo-paths.ts';
+import { requireMaterial, userRunbookPath } from '../../support/external-material.ts';
+import { fixtureWorkspace } from '../harness/repo-paths.ts';
 
 export function demoRunbook(): Runbook {
   return parseRunbook(readFileSync(`${fixtureWorkspace}/demo.md`, 'utf8'));
 }
 
-export function usersRunbook(): Runbook {
-  return parseRunbook(readFileSync(userRunbook, 'utf8'));
+/** The user's runbook, parsed; skips the calling test when it is not here. */
+export function usersRunbook(context: Mocha.Context): Runbook {
+  return parseRunbook(readFileSync(requireMaterial(context, userRunbookPath(), 'user runbook'), 'utf8'));
 }
 
 /** An incident as core replays it from a journal: started, then `events`. */

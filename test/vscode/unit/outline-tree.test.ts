@@ -28,8 +28,8 @@ describe('outlineTree (the Runbook view)', () => {
     ]);
   });
 
-  it("counts the file's ticks outside an incident, and keeps every step of the user's runbook", () => {
-    const runbook = usersRunbook();
+  it("counts the file's ticks outside an incident, and keeps every step of the user's runbook", function () {
+    const runbook = usersRunbook(this);
     const lines = flatten(outlineTree(runbook, undefined, () => undefined));
     assert.equal(lines.filter((line) => line.trim().startsWith('step:')).length, runbook.steps.filter((step) => step.isShell).length);
     assert.ok(

@@ -1,20 +1,19 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { applyTextEdits, checkedEdits } from '../../src/edit/index.ts';
 import { parseRunbook } from '../../src/parse/index.ts';
+import { corpusDir, corpusFiles, requireMaterial, userRunbookPath } from '../../../../test/support/external-material.ts';
 import { useShellGrammar } from '../parse/parser-fixtures.ts';
-
-// The corpus and the user's runbook live beside the repository, never in it.
-const corpus = fileURLToPath(new URL('../../../../../shared/corpus', import.meta.url));
-const userRunbook = fileURLToPath(new URL('../../../../../shared/seeds/000_15d2150e85d89317.txt', import.meta.url));
-const files = (readdirSync(corpus, { recursive: true }) as string[]).filter((name) => name.endsWith('.md')).sort();
 
 describe('setChecked on the corpus', () => {
   useShellGrammar();
 
-  it("round-trips every checklist item (the corpus has no task lists today; the user's runbook has twelve)", () => {
+  it("round-trips every checklist item (the corpus has no task lists today; the user's runbook has twelve)", function () {
+    // The corpus and the user's runbook live outside the repository.
+    const corpus = requireMaterial(this, corpusDir(), 'corpus');
+    const userRunbook = requireMaterial(this, userRunbookPath(), 'user runbook');
+    const files = corpusFiles();
     let items = 0;
     for (const path of [...files.map((name) => join(corpus, name)), userRunbook]) {
       const source = readFileSync(path, 'utf8');

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { parseRunbook } from 'runbook-core';
 import {
   findStatusUpdateTemplate,
@@ -13,17 +12,17 @@ import {
   resolveIncident,
   startIncident,
 } from '../../src/incident/index.ts';
+import { requireMaterial, userRunbookPath } from '../../../../test/support/external-material.ts';
 import { useTempWorkspace } from './fixtures/temp-workspace.ts';
 
-// Relative to the repo root, like every test that reads the shared inputs.
-const seedPath = fileURLToPath(new URL('../../../../../shared/seeds/000_15d2150e85d89317.txt', import.meta.url));
 const start = new Date('2026-11-14T14:23:00.000Z');
 const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
 
 describe("an incident run from the user's runbook", () => {
   const workspace = useTempWorkspace();
 
-  it('starts with the default id and levels, journals ticks and steps by their parsed ids, and exports', async () => {
+  it('starts with the default id and levels, journals ticks and steps by their parsed ids, and exports', async function () {
+    const seedPath = requireMaterial(this, userRunbookPath(), 'user runbook');
     const runbook = parseRunbook(await readFile(seedPath, 'utf8'), { path: `${workspace.path}/runbooks/incident-response.md` });
     const location = { workspace: workspace.path };
     const state = await startIncident({ ...location, runbook, severity: 'P0', title: 'Total platform unavailability', now: start, who: 'oncall' });

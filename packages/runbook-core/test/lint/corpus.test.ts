@@ -2,14 +2,17 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyFixes, lintFiles, lintMarkdown } from 'runbook-core';
+import { corpusDir, requireMaterial } from '../../../../test/support/external-material.ts';
+import { requireShellcheck } from '../../../../test/support/system-tools.ts';
 
 const repoRoot = new URL('../../../../', import.meta.url).pathname;
-const corpus = join(repoRoot, '..', 'shared', 'corpus');
 const snapshot = new URL('../fixtures/lint/corpus-counts.json', import.meta.url).pathname;
 
 describe('lint on the corpus of real runbooks', () => {
   let outcome: Awaited<ReturnType<typeof lintFiles>>;
-  before(async () => {
+  before(async function () {
+    const corpus = requireMaterial(this, corpusDir(), 'corpus');
+    requireShellcheck(this);
     outcome = await lintFiles([corpus], { cwd: repoRoot });
   });
 

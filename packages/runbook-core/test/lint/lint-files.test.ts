@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { lintFiles, LintConfigError } from 'runbook-core';
 import { runLintJob } from '../../src/lint/files/lint-job.ts';
 import { lintInPool } from '../../src/lint/files/lint-pool.ts';
+import { requireShellcheck } from '../../../../test/support/system-tools.ts';
 
 const untagged = '# Notice\n\n```\nplain text\n```\n';
 const clean = '# Clean\n\n```bash\nkubectl get pods\n```\n';
@@ -56,7 +57,8 @@ describe('lintFiles', () => {
     assert.deepEqual(summary(outcome), ['team/db.md: fence-language error']);
   });
 
-  it('uses an explicit config for every file, with rule overrides on top', async () => {
+  it('uses an explicit config for every file, with rule overrides on top', async function () {
+    requireShellcheck(this);
     writeFileSync(join(dir, 'strict.json'), JSON.stringify({ rules: { 'fence-language': 'info' } }));
     const outcome = await lintFiles(['runbooks', 'team/db.md'], {
       cwd: dir,

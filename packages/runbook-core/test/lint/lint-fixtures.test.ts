@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { requireShellcheck } from '../../../../test/support/system-tools.ts';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtinRules, lintMarkdown, type LintConfig } from 'runbook-core';
@@ -30,6 +31,10 @@ describe('lint rules on their fixtures', () => {
     const folder = join(fixtures, rule.id);
     if (!existsSync(folder)) continue;
     describe(rule.id, () => {
+      if (rule.id === 'shellcheck')
+        before(function () {
+          requireShellcheck(this);
+        });
       for (const file of readdirSync(folder)
         .filter((name) => name.endsWith('.md') && !name.endsWith('.fixed.md'))
         .sort()) {

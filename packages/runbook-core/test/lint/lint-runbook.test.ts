@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { builtinRules, lintRunbook, LintConfigError, parseRunbook, ruleDocsUrl, type LintRule } from 'runbook-core';
 import * as lint from '../../src/lint/index.ts';
+import { requireShellcheck } from '../../../../test/support/system-tools.ts';
 
 const source = [
   '# Payments', //                                              1
@@ -59,7 +60,8 @@ describe('lintRunbook', () => {
     ]);
   });
 
-  it('returns flat records sorted by position, minus what inline comments switch off', async () => {
+  it('returns flat records sorted by position, minus what inline comments switch off', async function () {
+    requireShellcheck(this);
     const messages = await lintRunbook(parseRunbook(source), { source });
     assert.deepEqual(lines(messages), ['3 fence-language', '7 unrendered-substitution', '18 unrendered-substitution']);
     const [first] = messages;
@@ -69,7 +71,8 @@ describe('lintRunbook', () => {
     assert.deepEqual(JSON.parse(JSON.stringify(messages)), messages, 'plain, serialisable data');
   });
 
-  it('takes severities and "off" from the config, and keeps the rule default otherwise', async () => {
+  it('takes severities and "off" from the config, and keeps the rule default otherwise', async function () {
+    requireShellcheck(this);
     const messages = await lintRunbook(parseRunbook(source), {
       source,
       config: { rules: { 'fence-language': 'error', 'unrendered-substitution': 'off' } },

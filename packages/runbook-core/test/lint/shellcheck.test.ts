@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { lintMarkdown } from 'runbook-core';
 import { runShellcheck } from '../../src/lint/shellcheck/run-shellcheck.ts';
+import { requireShellcheck } from '../../../../test/support/system-tools.ts';
 
 const source = ['# Checks', '', '```bash', 'for f in $(ls /tmp); do echo $f; done', 'echo "$undeclared_lower"', '```', ''].join('\n');
 
@@ -16,7 +17,8 @@ describe('shellcheck rule (real shellcheck)', () => {
 
   const codes = (messages: Array<{ ruleId: string }>) => messages.filter((message) => message.ruleId.startsWith('shellcheck')).map((message) => message.ruleId);
 
-  it('reports each code as its own sub-rule, leaving SC2154 to undeclared-variable', async () => {
+  it('reports each code as its own sub-rule, leaving SC2154 to undeclared-variable', async function () {
+    requireShellcheck(this);
     const { messages } = await lintMarkdown(source);
     assert.deepEqual(codes(messages), ['shellcheck/SC2045', 'shellcheck/SC2086']);
     const sc2086 = messages.find((message) => message.ruleId === 'shellcheck/SC2086')!;
@@ -26,14 +28,16 @@ describe('shellcheck rule (real shellcheck)', () => {
     assert.ok(messages.some((message) => message.ruleId === 'undeclared-variable' && message.reason.includes('$undeclared_lower')));
   });
 
-  it('leaves out codes named in the exclude option, and sub-rules set off', async () => {
+  it('leaves out codes named in the exclude option, and sub-rules set off', async function () {
+    requireShellcheck(this);
     const excluded = await lintMarkdown(source, { config: { rules: { shellcheck: ['warn', { exclude: ['SC2086'] }] } } });
     assert.deepEqual(codes(excluded.messages), ['shellcheck/SC2045']);
     const off = await lintMarkdown(source, { config: { rules: { 'shellcheck/SC2045': 'off' } } });
     assert.deepEqual(codes(off.messages), ['shellcheck/SC2086']);
   });
 
-  it('checks blocks asked for together in one process, each finding on its own block, and leaves no files behind', async () => {
+  it('checks blocks asked for together in one process, each finding on its own block, and leaves no files behind', async function () {
+    requireShellcheck(this);
     // A stand-in that logs each start, then runs the real shellcheck.
     const log = join(dir, 'starts.log');
     const wrapper = join(dir, 'shellcheck');

@@ -1,11 +1,16 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { applyFixes, lintMarkdown } from 'runbook-core';
-
-const path = new URL('../../../../../shared/seeds/000_15d2150e85d89317.txt', import.meta.url).pathname;
-const source = readFileSync(path, 'utf8');
+import { requireMaterial, userRunbookPath } from '../../../../test/support/external-material.ts';
 
 describe("lint on the user's runbook", () => {
+  let path: string;
+  let source: string;
+  before(function () {
+    path = requireMaterial(this, userRunbookPath(), 'user runbook');
+    source = readFileSync(path, 'utf8');
+  });
+
   it('finds exactly what a reviewer would, and nothing in its table of contents', async () => {
     const { messages } = await lintMarkdown(source, { path, config: { rules: { shellcheck: 'off' } } });
     const found = messages.map((message) => `${message.position.start.line}:${message.position.start.column} ${message.severity} ${message.ruleId}`);

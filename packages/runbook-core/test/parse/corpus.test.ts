@@ -1,18 +1,17 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseRunbook } from '../../src/parse/index.ts';
 import { assertModelInvariants } from './model-invariants.ts';
 import { useShellGrammar } from './parser-fixtures.ts';
-
-// The corpus lives beside the repository, never in it.
-const corpus = fileURLToPath(new URL('../../../../../shared/corpus', import.meta.url));
-const files = (readdirSync(corpus, { recursive: true }) as string[]).filter((name) => name.endsWith('.md')).sort();
+import { corpusDir, corpusFiles, requireMaterial } from '../../../../test/support/external-material.ts';
 
 describe('parseRunbook on the corpus', () => {
   useShellGrammar();
-  it('parses every file, with every position inside it', () => {
+  it('parses every file, with every position inside it', function () {
+    // The corpus lives outside the repository.
+    const corpus = requireMaterial(this, corpusDir(), 'corpus');
+    const files = corpusFiles();
     assert.ok(files.length > 300, `corpus at ${corpus}`);
     let steps = 0;
     for (const name of files) {

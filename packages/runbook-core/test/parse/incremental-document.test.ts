@@ -1,19 +1,20 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { parseRunbook, RunbookDocument, type TextEdit } from '../../src/parse/index.ts';
 import { markdownish } from './markdown-arbitraries.ts';
 import { readFixture, useShellGrammar } from './parser-fixtures.ts';
+import { corpusDir, corpusFiles, requireMaterial } from '../../../../test/support/external-material.ts';
+import { fixtureRunbooks } from '../fixture-runbooks/fixture-runbooks.ts';
 
-const corpus = fileURLToPath(new URL('../../../../../shared/corpus', import.meta.url));
-// Small corpus files keep a full parse per checked edit affordable.
-const smallCorpusFiles = (readdirSync(corpus, { recursive: true }) as string[])
-  .filter((name) => name.endsWith('.md'))
-  .sort()
-  .map((name) => readFileSync(join(corpus, name), 'utf8'))
+// Small corpus files keep a full parse per checked edit affordable; the
+// project's fixture runbooks are always in the pool, the corpus when it is here.
+const corpus = corpusDir();
+const smallCorpusFiles = corpusFiles()
+  .map((name) => readFileSync(join(corpus ?? '', name), 'utf8'))
   .filter((text) => text.length < 3000);
+const pool = [...fixtureRunbooks().map((runbook) => runbook.source), ...smallCorpusFiles];
 
 const insertions = fc.oneof(
   fc.constantFrom(
@@ -51,7 +52,7 @@ const insertions = fc.oneof(
 );
 
 const documents = fc
-  .tuple(fc.array(fc.constantFrom(...smallCorpusFiles), { minLength: 1, maxLength: 3 }), markdownish, fc.boolean())
+  .tuple(fc.array(fc.constantFrom(...pool), { minLength: 1, maxLength: 3 }), markdownish, fc.boolean())
   .map(([files, extra, withFixture]) => `${(withFixture ? `${readFixture('restart-api.md')}\n` : '') + files.join('\n')}\n${extra}`);
 
 const edit = (length: number) =>
@@ -68,6 +69,11 @@ describe('RunbookDocument: incremental updates', function () {
   this.timeout(600_000);
 
   useShellGrammar();
+
+  it('draws its documents from the corpus as well as from the fixture runbooks', function () {
+    requireMaterial(this, corpus, 'corpus');
+    assert.ok(smallCorpusFiles.length > 100, `${smallCorpusFiles.length} small corpus files`);
+  });
 
   it('re-reads from before indented code or link definitions, which shape the block after them', () => {
     // After indented code (open over blank lines) or definitions (the rest of their paragraph), `2.` starts no list.

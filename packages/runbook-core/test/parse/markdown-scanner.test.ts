@@ -10,14 +10,13 @@ import { scanBlocks } from '../../src/parse/markdown/scan-blocks.ts';
 import { markdownish } from './markdown-arbitraries.ts';
 import { useShellGrammar } from './parser-fixtures.ts';
 import { runbookFromRemark } from './remark-oracle/runbook-from-remark.ts';
+import { corpusDir, corpusFiles, requireMaterial, userRunbookPath } from '../../../../test/support/external-material.ts';
+import { fixtureRunbooks } from '../fixture-runbooks/fixture-runbooks.ts';
 
 // The Markdown scanner against remark-parse: the same model from both, on
 // real runbooks and on generated ones.
 
 const repository = fileURLToPath(new URL('../../../../', import.meta.url));
-const corpus = join(repository, '../shared/corpus');
-const corpusFiles = (readdirSync(corpus, { recursive: true }) as string[]).filter((name) => name.endsWith('.md')).sort();
-const userRunbook = join(repository, '../shared/seeds/000_15d2150e85d89317.txt');
 const bundledRunbooks = readdirSync(join(repository, 'runbooks')).filter((name) => name.endsWith('.md'));
 
 /**
@@ -47,20 +46,26 @@ function assertSameModel(source: string, path?: string): void {
 describe('the Markdown scanner against remark-parse', () => {
   useShellGrammar();
 
-  it('reads the user’s runbook and the bundled ones into the same model', () => {
-    assertSameModel(readFileSync(userRunbook, 'utf8'), 'user-runbook.md');
+  it('reads the bundled runbooks and the fixture runbooks into the same model', () => {
     assert.ok(bundledRunbooks.length > 0);
     for (const name of bundledRunbooks) assertSameModel(readFileSync(join(repository, 'runbooks', name), 'utf8'), name);
+    for (const { name, source } of fixtureRunbooks()) assertSameModel(source, name);
   });
 
-  it('reads every corpus runbook into the same model, but for the counted micromark quirks', () => {
+  it('reads the user’s runbook into the same model', function () {
+    assertSameModel(readFileSync(requireMaterial(this, userRunbookPath(), 'user runbook'), 'utf8'), 'user-runbook.md');
+  });
+
+  it('reads every corpus runbook into the same model, but for the counted micromark quirks', function () {
+    const corpus = requireMaterial(this, corpusDir(), 'corpus');
+    const files = corpusFiles();
     let quirky = 0;
-    for (const name of corpusFiles) {
+    for (const name of files) {
       const source = readFileSync(join(corpus, name), 'utf8');
       if (hasMicromarkQuirk(source)) quirky++;
       else assertSameModel(source, name);
     }
-    assert.ok(corpusFiles.length > 300);
+    assert.ok(files.length > 300);
     assert.ok(quirky <= 2, `${quirky} corpus files hit a micromark quirk`);
   });
 

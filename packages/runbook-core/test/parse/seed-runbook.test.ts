@@ -1,18 +1,16 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Runbook, Step, Template } from '../../src/model.ts';
 import { parseRunbook } from '../../src/parse/index.ts';
 import { loadShellGrammar } from '../../src/shell/index.ts';
-
-// The user's own runbook, beside the repository like the corpus.
-const seedPath = fileURLToPath(new URL('../../../../../shared/seeds/000_15d2150e85d89317.txt', import.meta.url));
+import { requireMaterial, userRunbookPath } from '../../../../test/support/external-material.ts';
 
 describe("parseRunbook on the user's runbook", () => {
   let source: string;
   let runbook: Runbook;
 
-  before(async () => {
+  before(async function () {
+    const seedPath = requireMaterial(this, userRunbookPath(), 'user runbook');
     await loadShellGrammar();
     source = readFileSync(seedPath, 'utf8');
     runbook = parseRunbook(source, { path: seedPath });

@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parseRunbook, planStep, runStep, type ConfirmRequest, type Runbook, type Step } from 'runbook-core';
 import { fakePrograms, writeKubeconfig } from './fake-programs.ts';
 import { useTempDir } from './temp-dir.ts';
-
-// The user's own runbook, beside the repository like the corpus.
-const seedPath = fileURLToPath(new URL('../../../../../shared/seeds/000_15d2150e85d89317.txt', import.meta.url));
+import { requireMaterial, userRunbookPath } from '../../../../test/support/external-material.ts';
 
 describe("runStep on the user's runbook", () => {
   const dir = useTempDir();
@@ -17,7 +14,8 @@ describe("runStep on the user's runbook", () => {
     return step;
   };
 
-  before(() => {
+  before(function () {
+    const seedPath = requireMaterial(this, userRunbookPath(), 'user runbook');
     runbook = parseRunbook(readFileSync(seedPath, 'utf8'), { path: seedPath });
   });
 

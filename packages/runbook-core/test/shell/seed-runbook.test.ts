@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { analyzeShell, loadShellGrammar, type ShellAnalysis } from '../../src/shell/index.ts';
-
-const repoRoot = new URL('../../../../', import.meta.url);
-const seed = readFileSync(new URL('../shared/seeds/000_15d2150e85d89317.txt', repoRoot), 'utf8');
+import { requireMaterial, userRunbookPath } from '../../../../test/support/external-material.ts';
 
 /** Fenced blocks by a plain line scan (the Markdown parser is tested on its own). */
 function fencedBlocks(markdown: string): Array<{ lang: string; code: string }> {
@@ -24,7 +22,7 @@ function fencedBlocks(markdown: string): Array<{ lang: string; code: string }> {
   return blocks;
 }
 
-const bashBlocks = fencedBlocks(seed).filter((block) => block.lang === 'bash');
+let bashBlocks: Array<{ lang: string; code: string }> = [];
 function block(containing: string): ShellAnalysis {
   const found = bashBlocks.find((candidate) => candidate.code.includes(containing));
   assert.ok(found, `a bash block holding ${containing}`);
@@ -32,7 +30,10 @@ function block(containing: string): ShellAnalysis {
 }
 
 describe("shell analysis of the user's runbook", () => {
-  before(() => loadShellGrammar());
+  before(function () {
+    bashBlocks = fencedBlocks(readFileSync(requireMaterial(this, userRunbookPath(), 'user runbook'), 'utf8')).filter((block) => block.lang === 'bash');
+    return loadShellGrammar();
+  });
 
   it('has the bash blocks a reader sees', () => {
     assert.equal(bashBlocks.length, 8);

@@ -12,7 +12,16 @@ describe('editor speed', () => {
     await codeLensesOf(await openRunbook('demo.md'));
     console.log(`measure: activate() ${extensionApi().activationMs.toFixed(1)} ms`);
 
-    const seed = Buffer.from(await vscode.workspace.fs.readFile(workspaceUri('incident-response.md'))).toString('utf8');
+    // The workspace holds the user's runbook only when the test material is here.
+    const bytes = await vscode.workspace.fs.readFile(workspaceUri('incident-response.md')).then(
+      (read) => read,
+      () => undefined,
+    );
+    if (bytes === undefined) {
+      console.log("measure: CodeLens latency not measured: the user's runbook is not here (set RUNBOOK_TEST_MATERIAL)");
+      return;
+    }
+    const seed = Buffer.from(bytes).toString('utf8');
     const copies = Math.ceil(1_000_000 / seed.length);
     await vscode.workspace.fs.writeFile(workspaceUri('big.md'), Buffer.from(Array(copies).fill(seed).join('\n')));
     const document = await openRunbook('big.md');

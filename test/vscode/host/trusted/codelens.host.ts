@@ -14,18 +14,4 @@ describe('CodeLenses', () => {
       ['```text', ['Copy rendered']],
     ]);
   });
-
-  it("cover every bash block of the user's own runbook, with one lens per numbered command group", async () => {
-    const document = await openRunbook('incident-response.md');
-    const byLine = lensTitlesByLine(document, await codeLensesOf(document));
-    const runStep = byLine.filter(([, titles]) => titles.includes('▶ Run step')).map(([line]) => line);
-    assert.equal(runStep.length, 8);
-    assert.ok(
-      runStep.every((line) => line === '```bash'),
-      runStep.join('\n'),
-    );
-    const groups = byLine.flatMap(([, titles]) => titles.filter((title) => title.startsWith('▶ Run "')));
-    assert.ok(groups.includes('▶ Run "1. System Health Check"'), groups.join('\n'));
-    assert.ok(groups.includes('▶ Run "8. Monitoring Alerts"'), groups.join('\n'));
-  });
 });
