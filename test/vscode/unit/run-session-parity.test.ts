@@ -49,7 +49,7 @@ function workspace() {
 }
 
 /** Events without what differs by run: ids, times, the journal's chain, durations, the runner's pid, the workspace, the log file's time stamp. */
-function comparable(events: Array<Record<string, unknown>>, dir: string) {
+function comparable(events: Array<Record<string, unknown>>, dir: string): Array<Record<string, unknown>> {
   return events
     .filter((event) => event.type !== 'started')
     .map(({ v: _v, eventId: _id, time: _time, prev: _prev, durationMs: _duration, runnerPid: _pid, ...rest }) => ({
