@@ -1,7 +1,9 @@
 export { runStep, runIdVariable } from './run-step.ts';
-export type { CommandSelector, ConfirmRequest, PlanStepOptions, RunStepOptions } from './run-step-options.ts';
+export type { CommandSelector, ConfirmRequest, PlanStepOptions, RunStepOptions, StepTerminal } from './run-step-options.ts';
 export { StepError } from './step-result.ts';
 export type { StepResult } from './step-result.ts';
+export type { FailedCommand } from './failed-commands.ts';
+export type { DroppedExport } from './export-policy.ts';
 export type { StepEvent, StepFinishedEvent, StepOutputEvent, StepStartedEvent } from './step-event.ts';
 export { planStep } from './step-plan.ts';
 export type { PlannedCommand, PlanProblem, StepPlan } from './step-plan.ts';
