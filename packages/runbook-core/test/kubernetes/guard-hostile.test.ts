@@ -185,6 +185,11 @@ describe('checkStepContext against hostile steps', () => {
     assert.equal(pinned.allowed, true, pinned.reason);
     assert.deepEqual(pinned.pin, { context: 'prod', namespace: 'app', server: 'https://prod.example.test:6443' });
     assert.equal(pinned.acceptedUnreadable?.length, 1);
+    // Nothing declared: pinned to the current context, which the incident then keeps.
+    const undeclared = await checkStepContext(kubeStep(code, {}, { lang: 'python', attributes: { guard: 'pinned' } }), { env });
+    assert.equal(undeclared.allowed, true, undeclared.reason);
+    assert.equal(undeclared.usedContext, 'prod');
+    assert.deepEqual(undeclared.pin, { context: 'prod', server: 'https://prod.example.test:6443' });
     // A python step with nothing about clusters is not one.
     assert.equal((await check('print("hello")\n', { lang: 'python' })).code, 'no-cluster');
   });

@@ -1,5 +1,7 @@
 import type { RunbookMeta, Step } from '../../model.ts';
 import { loadShellGrammar } from '../../shell/grammar.ts';
+import { readCurrentKubeContext } from '../current-context.ts';
+import type { KubeconfigSource } from '../kubeconfig.ts';
 import { acceptsPinnedKubeconfig } from './guard-attribute.ts';
 import { refusalHint } from './refusal-hint.ts';
 import { resolveStepTargets, type KubeCommandTarget, type LookedUpContext, type StepTargetOptions, type TargetProblemCode } from './step-targets.ts';
@@ -115,9 +117,7 @@ export async function checkStepContext(step: Step, options: ContextGuardOptions 
       };
     }
     base.acceptedUnreadable = plan.unreadable.map((use) => `${use.reason} (line ${use.line})`);
-    if (expected === undefined && plan.targets.length === 0) {
-      return { ...base, allowed: true, code: 'not-declared', reason: `${label} relies on guard=pinned, but no context is declared or pinned to pin it to` };
-    }
+    if (expected === undefined && plan.targets.length === 0) return pinnedToCurrent(base, label, options);
   }
 
   if (plan.targets.length === 0) {
@@ -233,6 +233,50 @@ function undeclared(
     pin,
     usedContext: first.context!,
     reason: `${label} declares no kube context (set context= on the step or kubernetes.context in the frontmatter); it uses '${first.context}', which the incident pins`,
+  };
+}
+
+/** guard=pinned with nothing expected and no command to read: pin what kubectl would use now, for the incident to keep. */
+async function pinnedToCurrent(
+  base: Omit<ContextGuardResult, 'allowed' | 'code' | 'reason'>,
+  label: string,
+  options: ContextGuardOptions,
+): Promise<ContextGuardResult> {
+  const source: KubeconfigSource & { context?: string } = { env: options.env ?? process.env };
+  if (options.kubeconfig !== undefined) source.kubeconfig = options.kubeconfig;
+  if (options.cwd !== undefined) source.cwd = options.cwd;
+  const current = await readCurrentKubeContext(source);
+  if (!current.ok) {
+    if (current.problem.code === 'kubeconfig-not-found') {
+      return { ...base, allowed: true, code: 'not-declared', reason: `${label} relies on guard=pinned, and there is no kubeconfig to reach a cluster with` };
+    }
+    return {
+      ...base,
+      allowed: false,
+      code: current.problem.code,
+      reason: `${label} relies on guard=pinned, but the current context cannot be pinned: ${current.problem.reason}`,
+      hint: refusalHint({ code: current.problem.code }),
+    };
+  }
+  const { context, server } = current.current;
+  if (server === undefined || server === '') {
+    return {
+      ...base,
+      allowed: false,
+      code: 'context-missing',
+      reason: `${label} relies on guard=pinned, but context '${context}' names no cluster server`,
+      hint: refusalHint({ code: 'context-missing', expected: context }),
+    };
+  }
+  const pin: PinnedContext = { context, server };
+  if (base.expectedNamespace !== undefined) pin.namespace = base.expectedNamespace;
+  return {
+    ...base,
+    allowed: true,
+    code: 'not-declared',
+    pin,
+    usedContext: context,
+    reason: `${label} declares no kube context and relies on guard=pinned: it runs pinned to the current context '${context}', which the incident pins`,
   };
 }
 
