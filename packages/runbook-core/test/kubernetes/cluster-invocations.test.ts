@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { findClusterInvocations } from '../../src/kubernetes/guard/cluster-invocations.ts';
+import { findClusterInvocations, readClusterUse } from '../../src/kubernetes/guard/cluster-invocations.ts';
 import { clusterPrograms, findClusterProgram } from '../../src/kubernetes/guard/cluster-programs.ts';
 
 const one = (text: string) => {
@@ -152,6 +152,12 @@ describe('findClusterInvocations', () => {
       '&',
       '#',
       '$X',
+      '$k',
+      'eval',
+      'bash',
+      'xargs',
+      'sudo',
+      '<(',
       '${',
       '}',
       'KUBECONFIG=',
@@ -164,8 +170,13 @@ describe('findClusterInvocations', () => {
           fc.array(pieces).map((parts) => parts.join('')),
         ),
         (text) => {
-          const found = findClusterInvocations(text);
-          for (const invocation of found) assert.ok(names.has(invocation.program) || findClusterProgram(invocation.program), invocation.program);
+          const reading = readClusterUse(text);
+          for (const invocation of reading.invocations) assert.ok(names.has(invocation.program) || findClusterProgram(invocation.program), invocation.program);
+          // Every finding names a line of the text.
+          const lines = text.split('\n').length;
+          for (const found of [...reading.invocations, ...reading.unreadable])
+            assert.ok(found.line >= 1 && found.line <= lines, `line ${found.line} of ${lines}`);
+          for (const use of reading.unreadable) assert.ok(use.reason.length > 0);
         },
       ),
       { numRuns: 3000 },
