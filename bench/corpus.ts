@@ -1,19 +1,25 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-/** The corpus lives beside the repository, never in it. */
-export const corpusRoot = fileURLToPath(new URL('../../shared/corpus', import.meta.url));
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { corpusDir, corpusFiles, missingMaterial } from '../test/support/external-material.ts';
 
 export interface CorpusFile {
   path: string;
   text: string;
 }
 
-/** Every Markdown file of the corpus, in a stable order. */
-export function readCorpus(): CorpusFile[] {
-  return (readdirSync(corpusRoot, { recursive: true }) as string[])
-    .filter((name) => name.endsWith('.md'))
-    .sort()
-    .map((name) => ({ path: relative(corpusRoot, join(corpusRoot, name)), text: readFileSync(join(corpusRoot, name), 'utf8') }));
+/**
+ * The corpus folder (it lives outside the repository; see RUNBOOK_TEST_MATERIAL).
+ * When it is absent, says which figure is not measured and ends the benchmark.
+ */
+export function requireCorpus(figure: string): string {
+  const dir = corpusDir();
+  if (dir !== undefined) return dir;
+  console.log(`${figure}: not measured, ${missingMaterial('corpus')}`);
+  process.exit(0);
+}
+
+/** Every Markdown file of the corpus, in a stable order; ends the benchmark, saying so, when the corpus is absent. */
+export function readCorpus(figure = 'this benchmark'): CorpusFile[] {
+  const dir = requireCorpus(figure);
+  return corpusFiles().map((path) => ({ path, text: readFileSync(join(dir, path), 'utf8') }));
 }

@@ -9,7 +9,9 @@
 //   node --import tsx --conditions=source bench/lint.bench.ts [runs]
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { requireCorpus } from './corpus.ts';
 import { median } from './measure.ts';
 
 const RUNS = Number(process.argv[2] ?? 7);
@@ -20,12 +22,13 @@ if (!existsSync(new URL('../packages/runbook-core/dist/cli.js', import.meta.url)
   process.exit(1);
 }
 
+const corpus = relative(root, requireCorpus('runbook lint against markdownlint-cli2 on the corpus'));
 const candidates: Record<string, string[]> = {
-  'markdownlint-cli2': ['node_modules/.bin/markdownlint-cli2', '../shared/corpus/**/*.md'],
-  'runbook lint --no-shellcheck': [process.execPath, bin, 'lint', '../shared/corpus', '--no-shellcheck'],
-  '  … one thread (--threads 0)': [process.execPath, bin, 'lint', '../shared/corpus', '--no-shellcheck', '--threads', '0'],
-  '  … two threads (--threads 1)': [process.execPath, bin, 'lint', '../shared/corpus', '--no-shellcheck', '--threads', '1'],
-  'runbook lint (shellcheck on)': [process.execPath, bin, 'lint', '../shared/corpus'],
+  'markdownlint-cli2': ['node_modules/.bin/markdownlint-cli2', `${corpus}/**/*.md`],
+  'runbook lint --no-shellcheck': [process.execPath, bin, 'lint', corpus, '--no-shellcheck'],
+  '  … one thread (--threads 0)': [process.execPath, bin, 'lint', corpus, '--no-shellcheck', '--threads', '0'],
+  '  … two threads (--threads 1)': [process.execPath, bin, 'lint', corpus, '--no-shellcheck', '--threads', '1'],
+  'runbook lint (shellcheck on)': [process.execPath, bin, 'lint', corpus],
 };
 
 const timer = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
@@ -59,7 +62,7 @@ for (let run = 0; run < RUNS; run++) {
 
 const baseline = median(walls['markdownlint-cli2'] ?? []);
 const cpuBaseline = median(cpus['markdownlint-cli2'] ?? []);
-console.log(`lint ../shared/corpus, whole processes, medians of ${RUNS} interleaved runs (Node ${process.version})`);
+console.log(`lint ${corpus}, whole processes, medians of ${RUNS} interleaved runs (Node ${process.version})`);
 console.log(`${''.padEnd(30)} ${'wall'.padStart(10)}          ${'CPU'.padStart(10)}`);
 for (const [name, values] of Object.entries(walls)) {
   const wall = median(values);

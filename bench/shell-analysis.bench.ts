@@ -5,8 +5,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeShell, isShellLanguage, loadShellGrammar } from '../packages/runbook-core/src/shell/index.ts';
 import { shellParser } from '../packages/runbook-core/src/shell/grammar.ts';
+import { requireCorpus } from './corpus.ts';
 
-const corpus = join(import.meta.dirname, '..', '..', 'shared', 'corpus');
+const corpus = requireCorpus('shell analysis of the corpus');
 const rounds = 15;
 
 function markdownFiles(directory: string): string[] {
@@ -85,7 +86,7 @@ const report = (label: string, times: number[]): void => {
     `${label} fastest ${fastest.toFixed(1)} ms (${(fastest / kilobytes).toFixed(3)} ms/KB), median ${median(times).toFixed(1)} ms, of ${rounds} rounds`,
   );
 };
-console.log(`shell blocks: ${blocks.length} (${kilobytes.toFixed(0)} KB) from ../shared/corpus`);
+console.log(`shell blocks: ${blocks.length} (${kilobytes.toFixed(0)} KB) from the corpus`);
 report('bare parser.parse():', bareTimes);
 report('analyzeShell():     ', analysedTimes);
 console.log(

@@ -8,10 +8,11 @@ export const skipReasonKey = 'skipReason';
 
 /** Skips with `reason` (one line); never returns. */
 export function skipWithReason(context: Mocha.Context, reason: string): never {
-  // In `beforeEach`, `currentTest` is the test; in `it`, `test` is; in `before`, `test` is the hook and its suite is skipped.
-  const runnable = context.currentTest ?? context.test;
-  const isHook = (runnable as { type?: string } | undefined)?.type === 'hook';
-  const target: object | undefined = isHook ? runnable?.parent : runnable;
+  // In `it`, `test` is the test. In a hook, `test` is the hook: `before each` skips its
+  // `currentTest`, `before all` its whole suite (there `currentTest` is only the suite's first test).
+  const runnable = context.test as (Mocha.Runnable & { type?: string }) | undefined;
+  const isHook = runnable?.type === 'hook';
+  const target: object | undefined = !isHook ? runnable : /^"before each"/.test(runnable?.title ?? '') ? context.currentTest : runnable?.parent;
   if (target !== undefined) Object.assign(target, { [skipReasonKey]: reason.split('\n')[0] });
   return context.skip();
 }
