@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { describeFileKind } from '../lint/files/readable-file.ts';
 import { UsageError } from './command.ts';
 
 const markdown = /\.(md|markdown)$/i;
@@ -13,7 +14,9 @@ export async function findRunbookFiles(paths: string[], cwd: string): Promise<st
     const info = await stat(absolute).catch(() => undefined);
     if (!info) throw new UsageError(`no such file or directory: ${path}`);
     if (info.isDirectory()) await walk(absolute, found);
-    else found.add(absolute);
+    else if (info.isFile()) found.add(absolute);
+    // Reading a device or a pipe would never end.
+    else throw new UsageError(`not a runbook: ${path} is ${describeFileKind(info)}`);
   }
   return [...found].sort();
 }

@@ -89,7 +89,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
   }
 
   const workers = options.workers ?? defaultWorkers(jobs.length);
-  const notices: string[] = [];
+  const notices = found.skipped.map((file) => `skipped ${displayPath(cwd, file.path)}: ${file.reason}`);
   const outcomes = await lintInPool(jobs, { cwd, env: options.env ?? process.env, fix: options.fix === true }, Math.max(0, workers), (notice) =>
     notices.push(notice),
   );
