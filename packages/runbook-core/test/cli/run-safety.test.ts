@@ -128,9 +128,8 @@ describe('runbook run: the Kubernetes context guard', () => {
   it('shows the context and namespace a risky cluster step will hit in its confirmation', async () => {
     const result = await cli(['run', 'kube.md', '--step', 'restart'], kubeconfig('prod', { prod: 'shop' }), { interactive: true, input: 'no\n' });
     assert.equal(result.code, 3);
-    assert.match(result.stderr, /Cluster targets \(context\/namespace\): prod\/shop/);
-    assert.match(result.stderr, /Context guard: allows — step 'restart': its cluster command targets context 'prod'/);
-    assert.match(result.stderr, /\[0\] mutate: kubectl rollout restart/);
+    assert.match(result.stderr, /\[1\] mutate {2}kubectl rollout restart deployment\/web/);
+    assert.match(result.stderr, /Run 1 command in prod\/shop\? \[y\/N, d = details\]/);
   });
 
   it('plans without running: the guard verdict per step', async () => {

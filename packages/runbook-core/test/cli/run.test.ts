@@ -103,10 +103,10 @@ describe('runbook run', () => {
     writeFileSync(join(workspace.dir, 'keep.txt'), 'x');
     const declined = await cli(['run', 'demo.md', '--step', 'clear-scratch', '--var', 'SCRATCH_DIR=keep.txt'], { interactive: true, input: 'n\n' });
     assert.equal(declined.code, 3);
-    assert.match(declined.stderr, /Step "clear-scratch" — risk: destroy/);
-    assert.match(declined.stderr, /rm -rf "\$\{SCRATCH_DIR:\?\}"/);
+    assert.match(declined.stderr, /Run DESTRUCTIVE step "clear-scratch"\?/);
+    assert.match(declined.stderr, /\[2\] destroy rm -rf "\$\{SCRATCH_DIR:\?\}"/);
     assert.match(declined.stderr, /Values: SCRATCH_DIR=keep\.txt/);
-    assert.match(declined.stderr, /Run step 'clear-scratch'\? \[y\/N\]/);
+    assert.match(declined.stderr, /Run 2 commands \(1 destructive\)\? \[y\/N, d = details\]/);
     assert.match(declined.stderr, /refused: not confirmed/);
     assert.ok(existsSync(join(workspace.dir, 'keep.txt')));
     const accepted = await cli(['run', 'demo.md', '--step', 'clear-scratch', '--var', 'SCRATCH_DIR=keep.txt'], { interactive: true, input: 'y\n' });

@@ -1,10 +1,11 @@
+import { buildConfirmation } from '../../run/confirmation.ts';
 import { RunExit, type SessionIO, type StepReport } from '../../session/index.ts';
 import { UsageError, type CliCommand, type CliContext } from '../command.ts';
 import { paint } from '../paint.ts';
 import { ProgressLine } from '../progress-line.ts';
-import { askLine, askYesNo, PromptCanceled } from '../prompt.ts';
+import { askLine, PromptCanceled } from '../prompt.ts';
 import { chooseAlternativeOnTerminal } from '../steps/choose-alternative.ts';
-import { describePreparedStep } from '../steps/describe-step.ts';
+import { askConfirmation, confirmationWidth, describePreparedStep, valuesLine } from '../steps/describe-step.ts';
 import { printPlans } from '../steps/print-plans.ts';
 import { readRunFlags } from '../steps/run-flags.ts';
 import { openRunSession, type CliRunSession } from '../steps/run-session.ts';
@@ -151,10 +152,14 @@ function prompts(context: CliContext, signal: AbortSignal): Pick<SessionIO, 'int
       const about = request.description === undefined ? '' : ` — ${request.description}`;
       return askLine(context, `${request.name}${about}${request.secret ? ' (secret, not shown)' : ''}: `, { secret: request.secret, signal });
     },
-    async confirm(request) {
-      context.stderr.write(`\n${describePreparedStep(request.prepared, request.values)}\n`);
-      return askYesNo(context, `Run step '${stepLabel(request.step)}'?`, signal);
-    },
+    // One screen: the changing commands, their risk and target; the whole plan (values masked) behind `d`.
+    confirm: (request) =>
+      askConfirmation(
+        { ask: (question) => askLine(context, question, { signal }), write: (text) => context.stderr.write(text) },
+        { ...buildConfirmation(request.plan, request.prepared.guard), details: describePreparedStep(request.prepared, request.values) },
+        paint(context.color),
+        [valuesLine(request.prepared, request.values, confirmationWidth) ?? []].flat(),
+      ),
     chooseAlternative: (request) =>
       chooseAlternativeOnTerminal(
         { ask: (question) => askLine(context, question, { signal }), write: (text) => context.stderr.write(text) },

@@ -3,6 +3,7 @@ import type { Risk } from '../../model.ts';
 import { findAlternatives, riskyCommandCount, type AlternativesClues } from '../../run/alternatives.ts';
 import { commandNumberList } from '../../run/command-number.ts';
 import { commandTarget, describeTarget } from '../../run/command-target.ts';
+import { printable } from '../../run/confirmation.ts';
 import { renderPlan, type Confirmation } from '../../run/index.ts';
 import type { paint } from '../paint.ts';
 import type { PreparedStep } from './prepare-steps.ts';
@@ -47,18 +48,28 @@ export function describePreparedStep(prepared: PreparedStep, values: StepValues,
       lines.push(`  ${'--command all'.padEnd(width)}  runs every one: ${riskyCommandCount(prepared.step, alternatives)} commands that change things`);
     }
   }
+  const shown = valuesLine(prepared, values);
+  if (shown !== undefined) lines.push(shown);
+  return lines.join('\n');
+}
+
+/** `Values: NAME=value, TOKEN=***`: what the chosen commands read, secrets masked, cut at `width`; undefined when none. */
+export function valuesLine(
+  prepared: Pick<PreparedStep, 'plan'>,
+  values: Pick<StepValues, 'valueOf' | 'isSecret'>,
+  width = Number.POSITIVE_INFINITY,
+): string | undefined {
   const shown = prepared.plan.variables.needed.flatMap((name) => {
     const value = values.valueOf(name);
     if (value === undefined) return [];
     return [`${name}=${values.isSecret(name) ? '***' : oneLine(value)}`];
   });
-  if (shown.length > 0) lines.push(`Values: ${shown.join(', ')}`);
-  return lines.join('\n');
+  return shown.length > 0 ? fit(printable(`Values: ${shown.join(', ')}`), width) : undefined;
 }
 
 /** Lines a confirmation may take on a terminal, question included: one 80×24 screen. */
 export const confirmationHeight = 24;
-const confirmationWidth = 80;
+export const confirmationWidth = 80;
 
 /**
  * A confirmation for the terminal, question included, within one 80×24
@@ -67,7 +78,7 @@ const confirmationWidth = 80;
  * repeats how many commands, how destructive and where, and whose default is
  * no. The whole plan is one answer away (`d`).
  */
-export function renderConfirmation(confirmation: Confirmation, c: Paint): { summary: string; question: string } {
+export function renderConfirmation(confirmation: Confirmation, c: Paint, extra: readonly string[] = []): { summary: string; question: string } {
   const lines = [c.bold(c.risk(confirmation.risk, fit(confirmation.title, confirmationWidth)))];
   const clusterTargets = [...new Set(confirmation.commands.flatMap((command) => (command.target === undefined ? [] : [describeTarget(command.target)])))];
   const shared = clusterTargets.length === 1 ? clusterTargets[0] : undefined;
@@ -76,8 +87,8 @@ export function renderConfirmation(confirmation: Confirmation, c: Paint): { summ
   const what = changing > 0 ? `${changing} command${changing === 1 ? '' : 's'} that change${changing === 1 ? 's' : ''} things` : 'Commands';
   const readOnly = confirmation.readOnly > 0 ? `, and ${confirmation.readOnly} that only read` : '';
   lines.push(`${what}${readOnly}${shared === undefined ? '' : `; the cluster ones in ${shared}`}:`);
-  // Title, header, "… more" and the question: the rest is for commands.
-  const room = confirmationHeight - 4;
+  // Title, header, "… more", extra lines (values) and the question: the rest is for commands.
+  const room = confirmationHeight - 4 - extra.length;
   const listed = confirmation.commands.length > room ? confirmation.commands.slice(0, room - 1) : confirmation.commands;
   for (const command of listed) {
     const prefix = `  [${command.number}] ${command.risk.padEnd(7)} `;
@@ -86,6 +97,7 @@ export function renderConfirmation(confirmation: Confirmation, c: Paint): { summ
     lines.push(`  [${command.number}] ${riskColumn(command.risk, c)} ${text}${c.dim(where)}`);
   }
   if (listed.length < confirmation.commands.length) lines.push(c.dim(`  … and ${confirmation.commands.length - listed.length} more (d shows them)`));
+  lines.push(...extra);
   const count = `${confirmation.commands.length} command${confirmation.commands.length === 1 ? '' : 's'}`;
   const how = destroying > 0 ? ` (${destroying} destructive)` : '';
   const where = shared !== undefined ? ` in ${shared}` : clusterTargets.length > 1 ? ` in ${clusterTargets.length} context/namespaces` : '';
@@ -108,8 +120,8 @@ export interface ConfirmationTerminal {
  * `?` prints the whole plan and asks again. Ctrl-C is the caller's (the
  * reader rejects, and the run ends as interrupted).
  */
-export async function askConfirmation(terminal: ConfirmationTerminal, confirmation: Confirmation, c: Paint): Promise<boolean> {
-  const { summary, question } = renderConfirmation(confirmation, c);
+export async function askConfirmation(terminal: ConfirmationTerminal, confirmation: Confirmation, c: Paint, extra: readonly string[] = []): Promise<boolean> {
+  const { summary, question } = renderConfirmation(confirmation, c, extra);
   terminal.write(`\n${summary}\n`);
   for (;;) {
     const answer = (await terminal.ask(question)).trim().toLowerCase();
