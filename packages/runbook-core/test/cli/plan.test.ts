@@ -11,7 +11,7 @@ describe('runbook plan', () => {
     assert.match(result.stdout, /^── disk-usage \nStep "disk-usage" — risk: read\nInterpreter: bash\n/);
     assert.match(
       result.stdout,
-      /── clear-scratch \nStep "clear-scratch" — risk: destroy\n[^]*\[1\] mutate[^]*\[2\] destroy[^\n]*\n\s+rm -rf "\$\{SCRATCH_DIR:\?\}"\n[^]*Values: SCRATCH_DIR=\.runbook\/demo-scratch\n/,
+      /── clear-scratch \nStep "clear-scratch" — risk: destroy\n[\s\S]*\[1\] mutate[\s\S]*\[2\] destroy[^\n]*\n\s+rm -rf "\$\{SCRATCH_DIR:\?\}"\n[\s\S]*Values: SCRATCH_DIR=\.runbook\/demo-scratch\n/,
     );
     assert.match(result.stdout, /Values nobody gives yet \(a run asks on a terminal, or pass --var NAME=…\):\n {2}INCIDENT_ID, read by compare-threshold\n/);
     assert.match(result.stdout, /Dry run: nothing was run\.\n$/);
