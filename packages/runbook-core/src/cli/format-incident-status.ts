@@ -1,18 +1,19 @@
 import type { IncidentState, IncidentStatus } from '../incident/index.ts';
 import { humanDuration, utcDateTime } from '../incident/utc-time.ts';
+import { printable } from '../text/printable.ts';
 import type { paint } from './paint.ts';
 
 /** `runbook incident status` as text: where the incident stands and what is due. */
 export function formatIncidentStatus(state: IncidentState, status: IncidentStatus, c: ReturnType<typeof paint>): string {
   const at = (iso: string) => utcDateTime(new Date(iso));
-  const level = status.severity ? `${status.severity.id}${status.severity.label ? ` ${status.severity.label}` : ''}` : (state.severity ?? 'unknown');
-  const lines = [`${c.bold(state.id)}  ${state.title ?? '(no title)'}`];
+  const level = printable(status.severity ? `${status.severity.id}${status.severity.label ? ` ${status.severity.label}` : ''}` : (state.severity ?? 'unknown'));
+  const lines = [`${c.bold(state.id)}  ${printable(state.title ?? '(no title)')}`];
   const row = (name: string, text: string) => lines.push(`  ${name.padEnd(12)}${text}`);
   row('severity', level);
   row('status', `${status.status} · ${status.phase}`);
-  if (status.startedAt) row('started', `${at(status.startedAt)}${state.startedBy ? ` by ${state.startedBy}` : ''}`);
+  if (status.startedAt) row('started', `${at(status.startedAt)}${state.startedBy ? ` by ${printable(state.startedBy)}` : ''}`);
   row(status.status === 'open' ? 'elapsed' : 'lasted', humanDuration(status.elapsedMs));
-  if (state.resolvedAt) row('resolved', `${at(state.resolvedAt)}${state.resolution ? ` — ${state.resolution}` : ''}`);
+  if (state.resolvedAt) row('resolved', `${at(state.resolvedAt)}${state.resolution ? ` — ${printable(state.resolution)}` : ''}`);
   if (status.responseDueAt) {
     const response = status.respondedAt
       ? `responded ${at(status.respondedAt)}${status.responseLate ? c.red(' (late)') : ''}`
@@ -36,7 +37,7 @@ export function formatIncidentStatus(state: IncidentState, status: IncidentStatu
     steps.length === 0 ? 'none run' : `${steps.length} run: ${count('succeeded')} succeeded, ${count('failed')} failed, ${count('refused')} refused`,
   );
   if (state.notes.length > 0) row('notes', String(state.notes.length));
-  if (state.runbook) row('runbook', state.runbook);
-  for (const message of state.messages) lines.push(c.yellow(`  journal: ${message.reason}`));
+  if (state.runbook) row('runbook', printable(state.runbook));
+  for (const message of state.messages) lines.push(c.yellow(`  journal: ${printable(message.reason)}`));
   return `${lines.join('\n')}\n`;
 }

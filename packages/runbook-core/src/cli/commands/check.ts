@@ -5,6 +5,7 @@ import { parseFormatFlag } from '../format-flag.ts';
 import { findIncident } from '../incident-context.ts';
 import { loadRunbook } from '../load-runbook.ts';
 import { parseFlags } from '../parse-flags.ts';
+import { printable } from '../../text/printable.ts';
 import { withUsageErrors } from '../usage-errors.ts';
 
 const help = `Usage: runbook check <file> <item> [options]
@@ -52,7 +53,7 @@ async function checkItem(context: CliContext): Promise<number> {
   const target = await findIncident(context, values.incident);
   if (target.id === undefined && values.write !== true) {
     throw new UsageError(
-      `no current incident to tick '${item.text}' in: start one with 'runbook incident start', pass --incident <id>, or --write to tick the file only`,
+      `no current incident to tick '${printable(item.text)}' in: start one with 'runbook incident start', pass --incident <id>, or --write to tick the file only`,
     );
   }
   const { currentUser, loadIncident, recordEvent } = await import('../../incident/index.ts');
@@ -96,6 +97,6 @@ async function checkItem(context: CliContext): Promise<number> {
   ]
     .filter(Boolean)
     .join(' ');
-  context.stdout.write(`${recorded || written ? verb : 'Unchanged:'} [${checked ? 'x' : ' '}] ${item.text} ${where}\n`.replace(/ +\n$/, '\n'));
+  context.stdout.write(`${recorded || written ? verb : 'Unchanged:'} [${checked ? 'x' : ' '}] ${printable(item.text)} ${where}\n`.replace(/ +\n$/, '\n'));
   return ExitCode.ok;
 }
