@@ -143,9 +143,12 @@ describe('checkStepContext against hostile steps', () => {
         code,
       );
     }
-    // Another name for the same server is the same cluster.
+    // The same name on the same server, in another file, is the declared context.
+    writeFileSync(join(dir, 'copy'), kubeconfigYaml('prod', [{ name: 'prod', namespace: 'app' }]));
+    assert.equal((await check(`kubectl --kubeconfig ${join(dir, 'copy')} get pods -n app`)).allowed, true);
+    // Another name for the same server is still refused: the pinned kubeconfig would not hold it.
     writeFileSync(join(dir, 'alias'), kubeconfigYaml('prod-admin', [{ name: 'prod-admin', namespace: 'app', cluster: 'prod' }]));
-    assert.equal((await check(`kubectl --kubeconfig ${join(dir, 'alias')} get pods -n app`)).allowed, true);
+    assert.equal((await check(`kubectl --kubeconfig ${join(dir, 'alias')} get pods -n app`)).code, 'context-mismatch');
   });
 
   it('follows `unset KUBECONFIG` to the default kubeconfig', async () => {
@@ -240,7 +243,7 @@ describe('checkStepContext against hostile steps', () => {
     writeFileSync(join(dir, 'other-current'), kubeconfigYaml('other', [{ name: 'prod', namespace: 'app' }, { name: 'other' }]));
     const result = await checkStepContext(kubeStep('kubectl get pods -n app'), { meta, env: { ...env, KUBECONFIG: join(dir, 'other-current') } });
     assert.equal(result.code, 'context-mismatch');
-    assert.equal(result.hint, "run `kubectl config use-context prod`, then the step again; to run it against 'other' on purpose, give --context other");
+    assert.equal(result.hint, "run `kubectl config use-context prod`, then the step again; to run it against 'other' on purpose, pass --context other");
   });
 
   it("lets the user's runbook run on one cluster, pinning it, and refuses its cluster steps once the incident is pinned elsewhere", async function () {

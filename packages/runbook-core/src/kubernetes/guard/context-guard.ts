@@ -74,10 +74,11 @@ export interface ContextGuardResult {
 }
 
 /**
- * Decides whether a step may run against the cluster its commands would hit,
- * comparing clusters by API server, not by context name. Refuses when a
- * cluster client (or an API step) would reach another server than the
- * expected context's, when a context or kubeconfig cannot be read or known
+ * Decides whether a step may run against the cluster its commands would hit.
+ * A context is the expected one when its name and its cluster's API server
+ * both match: a context of the declared name that a command's kubeconfig
+ * points at another server is refused. Refuses when a cluster client (or an
+ * API step) would reach another context, when a context or kubeconfig cannot be read or known
  * before running, when a command without `-n` would fall into another
  * namespace than the declared one, and when the step may reach a cluster in a
  * way that cannot be read (`$k get pods`, `eval "$X"`, `curl … | bash`),
@@ -142,7 +143,8 @@ export async function checkStepContext(step: Step, options: ContextGuardOptions 
     }
     if (lookedUp && !lookedUp.ok) return refuseLookUp({ ...withActual({ ...base }, target) }, label, lookedUp, expected);
     const expectedServer = lookedUp?.ok ? lookedUp.server : undefined;
-    if (target.context !== expected && (target.server === undefined || target.server !== expectedServer)) {
+    // The pinned kubeconfig holds the expected context alone: another name fails there even on the same server.
+    if (target.context !== expected) {
       const on = target.server === undefined ? '' : ` at ${target.server}`;
       return {
         ...withActual({ ...base }, target),
@@ -214,7 +216,7 @@ function undeclared(
         hint: refusalHint({ code: target.problem.code, target }),
       };
     }
-    if (target.server !== first.server) {
+    if (target.context !== first.context || target.server !== first.server) {
       return {
         ...withActual({ ...base }, target),
         allowed: false,

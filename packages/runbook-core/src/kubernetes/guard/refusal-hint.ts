@@ -9,7 +9,7 @@ export interface HintFacts {
 
 /** What to do about a refusal: the fix first, the override (`--context`) last. */
 export function refusalHint({ code, expected, namespace, target }: HintFacts): string {
-  const override = target?.context === undefined ? '' : `; to run it against '${target.context}' on purpose, give --context ${target.context}`;
+  const override = target?.context === undefined ? '' : `; to run it against '${target.context}' on purpose, pass --context ${target.context}`;
   switch (code) {
     case 'context-mismatch':
       if (target?.contextSource === 'flag' || target?.contextSource === 'environment') {
@@ -18,7 +18,7 @@ export function refusalHint({ code, expected, namespace, target }: HintFacts): s
       if (target?.contextSource === 'switched') return `remove the context switch from the step and run \`kubectl config use-context ${expected}\`${override}`;
       return `run \`kubectl config use-context ${expected}\`, then the step again${override}`;
     case 'namespace-mismatch':
-      return `add \`-n ${namespace}\` to the command, or run \`kubectl config set-context ${expected ?? '--current'} --namespace ${namespace}\``;
+      return `give the command -n ${namespace}, or run \`kubectl config set-context ${expected ?? '--current'} --namespace ${namespace}\``;
     case 'unreadable':
       return `write the cluster command out so it can be read (\`kubectl --context ${expected ?? '<context>'} …\` rather than a variable, eval or a piped script), or add guard=pinned to the step to run it with a kubeconfig holding only context '${expected ?? 'the current one'}'`;
     case 'context-missing':
