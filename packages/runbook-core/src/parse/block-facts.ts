@@ -6,7 +6,7 @@ import type { TableFact } from './gfm-table.ts';
 import { readGfmTable } from './gfm-table.ts';
 import type { MessageFact } from './message-fact.ts';
 import type { ShellAnalysisCache } from './step-analysis.ts';
-import type { InlineLines, MdBlock, MdCode, MdHeading, MdListItem, MdParagraph } from './markdown/block-nodes.ts';
+import type { InlineLines, MdBlock, MdCode, MdHeading, MdListItem, MdParagraph, MdTable } from './markdown/block-nodes.ts';
 import { readInlineSource } from './markdown/inline-source.ts';
 import { parseInline, type InlineContent } from './markdown/parse-inline.ts';
 
@@ -56,6 +56,7 @@ export interface PlacedTableFact extends TableFact {
 export type BlockKind =
   | 'frontmatter'
   | 'paragraph'
+  | 'table'
   | 'heading'
   | 'fencedCode'
   | 'indentedCode'
@@ -113,13 +114,12 @@ export function emptyFacts(kind: BlockKind, start: number, end: number): BlockFa
   return { kind, start, end, headings: [], codeBlocks: [], checklistItems: [], tables: [], links: [], definitions: [], messages: [] };
 }
 
-type Visit = MdBlock | { leave: 'list' | 'blockquote' } | { tableOf: MdParagraph };
+type Visit = MdBlock | { leave: 'list' };
 
 class BlockWalker {
   readonly #input: BlockInput;
   readonly #facts: BlockFacts;
   #listDepth = 0;
-  #blockquoteDepth = 0;
 
   constructor(input: BlockInput, facts: BlockFacts) {
     this.#input = input;
@@ -131,12 +131,7 @@ class BlockWalker {
     const pending: Visit[] = [root];
     for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
       if ('leave' in next) {
-        if (next.leave === 'list') this.#listDepth--;
-        else this.#blockquoteDepth--;
-        continue;
-      }
-      if ('tableOf' in next) {
-        this.#table(next.tableOf);
+        this.#listDepth--;
         continue;
       }
       const node = next;
@@ -153,20 +148,24 @@ class BlockWalker {
         case 'paragraph':
           this.#paragraph(node);
           break;
+        case 'table':
+          this.#table(node);
+          break;
         case 'listItem': {
-          // A task item's paragraph was read with the item: only its table is left.
+          // A task item's paragraph was read with the item.
           const taskParagraph = this.#listItem(node);
           for (let index = node.children.length - 1; index >= 0; index--) {
             const child = node.children[index]!;
-            pending.push(child === taskParagraph ? { tableOf: taskParagraph } : child);
+            if (child !== taskParagraph) pending.push(child);
           }
           break;
         }
         case 'list':
         case 'blockquote':
-          if (node.type === 'list') this.#listDepth++;
-          else this.#blockquoteDepth++;
-          pending.push({ leave: node.type });
+          if (node.type === 'list') {
+            this.#listDepth++;
+            pending.push({ leave: 'list' });
+          }
           for (let index = node.children.length - 1; index >= 0; index--) pending.push(node.children[index]!);
           break;
         default:
@@ -225,19 +224,19 @@ class BlockWalker {
 
   #paragraph(node: MdParagraph): void {
     this.#inline(node.lines);
-    this.#table(node);
   }
 
-  #table(node: MdParagraph): void {
-    const source = this.#input.source;
-    if (!hasPipe(source, node.start, node.end)) return;
-    const table = readGfmTable(source, node.start, node.end, this.#blockquoteDepth > 0);
-    if (table === undefined) return;
+  #table(node: MdTable): void {
+    const { fact, cells } = readGfmTable(this.#input.source, node.lines, node.start, node.end);
+    // GFM reads each cell's inline content on its own: a link cannot span cells.
+    for (let index = 0; index < cells.length; index += 2) {
+      if ((cells[index] ?? 0) < (cells[index + 1] ?? 0)) this.#inline(cells.slice(index, index + 2));
+    }
     this.#facts.tables.push({
-      header: table.header,
-      rows: table.rows,
-      start: table.start - this.#facts.start,
-      end: table.end - this.#facts.start,
+      header: fact.header,
+      rows: fact.rows,
+      start: fact.start - this.#facts.start,
+      end: fact.end - this.#facts.start,
       headingsBefore: this.#facts.headings.length,
     });
   }
@@ -272,10 +271,4 @@ class BlockWalker {
     });
     return paragraph;
   }
-}
-
-// A bounded scan: indexOf would run on to the next pipe anywhere in the file.
-function hasPipe(source: string, start: number, end: number): boolean {
-  for (let index = start; index < end; index++) if (source.charCodeAt(index) === 124) return true;
-  return false;
 }

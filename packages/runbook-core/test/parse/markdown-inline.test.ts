@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Heading, Nodes, Paragraph, Root } from 'mdast';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
-import { toString } from 'mdast-util-to-string';
+import { toString as mdastToString } from 'mdast-util-to-string';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
@@ -27,13 +27,13 @@ function remarkContent(node: Paragraph | Heading, shift: number): InlineContent 
     if (child.type === 'link' || child.type === 'linkReference') {
       const start = child.position!.start.offset! - shift;
       const end = child.position!.end.offset! - shift;
-      const text = toString(child, textOptions);
+      const text = mdastToString(child, textOptions);
       links.push(child.type === 'link' ? { url: child.url, text, start, end } : { identifier: child.identifier, text, start, end });
     }
     if ('children' in child) for (const grandchild of child.children) visit(grandchild);
   };
   for (const child of node.children) visit(child);
-  return { text: toString(node, textOptions), links };
+  return { text: mdastToString(node, textOptions), links };
 }
 
 const definitions = (labels: readonly string[]): string => (labels.length === 0 ? '' : `\n\n${labels.map((label) => `[${label}]: #`).join('\n')}`);

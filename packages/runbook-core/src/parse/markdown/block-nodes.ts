@@ -38,6 +38,12 @@ export interface MdCode extends BlockSpan {
   value: string;
 }
 
+/** A GFM table: its header row, delimiter row and body rows, as `lines` (past container prefixes). */
+export interface MdTable extends BlockSpan {
+  type: 'table';
+  lines: InlineLines;
+}
+
 export interface MdDefinition extends BlockSpan {
   type: 'definition';
   identifier: string;
@@ -62,4 +68,4 @@ export interface MdOpaque extends BlockSpan {
   type: 'html' | 'thematicBreak';
 }
 
-export type MdBlock = MdParagraph | MdHeading | MdCode | MdDefinition | MdListItem | MdContainer | MdOpaque;
+export type MdBlock = MdParagraph | MdHeading | MdTable | MdCode | MdDefinition | MdListItem | MdContainer | MdOpaque;

@@ -1,9 +1,10 @@
-import type { InlineLines, MdBlock, MdCode, MdHeading, MdListItem, MdParagraph } from './block-nodes.ts';
+import type { InlineLines, MdBlock, MdCode, MdHeading, MdListItem, MdParagraph, MdTable } from './block-nodes.ts';
 import { isAsciiDigit, isSpaceOrTab, lineEndingAt, skipSpacesAndTabs, SPACE, TAB } from './character-codes.ts';
 import { fenceLanguage } from './fence-language.ts';
 import { endsHtmlBlock, htmlBlockKind } from './html-block.ts';
 import { LineCursor } from './line-cursor.ts';
 import { readLinkDefinition } from './link-definition.ts';
+import { canHeadTable, delimiterRowWidth, tableRowCells } from './table-row.ts';
 import { readTaskBox } from './task-box.ts';
 
 // CommonMark's block structure, line by line: match the open containers,
@@ -36,6 +37,10 @@ interface Open {
   fenceOffset?: number;
   language?: string;
   closed?: boolean;
+  // paragraph: where in `lines` a GFM table's header row is, once a delimiter row follows it
+  tableAt?: number;
+  /** The paragraph's first line is one a table before it would not take lazily: it heads no table, as in micromark. */
+  noTableHead?: boolean;
   // code and paragraph lines
   lines?: number[];
   text?: string[];
@@ -117,7 +122,8 @@ class BlockScanner {
     // As micromark has it, every block opened on a line that would continue a paragraph is interrupting it.
     const tipKind = this.#tip.kind;
     const containersMatched = matched >= open.length - (acceptsLines(tipKind) ? 1 : 0);
-    this.#interrupting = containersMatched && (tipKind === 'paragraph' || tipKind === 'indented');
+    // After a table row anything may start, as after any block but a paragraph.
+    this.#interrupting = containersMatched && ((tipKind === 'paragraph' && this.#tip.tableAt === undefined) || tipKind === 'indented');
     let container = open[matched - 1] as Open;
     let matchedLeaf = container.kind !== 'paragraph' && acceptsLines(container.kind);
     while (!matchedLeaf) {
@@ -134,13 +140,15 @@ class BlockScanner {
       container = this.#tip;
       if (result === 2) matchedLeaf = true;
     }
-    if (!this.#allClosed && !this.#cursor.blank && this.#tip.kind === 'paragraph') {
+    const lazy = !this.#allClosed && !this.#cursor.blank && this.#tip.kind === 'paragraph';
+    if (lazy && this.#tip.tableAt === undefined) {
       this.#addParagraphLine(this.#tip, this.#contentStart); // a lazy continuation line
       return;
     }
     this.#closeUnmatched();
     const kind = container.kind;
     if (kind === 'paragraph') {
+      if (container.tableAt === undefined) this.#markTable(container);
       this.#addParagraphLine(container, this.#contentStart);
     } else if (kind === 'fence' || kind === 'indented') {
       this.#addCodeLine(container);
@@ -156,6 +164,7 @@ class BlockScanner {
       this.#cursor.advanceNextNonspace();
       paragraph.lines = [];
       this.#addParagraphLine(paragraph, this.#cursor.offset);
+      if (lazy) paragraph.noTableHead = true;
     }
   }
 
@@ -234,7 +243,8 @@ class BlockScanner {
       if (code === 35 /* # */ && this.#startAtxHeading(at)) return 2;
       if ((code === 96 || code === 126) && this.#startFence(at, code)) return 2;
       if (code === 60 /* < */ && this.#startHtml(at, container)) return 2;
-      if ((code === 61 || code === 45) && container.kind === 'paragraph' && this.#startSetextHeading(container, code)) return 2;
+      if ((code === 61 || code === 45) && container.kind === 'paragraph' && container.tableAt === undefined && this.#startSetextHeading(container, code))
+        return 2;
       if ((code === 42 || code === 45 || code === 95) && this.#isThematicBreak(at, code)) {
         this.#closeUnmatched();
         this.#addLeaf({ type: 'thematicBreak', start: at, end: this.#cursor.lineEnd });
@@ -242,7 +252,7 @@ class BlockScanner {
       }
     }
     if ((!indented || container.kind === 'list') && this.#startListItem()) return 1;
-    if (indented && this.#tip.kind !== 'paragraph' && !this.#cursor.blank) {
+    if (indented && (this.#tip.kind !== 'paragraph' || this.#tip.tableAt !== undefined) && !this.#cursor.blank) {
       const start = this.#cursor.partialTab ? this.#cursor.offset + 1 : this.#cursor.offset;
       this.#cursor.advanceOffset(4, true);
       this.#closeUnmatched();
@@ -323,7 +333,7 @@ class BlockScanner {
     if (after !== this.#cursor.lineEnd) return false;
     this.#closeUnmatched();
     const definitions: MdBlock[] = [];
-    const lines = this.#takeDefinitions(paragraph, definitions);
+    const lines = this.#takeDefinitions(paragraph.lines ?? [], definitions);
     if (lines.length === 0) return false;
     const heading: MdHeading = {
       type: 'heading',
@@ -439,6 +449,27 @@ class BlockScanner {
     this.#allClosed = true;
   }
 
+  /**
+   * When this line is a GFM delimiter row as wide as the paragraph's last line,
+   * that line heads a table: the paragraph ends before it and the table takes
+   * the lines after it until one that is blank, lazy or starts another block.
+   */
+  #markTable(paragraph: Open): void {
+    const lines = paragraph.lines ?? [];
+    if (lines.length === 0 || this.#cursor.indent >= 4 || (paragraph.noTableHead === true && lines.length === 2)) return;
+    const width = delimiterRowWidth(this.#source, this.#cursor.offset, this.#cursor.lineEnd);
+    if (width === undefined) return;
+    const headerStart = lines[lines.length - 2] ?? 0;
+    const headerEnd = lines[lines.length - 1] ?? 0;
+    if (
+      indentColumns(this.#source, headerStart) >= 4 ||
+      !canHeadTable(this.#source, headerStart, headerEnd) ||
+      tableRowCells(this.#source, headerStart, headerEnd).length !== width * 2
+    )
+      return;
+    paragraph.tableAt = lines.length - 2;
+  }
+
   /** A line of inline content from `start`: continuation lines keep their indentation, which code spans show. */
   #addParagraphLine(paragraph: Open, start: number): void {
     (paragraph.lines ??= []).push(start, this.#cursor.lineEnd);
@@ -495,17 +526,29 @@ class BlockScanner {
 
   #paragraphNodes(block: Open): MdBlock[] {
     const nodes: MdBlock[] = [];
-    const lines = this.#takeDefinitions(block, nodes);
-    if (lines.length === 0) return nodes;
-    const paragraph: MdParagraph = { type: 'paragraph', lines, start: lines[0] ?? block.start, end: lines.at(-1) ?? block.end };
-    lines[lines.length - 1] = trimmedEnd(this.#source, lines);
-    nodes.push(paragraph);
+    const all = block.lines ?? [];
+    const tableAt = block.tableAt ?? all.length;
+    const lines = this.#takeDefinitions(tableAt === all.length ? all : all.slice(0, tableAt), nodes);
+    if (lines.length > 0) nodes.push(this.#paragraphNode(lines, block));
+    if (tableAt < all.length) nodes.push(this.#tableNode(all.slice(tableAt)));
     return nodes;
   }
 
+  #tableNode(lines: InlineLines): MdTable {
+    const start = skipSpacesAndTabs(this.#source, lines[0] ?? 0, lines[1] ?? 0);
+    lines[0] = start;
+    // Unlike a paragraph, a table ends past its last row's final spaces.
+    return { type: 'table', lines, start, end: lines.at(-1) ?? start };
+  }
+
+  #paragraphNode(lines: InlineLines, block: Open): MdParagraph {
+    const paragraph: MdParagraph = { type: 'paragraph', lines, start: lines[0] ?? block.start, end: lines.at(-1) ?? block.end };
+    lines[lines.length - 1] = trimmedEnd(this.#source, lines);
+    return paragraph;
+  }
+
   /** Reads link reference definitions off the start of a paragraph; the lines left. */
-  #takeDefinitions(block: Open, into?: MdBlock[]): InlineLines {
-    const lines = block.lines ?? [];
+  #takeDefinitions(lines: InlineLines, into?: MdBlock[]): InlineLines {
     if (this.#source.charCodeAt(lines[0] ?? -1) !== 91 /* [ */) return lines;
     const source = this.#source;
     const parts: string[] = [];
@@ -599,6 +642,17 @@ function maybeSpecial(code: number): boolean {
     code === 45 ||
     (code >= 48 && code <= 57)
   );
+}
+
+// A continuation line keeps its indentation (past its containers' prefixes).
+function indentColumns(source: string, from: number): number {
+  let column = 0;
+  for (let index = from; ; index++) {
+    const code = source.charCodeAt(index);
+    if (code === SPACE) column++;
+    else if (code === TAB) column += 4 - (column % 4);
+    else return column;
+  }
 }
 
 function isBlankRange(source: string, from: number, to: number): boolean {

@@ -1,12 +1,12 @@
 // The parser as it was when built on remark-parse, kept as it was (so its
 // shape mirrors block-facts.ts): the oracle the Markdown scanner is checked
-// against. It reads mdast into the same facts.
+// against. It reads mdast into the same facts; tables come from micromark's
+// GFM table extension, fences' languages from mdast's `lang`.
 import { slug as githubSlug } from 'github-slugger';
-import type { Heading, ListItem, Nodes, Paragraph, RootContent } from 'mdast';
+import type { Heading, ListItem, Nodes, RootContent, Table, TableCell } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import { emptyFacts, type BlockFacts, type BlockKind } from '../../../src/parse/block-facts.ts';
 import { readCodeBlock } from '../../../src/parse/code-block-fact.ts';
-import { readGfmTable } from '../../../src/parse/gfm-table.ts';
 import type { ShellAnalysisCache } from '../../../src/parse/step-analysis.ts';
 
 export interface BlockInput {
@@ -30,7 +30,7 @@ export function readBlockFacts(input: BlockInput): BlockFacts {
 
 function kindOf(node: RootContent, source: string, start: number): BlockKind {
   if (node.type === 'code') return source[start] === '`' || source[start] === '~' ? 'fencedCode' : 'indentedCode';
-  const kinds: readonly string[] = ['heading', 'paragraph', 'definition', 'list', 'blockquote', 'html', 'thematicBreak'];
+  const kinds: readonly string[] = ['heading', 'paragraph', 'table', 'definition', 'list', 'blockquote', 'html', 'thematicBreak'];
   return kinds.includes(node.type) ? (node.type as BlockKind) : 'paragraph';
 }
 
@@ -38,7 +38,6 @@ class BlockWalker {
   readonly #input: BlockInput;
   readonly #facts: BlockFacts;
   #listDepth = 0;
-  #blockquoteDepth = 0;
 
   constructor(input: BlockInput, facts: BlockFacts) {
     this.#input = input;
@@ -70,8 +69,8 @@ class BlockWalker {
       case 'linkReference':
         this.#link(node, { identifier: node.identifier });
         break;
-      case 'paragraph':
-        this.#paragraph(node);
+      case 'table':
+        this.#table(node);
         break;
       case 'listItem':
         this.#listItem(node);
@@ -80,11 +79,6 @@ class BlockWalker {
         this.#listDepth++;
         this.#children(node.children);
         this.#listDepth--;
-        return;
-      case 'blockquote':
-        this.#blockquoteDepth++;
-        this.#children(node.children);
-        this.#blockquoteDepth--;
         return;
       default:
         break;
@@ -142,20 +136,25 @@ class BlockWalker {
     });
   }
 
-  #paragraph(node: Paragraph): void {
-    const source = this.#input.source;
-    const start = this.#absolute(node.position?.start.offset);
-    const end = this.#absolute(node.position?.end.offset);
-    if (!hasPipe(source, start, end)) return;
-    const table = readGfmTable(source, start, end, this.#blockquoteDepth > 0);
-    if (table === undefined) return;
+  // The table as micromark-extension-gfm-table reads it: each cell from its first inline node to its last, `\|` read as `|`.
+  #table(node: Table): void {
+    const [head, ...body] = node.children;
+    if (head === undefined) return;
+    const header = head.children.map((cell) => this.#cellMarkdown(cell));
     this.#facts.tables.push({
-      header: table.header,
-      rows: table.rows,
-      start: table.start - this.#facts.start,
-      end: table.end - this.#facts.start,
+      header,
+      rows: body.map((row) => header.map((_, index) => (row.children[index] === undefined ? '' : this.#cellMarkdown(row.children[index])))),
+      start: this.#local(node.position?.start.offset),
+      end: this.#local(node.position?.end.offset),
       headingsBefore: this.#facts.headings.length,
     });
+  }
+
+  #cellMarkdown(cell: TableCell): string {
+    const first = cell.children[0];
+    const last = cell.children.at(-1);
+    if (first === undefined || last === undefined) return '';
+    return this.#input.source.slice(this.#absolute(first.position?.start.offset), this.#absolute(last.position?.end.offset)).replaceAll('\\|', '|');
   }
 
   #listItem(node: ListItem): void {
@@ -187,12 +186,6 @@ class BlockWalker {
       headingsBefore: this.#facts.headings.length,
     });
   }
-}
-
-// A bounded scan: indexOf would run on to the next pipe anywhere in the file.
-function hasPipe(source: string, start: number, end: number): boolean {
-  for (let index = start; index < end; index++) if (source.charCodeAt(index) === 124) return true;
-  return false;
 }
 
 function startOf(node: Nodes): number {

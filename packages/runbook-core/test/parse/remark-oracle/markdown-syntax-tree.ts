@@ -1,21 +1,22 @@
 import type { Root } from 'mdast';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
+import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 
-// Only the syntax a runbook model needs: GFM task items. Tables are read from
-// paragraph lines instead (see gfm-table.ts): the table extension alone costs
-// ~20 % of the whole parse; autolink literals, footnotes and strikethrough
-// would cost ~80 % more and give the model nothing. Frontmatter is found
+// Only the syntax a runbook model needs: GFM task items and tables (micromark's
+// own, so the scanner's tables are checked, not shared). Autolink literals,
+// footnotes and strikethrough give the model nothing. Frontmatter is found
 // before parsing (see frontmatter-fence.ts).
-function remarkTaskListItems(this: Processor): void {
+function remarkTaskItemsAndTables(this: Processor): void {
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(gfmTaskListItem());
-  (data.fromMarkdownExtensions ??= []).push(gfmTaskListItemFromMarkdown());
+  (data.micromarkExtensions ??= []).push(gfmTaskListItem(), gfmTable());
+  (data.fromMarkdownExtensions ??= []).push(gfmTaskListItemFromMarkdown(), gfmTableFromMarkdown());
 }
 
-const processor = unified().use(remarkParse).use(remarkTaskListItems).freeze();
+const processor = unified().use(remarkParse).use(remarkTaskItemsAndTables).freeze();
 
 /** The mdast of `markdown`. */
 export function parseMarkdown(markdown: string): Root {
