@@ -24,8 +24,26 @@ writeFileSync(script, 'echo ok\n');
 const [step] = parseRunbook('# Bench\n\n```bash {name=echo}\necho ok\n```\n').steps;
 if (!step) throw new Error('the bench runbook has no step');
 
+// A busier step: 12 top-level commands, pipelines among them, and a loop of
+// 500 simple commands, where the failure-reporting traps run before each one.
+const busyCode = [
+  ...Array.from({ length: 10 }, (_, index) => `printf '%s\\n' ${index} | cat > /dev/null`),
+  'for i in $(seq 500); do : "$i"; done',
+  'echo ok',
+  '',
+].join('\n');
+const busyScript = join(dir, 'busy.sh');
+writeFileSync(busyScript, busyCode);
+const [busyStep] = parseRunbook(`# Bench\n\n\`\`\`bash {name=busy}\n${busyCode}\`\`\`\n`).steps;
+if (!busyStep) throw new Error('the bench runbook has no busy step');
+
 const candidates: Record<string, () => Promise<unknown>> = {
   "execa('bash', [file])": () => execa('bash', [script]),
+  "execa('bash', [busy file])": () => execa('bash', [busyScript]),
+  'runStep(busy step)': async () => {
+    const result = await runStep(busyStep, { runbookDir: dir });
+    if (result.stdout !== 'ok\n' || result.failed) throw new Error(`unexpected result: ${result.message}`);
+  },
   'runStep(echo ok)': async () => {
     const result = await runStep(step, { runbookDir: dir });
     if (result.stdout !== 'ok\n') throw new Error(`unexpected output: ${result.message}`);
@@ -54,3 +72,5 @@ const ratio = median(samples['runStep(echo ok)'] ?? []) / baseline;
 // Under a noisy load the medians drift apart; the ratio within each alternating pair drifts less.
 const pairRatios = (samples['runStep(echo ok)'] ?? []).map((value, index) => value / (samples["execa('bash', [file])"]?.[index] ?? value));
 console.log(`runStep / execa: ×${ratio.toFixed(3)} of medians, ×${median(pairRatios).toFixed(3)} median of pairs (target ≤ 1.3)`);
+const busyRatio = median(samples['runStep(busy step)'] ?? []) / median(samples["execa('bash', [busy file])"] ?? []);
+console.log(`runStep / execa on the busy step: ×${busyRatio.toFixed(3)} of medians`);

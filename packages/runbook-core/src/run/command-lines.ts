@@ -2,7 +2,12 @@ import type { ShellCommand, Step } from '../model.ts';
 
 /** Which command each line of a step's script belongs to, and where that command is in the Markdown. */
 export interface CommandLines {
-  /** Index = 1-based script line; value = 1-based command number (`ShellCommand.index + 1`), 0 for none. */
+  /**
+   * Index = 1-based script line; value = 1-based command number
+   * (`ShellCommand.index + 1`), 0 for none. Index 0 holds the number of the
+   * last command that may hold a pipeline (0 for none): bash watches
+   * pipelines only up to there.
+   */
   byScriptLine: number[];
   /** Command number → the Markdown line the command starts on. */
   markdownLine: Map<number, number>;
@@ -25,8 +30,13 @@ export function commandLines(step: Step, chosen: ReadonlyArray<Pick<ShellCommand
     for (let line = first; line < first + span; line++) byScriptLine[line] = number;
   }
   for (let line = 0; line < byScriptLine.length; line++) byScriptLine[line] ??= 0;
+  const piped = (chosen ?? step.commands).filter((command) => mayHoldPipeline.test(command.text));
+  byScriptLine[0] = Math.max(0, ...piped.map((command) => command.index + 1));
   return { byScriptLine, markdownLine };
 }
+
+/** A `|` that is not part of `||`: a pipeline, or a `|` in quotes (watching those too costs only time). */
+const mayHoldPipeline = /(?:^|[^|])\|(?!\|)/;
 
 /** The map as bash reads it into an array: numbers separated by spaces, from line 0. */
 export function commandLineMap(lines: CommandLines): string {

@@ -47,6 +47,8 @@ const reportPipeline =
  *   pipeline that just ended, so `kubectl … | tail -5` is caught when kubectl
  *   fails: `P <command> <statuses>`, written when the statuses change or a
  *   new top-level command starts. RETURN does the same for the last one.
+ *   Only steps with a `|` get these two, and DEBUG removes itself past the
+ *   last command that has one: it runs before every simple command.
  *
  * `$?` and `PIPESTATUS` are restored by bash around traps; `set -e` and
  * everything else the step sees are unchanged.
@@ -56,11 +58,15 @@ export const bashReportingWrapper = [
   `__runbook_failures=$${failuresFileVariable}`,
   `__runbook_lines=($${commandLinesVariable})`,
   `unset ${wrapperVariables.join(' ')}`,
-  '__runbook_pc=0 __runbook_pp=0',
-  `trap '{ __runbook_s=$?; [ -n "\${__runbook_listed:-}" ] || [ "$BASH_COMMAND" = ". \\"\\$0\\"" ] || printf "E %s %s\\n" "\${__runbook_lines[LINENO]:-0}" "$__runbook_s" >> "$__runbook_failures"; } 2>/dev/null' ERR`,
-  `trap '{ __runbook_p="\${PIPESTATUS[*]}" __runbook_c=\${__runbook_lines[LINENO]:-0}; [ "$BASH_SUBSHELL\${FUNCNAME[0]:-}" != 0 ] || [ -n "\${__runbook_listed:-}" ] || { ${reportPipeline} __runbook_pc=$__runbook_c __runbook_pp=$__runbook_p; }; } 2>/dev/null' DEBUG`,
-  `trap '{ __runbook_p="\${PIPESTATUS[*]}" __runbook_c=-1; [ "$BASH_SUBSHELL\${FUNCNAME[0]:-}" != 0 ] || [ -n "\${__runbook_listed:-}" ] || { ${reportPipeline} }; } 2>/dev/null' RETURN`,
+  '__runbook_pc=0 __runbook_pp=0 __runbook_lastpipe=${__runbook_lines[0]:-0}',
+  `trap '{ __runbook_s=$?; [ -z "\${BASH_SOURCE[0]:-}" ] || [ "$BASH_COMMAND" = ". \\"\\$0\\"" ] || printf "E %s %s\\n" "\${__runbook_lines[LINENO]:-0}" "$__runbook_s" >> "$__runbook_failures"; } 2>/dev/null' ERR`,
+  // DEBUG costs every simple command some time: only steps with a pipeline get it, and only up to the last one.
+  `[ "$__runbook_lastpipe" = 0 ] || {`,
+  `trap '{ __runbook_p="\${PIPESTATUS[*]}" __runbook_c=\${__runbook_lines[LINENO]:-0}; [ "$BASH_SUBSHELL\${FUNCNAME[0]:-}" != 0 ] || [ -z "\${BASH_SOURCE[0]:-}" ] || { ${reportPipeline} [ "$__runbook_c" -le "$__runbook_lastpipe" ] || trap - DEBUG; __runbook_pc=$__runbook_c __runbook_pp=$__runbook_p; }; } 2>/dev/null' DEBUG`,
+  // Its own variable: DEBUG runs before each command of this handler too.
+  `trap '{ __runbook_rp="\${PIPESTATUS[*]}"; [ "$BASH_SUBSHELL\${FUNCNAME[0]:-}" != 0 ] || case " $__runbook_rp" in *" "[1-9]*" "*) printf "P %s %s\\n" "$__runbook_pc" "$__runbook_rp" >> "$__runbook_failures";; esac; } 2>/dev/null' RETURN`,
   'set -T',
+  '}',
   ...listExports.map((line) => line.replace('{ __runbook_status=$?;', '{ __runbook_status=$?; set +T; trap - DEBUG RETURN ERR;')),
 ].join('\n');
 

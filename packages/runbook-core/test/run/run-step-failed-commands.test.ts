@@ -58,12 +58,23 @@ describe('runStep: every failed command counts, not only the last', () => {
   });
 
   it('judges a pipeline by all its stages, except one ended by SIGPIPE', async () => {
-    const step = await parseStep('false | cat\ntrue | false\nyes | head -1 > /dev/null\nprintf x | grep -q x\nsh -c "exit 4" | cat | cat\n');
-    const result = await runStep(step, { yes: true });
+    const code = [
+      'false | cat',
+      'true | false',
+      'yes | head -1 > /dev/null',
+      'printf x | grep -q x',
+      'sh -c "exit 4" | cat | cat',
+      'for i in 1 2; do sh -c "exit 8" | cat; done',
+      'for i in $(seq 50); do :; done',
+      'true',
+      '',
+    ].join('\n');
+    const result = await runStep(await parseStep(code), { yes: true });
     assert.deepEqual(failed(result), [
       [1, 1],
       [2, 1],
       [5, 4],
+      [6, 8],
     ]);
   });
 
