@@ -14,6 +14,8 @@ export interface CodeServerOptions {
   dirs: TempDirs;
   /** Keep Workspace Trust on (the folder starts untrusted). Default: trust disabled. */
   workspaceTrust?: boolean;
+  /** Added to the server's environment (and so its extension host's): a KUBECONFIG, a PATH with fakes. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface CodeServer {
@@ -51,7 +53,8 @@ export async function installExtension(entry: string, dirs: TempDirs, vsix: stri
 
 /** Starts code-server on a free 127.0.0.1 port, in its own process group. */
 export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
-  const { userData, extensions, env } = serverDirs(options.dirs);
+  const { userData, extensions, env: isolated } = serverDirs(options.dirs);
+  const env = { ...isolated, ...options.env };
   writeFileSync(join(options.dirs.dir('code-server/user-data/User'), 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
   const args = [
     options.entry,

@@ -13,6 +13,8 @@ export interface SessionOptions {
   workspaceTrust?: boolean;
   /** Install the built .vsix into the server, as a user would. */
   installVsix?: boolean;
+  /** Adds files to the workspace copy before VS Code opens it; returns what to add to VS Code's environment. */
+  setup?: (workspace: string) => NodeJS.ProcessEnv;
 }
 
 /** A real VS Code (code-server) with a fresh copy of the fixture workspace, and a browser for it. */
@@ -45,10 +47,11 @@ export async function openSession(options: SessionOptions = {}): Promise<VscodeS
   };
   try {
     const workspace = prepareWorkspace(dirs);
+    const env = options.setup?.(workspace) ?? {};
     const extension = await timed('build', buildExtension);
     if (options.installVsix) await timed('install-vsix', () => installExtension(toolchain.codeServer, dirs, extension.vsix));
     const server = await timed('code-server', () =>
-      startCodeServer({ entry: toolchain.codeServer, folder: workspace, dirs, workspaceTrust: options.workspaceTrust ?? false }),
+      startCodeServer({ entry: toolchain.codeServer, folder: workspace, dirs, workspaceTrust: options.workspaceTrust ?? false, env }),
     );
     cleanups.push(() => server.stop());
     const browser = await timed('chromium', () => launchChromium(toolchain.chromium, dirs));

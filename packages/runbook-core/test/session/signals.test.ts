@@ -4,11 +4,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { cleanEnv, journal, startIncident } from '../cli/cli-harness.ts';
+import { cliProcessArgs } from './cli-process.ts';
 import { useTempDir } from './session-fixtures.ts';
 
-const cliEntry = new URL('./runbook-cli.ts', import.meta.url).pathname;
-// Resolved here: the CLI runs in a workspace where tsx cannot be found.
-const nodeArgs = ['--import', import.meta.resolve('tsx'), '--conditions', 'source', cliEntry];
+const nodeArgs = cliProcessArgs;
 const fence = '```';
 
 /** A step whose shell starts a child and waits: a tree of two processes, their pids written down. */

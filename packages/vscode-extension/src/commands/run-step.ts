@@ -28,6 +28,8 @@ export class RunStepCommand implements Command {
     try {
       const outcome = await this.runner.run(resolved.document, resolved.runbook, resolved.step, target?.commands);
       if (outcome.status === 'busy') void vscode.window.showInformationMessage(`Runbook: ${outcome.reason}`);
+      // A refusal says why (the guard names the expected and the actual context); the terminal shows it too.
+      if (outcome.status === 'refused') void vscode.window.showWarningMessage(`Runbook: ${outcome.reason}`);
       return outcome;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
