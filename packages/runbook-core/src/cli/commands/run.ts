@@ -26,10 +26,11 @@ Which steps:
                           (each still asks first)
   With neither, every step runs only when all of them just read; a runbook
   with steps that change things needs --step or --all.
-  --command, -c <n|heading>
-                          only some commands of the one --step: the commands
-                          under a heading ("5", "Rollback Deployment"), or
-                          the n-th command counting from 1; repeatable
+  --command, -c <n>       only some commands of the one --step, by the numbers
+                          'runbook plan' and 'list' show in brackets ([5]):
+                          5, 2-4, 1,3, or all; '#5' or '#Rollback' for the
+                          commands under a heading; repeatable
+  --heading <text|n>      the commands under this heading of the one --step
   A block that offers alternatives (headed "# 1. …", "# 2. …" choices of
   risky commands) never runs whole by accident: on a terminal you are asked
   which one (or "all", which says how many risky commands that is); without
