@@ -57,7 +57,7 @@ describe('VS Code UI: the context guard', () => {
     this.timeout(5 * 60_000);
     assert.ok(session);
     const { page } = session.browser;
-    await page.goto(`${session.server.url}?folder=${encodeURIComponent(session.workspace)}`);
+    await page.goto(`${session.server.url}?folder=${encodeURIComponent(session.workspace)}`, { timeout: 120_000 });
     await page.getByRole('treeitem', { name: 'wrong-context.md' }).click({ timeout: 60_000 });
     await page.locator('.codelens-decoration a', { hasText: '▶ Run step' }).first().click({ timeout: 60_000 });
 
@@ -67,7 +67,7 @@ describe('VS Code UI: the context guard', () => {
     } finally {
       await page.screenshot({ path: join(artifactsDir(), 'wrong-context-after-click.png') });
     }
-    const text = await toast.innerText();
+    const text = (await toast.textContent()) ?? '';
     assert.match(text, /refused/, text);
     assert.match(text, /'production'/);
     assert.match(text, /'staging'/);

@@ -30,6 +30,9 @@ Subcommands:
       --detected-at <time>
                         when the problem was detected, if earlier: an ISO time
                         or how long ago (15m); used for MTTD
+      --context <name>  the kube context the incident's cluster steps must
+                        use when their runbook declares none (default: the
+                        one its first cluster step uses)
   status                id, severity, elapsed time, response due or overdue,
                         next status update due (without a current incident:
                         the latest one, also for timeline)
@@ -61,6 +64,7 @@ const flagSpec = {
   title: { type: 'string' },
   runbook: { type: 'string' },
   'detected-at': { type: 'string' },
+  context: { type: 'string' },
   summary: { type: 'string' },
   reason: { type: 'string' },
   month: { type: 'string' },
@@ -128,6 +132,8 @@ async function start({ context, flags, args, format, who }: Invocation): Promise
     ...(loaded === undefined ? {} : { runbook: loaded.runbook, runbookPath: loaded.file }),
     ...(detectedAt === undefined ? {} : { detectedAt }),
   });
+  // The run session guards undeclared contexts against this pin.
+  if (flags.context !== undefined) await incidents.recordEvent(state.id, { type: 'context-pinned', context: flags.context }, { workspace, who });
   return show(context, format, state, () => {
     const status = incidents.incidentStatus(state);
     const due = status.responseDueAt ? `; response due ${utcDateTime(new Date(status.responseDueAt))}` : '';
