@@ -1,6 +1,6 @@
 import { knownRisk } from '../lint/source/known-risk.ts';
 import type { Risk, ShellCommand, Step } from '../model.ts';
-import { commandNumber } from './command-number.ts';
+import { commandNumber, commandNumberList } from './command-number.ts';
 import { worstRisk } from './step-plan.ts';
 
 /** One choice of a block that offers several: the commands under one heading. */
@@ -93,4 +93,14 @@ function calledChoices(step: Step, groups: readonly HeadedGroup[], clues: Altern
   const title = clues.sectionTitle ?? step.section?.replace(/-/g, ' ');
   if (title !== undefined && choicesTitle.test(title)) return true;
   return clues.textAbove !== undefined && choicesText.test(clues.textAbove);
+}
+
+/**
+ * How to run a block of alternatives without a prompt, for refusals:
+ * `choose one with --command 1, 2, 5-6 or 7; --command all runs all 7 risky commands`.
+ */
+export function alternativesHint(alternatives: readonly StepAlternative[], riskyCommands: number): string {
+  const choices = alternatives.map((alternative) => commandNumberList(alternative.commands));
+  const listed = choices.length > 1 ? `${choices.slice(0, -1).join(', ')} or ${choices.at(-1)}` : (choices[0] ?? '');
+  return `choose one with --command ${listed}; --command all runs all ${riskyCommands} risky command${riskyCommands === 1 ? '' : 's'}`;
 }

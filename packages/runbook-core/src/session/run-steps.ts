@@ -1,6 +1,6 @@
 import type { Step } from '../model.ts';
-import { findAlternatives, riskyCommandCount, textAboveBlock } from '../run/alternatives.ts';
-import { commandIndex, commandNumber } from '../run/command-number.ts';
+import { alternativesHint, findAlternatives, riskyCommandCount, textAboveBlock } from '../run/alternatives.ts';
+import { commandIndex, commandNumber, commandNumberList } from '../run/command-number.ts';
 import { renderPlan, type CommandSelector } from '../run/index.ts';
 import { confirmationReason } from './confirmation-reason.ts';
 import { executeStep, type StepRunOutcome } from './execute-step.ts';
@@ -94,12 +94,12 @@ async function chooseAlternative(
     ...(lines === undefined ? {} : { textAbove: textAboveBlock((line) => lines[line - 1] ?? '', step.position.start.line) }),
   });
   if (alternatives.length === 0) return { commands: undefined };
-  const listed = alternatives.map((alternative) => `${alternative.commands.join(',')} (${alternative.label})`).join('; ');
+  const listed = alternatives.map((alternative) => `${commandNumberList(alternative.commands)} (${alternative.label})`).join('; ');
   if (!io.interactive) {
     return {
       refusal: {
         reason: `step '${stepLabel(step)}' holds ${alternatives.length} alternatives (${listed}) and nobody is here to choose one`,
-        hint: `choose one with --command <n>, e.g. --command ${alternatives[0]!.commands[0]}`,
+        hint: alternativesHint(alternatives, riskyCommandCount(step, alternatives)),
       },
     };
   }

@@ -80,8 +80,8 @@ describe('choosing one alternative of a block', () => {
     it('without a terminal refuses the whole block unless --command chooses', async () => {
       const refused = await run(undefined, '--yes');
       assert.equal(refused.code, 3);
-      assert.match(refused.stderr, /holds 3 alternatives/);
-      assert.match(refused.stderr, /--command/);
+      assert.match(refused.stderr, /holds 3 alternatives \(1 \(1\. Restart\); 2-3 \(2\. Roll back\); 4 \(3\. Look first\)\)/);
+      assert.match(refused.stderr, /choose one with --command 1, 2-3 or 4; --command all runs all 3 risky commands/);
     });
   });
 });
