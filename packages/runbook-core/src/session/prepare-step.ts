@@ -3,6 +3,7 @@ import type { Runbook, Step } from '../model.ts';
 import { planStep, type CommandSelector, type PlanStepOptions, type StepPlan } from '../run/index.ts';
 import { stepKind, stepLabel, type StepKind } from './step-kind.ts';
 import type { StepValues } from './step-values.ts';
+import { contextRefusalHint } from '../cli/steps/describe-step.ts';
 
 /**
  * The guard's verdict with what newer guards add: `pin`, a kubeconfig the
@@ -106,7 +107,7 @@ export async function prepareStep(step: Step, options: PrepareOptions): Promise<
   } else if (pinned !== undefined && used !== pinned.context) {
     prepared.refusal = {
       reason: `context guard: step '${label}' would run against '${used}', but this incident is pinned to context '${pinned.context}' (the context its first cluster step used)`,
-      hint: `to run it against '${used}' anyway, pass --context ${used}`,
+      ...guardHint({ code: 'context-mismatch', expected: pinned.context, actual: used }),
     };
   } else if (pinned === undefined) {
     prepared.pins = { context: used };
@@ -114,12 +115,10 @@ export async function prepareStep(step: Step, options: PrepareOptions): Promise<
   return prepared;
 }
 
-function guardHint(guard: ContextGuardResult): { hint?: string } {
-  if (guard.code === 'context-mismatch' && guard.actual !== undefined)
-    return { hint: `to run it against '${guard.actual}' anyway, pass --context ${guard.actual}` };
-  if (guard.code === 'namespace-mismatch')
-    return { hint: `give the command -n ${guard.expectedNamespace ?? '<namespace>'}, or use a context whose namespace that is` };
-  return {};
+// The fix first (switch the kubeconfig, give -n), the override (--context) last.
+function guardHint(guard: Parameters<typeof contextRefusalHint>[0]): { hint?: string } {
+  const hint = contextRefusalHint(guard);
+  return hint === undefined ? {} : { hint };
 }
 
 /** The one context every cluster command would reach, when they agree and it is known. */
