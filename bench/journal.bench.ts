@@ -1,8 +1,10 @@
 // The incident journal: appending 10,000 events (one write + fsync each) and
-// loading a 10,000-event journal, each against its bare baseline in the same run.
+// loading a 10,000-event journal, each against its bare baseline in the same run;
+// appends also against the unchained recordEvent they replaced.
 // Run from the repository root: node --import tsx --conditions=source bench/journal.bench.ts
 // The journal goes under the OS temp folder unless BENCH_DIR names another disk.
 import { appendFileSync, closeSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -83,7 +85,30 @@ const appenders: Record<string, () => Promise<Appender>> = {
       }
     };
   },
-  // Ours, through the public API: schema check, torn-tail check, one write, fsync.
+  // The reference for the chain's cost: recordEvent as it was before events
+  // were hash-chained, under a lock, through checked private folders (schema
+  // check, torn-tail check, one write, fsync), kept here as it was.
+  'unchained recordEvent (before)': async () => {
+    const file = join(fresh(), 'journal.jsonl');
+    return async (from, to) => {
+      for (let index = from; index < to; index++) {
+        const text = serializeEvents([createJournalEvent(inputs[index] ?? { type: 'acknowledged' }, { who: 'bench' })]);
+        const handle = await open(file, 'a+');
+        try {
+          const { size } = await handle.stat();
+          const last = Buffer.alloc(1);
+          if (size > 0) await handle.read(last, 0, 1, size - 1);
+          const bytes = Buffer.from(size > 0 && last[0] !== 0x0a ? `\n${text}` : text, 'utf8');
+          let written = 0;
+          while (written < bytes.length) written += (await handle.write(bytes, written, bytes.length - written)).bytesWritten;
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+      }
+    };
+  },
+  // Ours, through the public API: schema check, folder checks, lock, tail read and hash chain, one write, fsync.
   'recordEvent (append+fsync)': async () => {
     const workspace = fresh();
     const state = await startIncident({ workspace, severity: 'P1', title: 'bench', who: 'bench', makeCurrent: false });
@@ -153,5 +178,9 @@ print(appendSamples, 'fs.appendFileSync loop');
 const ours = median(appendSamples['recordEvent (append+fsync)'] ?? []);
 const floor = median(appendSamples['bare write+fsync (sync)'] ?? []);
 console.log(`ratio recordEvent / bare write+fsync: ${(ours / floor).toFixed(2)}× (the cost above fsync itself)`);
+const before = median(appendSamples['unchained recordEvent (before)'] ?? []);
+console.log(
+  `ratio recordEvent / unchained recordEvent (before): ${(ours / before).toFixed(2)}× (the cost of the chain, the lock and the folder checks; budget ×1.2)`,
+);
 console.log('load (ratios against readFile + JSON.parse):');
 print(loadSamples, 'readFile + JSON.parse lines');

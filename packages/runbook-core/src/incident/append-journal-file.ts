@@ -1,5 +1,5 @@
-import { constants } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, fsync, ftruncateSync, openSync, readSync, write } from 'node:fs';
+import { promisify } from 'node:util';
 import { chainEvents } from './journal-chain.ts';
 import { withJournalLock } from './journal-lock.ts';
 import { asStorageError } from './journal-storage-error.ts';
@@ -8,16 +8,20 @@ const newline = 0x0a;
 const tailChunk = 4096;
 // Never through a symbolic link; created private.
 const appendFlags = constants.O_RDWR | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW;
+const writeAsync = promisify(write);
+const fsyncAsync = promisify(fsync);
 
 /**
  * Appends events to a journal file as whole, hash-chained lines: under the
- * journal's lock, one `write` on an `O_APPEND` descriptor, then `fsync`. If the file ends without a newline (a writer was
- * killed mid-line), a newline goes first so the torn line stays alone and
- * ours stays parseable. A write that fails (full disk, file size limit,
- * read-only file system) is cut back to the size before it, so a failed
- * append leaves the journal as it was, and rejects with a
- * `JournalStorageError`. The file's folder must exist: missing folders are
- * the caller's error (ENOENT), never created here.
+ * journal's lock, one `write` on an `O_APPEND` descriptor, then `fsync`. If
+ * the file ends without a newline (a writer was killed mid-line), a newline
+ * goes first so the torn line stays alone and ours stays parseable. A write
+ * that fails (full disk, file size limit, read-only file system) is cut back
+ * to the size before it, so a failed append leaves the journal as it was, and
+ * rejects with a `JournalStorageError`. The file's folder must exist: missing
+ * folders are the caller's error (ENOENT), never created here. Opening and
+ * reading the tail are synchronous (microseconds); the write and the fsync,
+ * which wait on the disk, are not.
  */
 export async function appendJournalFile(path: string, incidentId: string, events: readonly object[]): Promise<void> {
   // The chain needs the last line to stay last until ours follows it.
@@ -25,48 +29,48 @@ export async function appendJournalFile(path: string, incidentId: string, events
 }
 
 async function appendChained(path: string, incidentId: string, events: readonly object[]): Promise<void> {
-  let handle: FileHandle;
+  let fd: number;
   try {
-    handle = await open(path, appendFlags, 0o600);
+    fd = openSync(path, appendFlags, 0o600);
   } catch (error) {
     throw asStorageError(error, path);
   }
   try {
-    const { size } = await handle.stat();
-    const tail = await lastLine(handle, size);
+    const { size } = fstatSync(fd);
+    const tail = lastLine(fd, size);
     const lines = chainEvents(incidentId, tail?.bytes, events);
     const bytes = tail?.torn ? Buffer.concat([Buffer.from('\n'), lines]) : lines;
     try {
       let written = 0;
       // A regular-file write is short only on a signal or at a limit; the next write says which.
-      while (written < bytes.length) {
-        const { bytesWritten } = await handle.write(bytes, written, bytes.length - written);
-        written += bytesWritten;
-      }
-      await handle.sync();
+      while (written < bytes.length) written += (await writeAsync(fd, bytes, written, bytes.length - written)).bytesWritten;
+      await fsyncAsync(fd);
     } catch (error) {
-      await handle.truncate(size).catch(() => undefined);
+      try {
+        ftruncateSync(fd, size);
+      } catch {
+        // Nothing more can be done; the error below says what failed.
+      }
       throw asStorageError(error, path);
     }
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
 /** The last non-empty line's bytes (without its newline), and whether the file ends mid-line. */
-async function lastLine(handle: FileHandle, size: number): Promise<{ bytes: Buffer; torn: boolean } | undefined> {
-  if (size === 0) return undefined;
+function lastLine(fd: number, size: number): { bytes: Buffer; torn: boolean } | undefined {
   const chunks: Buffer[] = [];
   let start = size;
   let torn: boolean | undefined;
   while (start > 0) {
     const from = Math.max(0, start - tailChunk);
     const chunk = Buffer.alloc(start - from);
-    await handle.read(chunk, 0, chunk.length, from);
+    readSync(fd, chunk, 0, chunk.length, from);
     torn ??= chunk[chunk.length - 1] !== newline;
     chunks.unshift(chunk);
     start = from;
-    const text = Buffer.concat(chunks);
+    const text = chunks.length === 1 ? chunk : Buffer.concat(chunks);
     // Skip the newlines that end the file (or are left by a racing appender).
     let stop = text.length;
     while (stop > 0 && text[stop - 1] === newline) stop -= 1;

@@ -45,7 +45,7 @@ export class FileIncidentStore implements IncidentStore {
     const incidents = join(this.root, 'incidents');
     await ensurePrivateRoot(this.root);
     await makePrivateFolder(incidents);
-    await realFoldersExist(this.root, incidents);
+    realFoldersExist(this.root, incidents);
     // Non-recursive mkdir is atomic: of two starts in the same minute exactly one wins.
     if (!(await makePrivateFolder(dir))) return false;
     await syncFolder(incidents);
@@ -90,7 +90,7 @@ export class FileIncidentStore implements IncidentStore {
 
   async #incidentEntries() {
     try {
-      if (!(await realFoldersExist(this.root, join(this.root, 'incidents')))) return [];
+      if (!realFoldersExist(this.root, join(this.root, 'incidents'))) return [];
       return await readdir(join(this.root, 'incidents'), { withFileTypes: true });
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return [];
@@ -100,7 +100,7 @@ export class FileIncidentStore implements IncidentStore {
 
   async #incidentFolderExists(id: string, verb: 'write' | 'use'): Promise<boolean> {
     try {
-      return await realFoldersExist(this.root, this.incidentDir(id));
+      return realFoldersExist(this.root, this.incidentDir(id));
     } catch (error) {
       if (error instanceof JournalStorageError && verb === 'use') throw new JournalStorageError(error.file, error.code, error.reason, 'use');
       throw error;
@@ -160,7 +160,7 @@ export class FileIncidentStore implements IncidentStore {
     const dir = join(this.incidentDir(id), 'logs');
     await this.#requireIncidentFolder(id);
     await makePrivateFolder(dir);
-    await realFoldersExist(this.root, dir);
+    realFoldersExist(this.root, dir);
     return join(dir, name);
   }
 }

@@ -1,5 +1,4 @@
-import { constants } from 'node:fs';
-import { open, readFile, rm, stat } from 'node:fs/promises';
+import { closeSync, constants, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { asStorageError, errorCode } from './journal-storage-error.ts';
 
@@ -11,36 +10,51 @@ const silentHolderMs = 10_000;
  * Runs `work` holding `<journal>.lock`, a file created exclusively that holds
  * the holder's pid. Appenders wait their turn; a lock left by a killed process
  * (its pid no longer alive on this machine) is taken over, so a `kill -9`
- * never blocks the journal for good.
+ * never blocks the journal for good. Taking and releasing are synchronous
+ * calls: on every append, a trip through the thread pool each cost more than
+ * the calls themselves.
  */
 export async function withJournalLock<T>(journal: string, work: () => Promise<T>): Promise<T> {
   const lock = `${journal}.lock`;
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      const handle = await open(lock, createExclusive, 0o600);
-      try {
-        await handle.writeFile(String(process.pid));
-      } finally {
-        await handle.close();
-      }
-      break;
-    } catch (error) {
-      if (errorCode(error) !== 'EEXIST') throw asStorageError(error, journal);
-      if (await holderIsGone(lock)) await rm(lock, { force: true });
-      else await sleep(Math.min(1 + attempt, 25));
-    }
+  for (let attempt = 0; !tryLock(lock, journal); attempt += 1) {
+    if (holderIsGone(lock)) removeLock(lock);
+    else await sleep(Math.min(1 + attempt, 25));
   }
   try {
     return await work();
   } finally {
-    await rm(lock, { force: true });
+    removeLock(lock);
   }
 }
 
-async function holderIsGone(lock: string): Promise<boolean> {
+function tryLock(lock: string, journal: string): boolean {
+  let fd: number;
   try {
-    const text = (await readFile(lock, 'utf8')).trim();
-    if (text === '') return Date.now() - (await stat(lock)).mtimeMs > silentHolderMs;
+    fd = openSync(lock, createExclusive, 0o600);
+  } catch (error) {
+    if (errorCode(error) === 'EEXIST') return false;
+    throw asStorageError(error, journal);
+  }
+  try {
+    writeSync(fd, String(process.pid));
+  } finally {
+    closeSync(fd);
+  }
+  return true;
+}
+
+function removeLock(lock: string): void {
+  try {
+    unlinkSync(lock);
+  } catch {
+    // Already gone: taken over as stale, or removed by hand.
+  }
+}
+
+function holderIsGone(lock: string): boolean {
+  try {
+    const text = readFileSync(lock, 'utf8').trim();
+    if (text === '') return Date.now() - statSync(lock).mtimeMs > silentHolderMs;
     const pid = Number(text);
     if (!Number.isInteger(pid) || pid <= 0) return true;
     process.kill(pid, 0);

@@ -1,5 +1,5 @@
-import type { Stats } from 'node:fs';
-import { lstat, mkdir, realpath, writeFile } from 'node:fs/promises';
+import { lstatSync, realpathSync, type Stats } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { asStorageError, errorCode, JournalStorageError } from './journal-storage-error.ts';
 
@@ -17,7 +17,7 @@ export async function ensurePrivateRoot(root: string): Promise<void> {
   } catch (error) {
     throw asStorageError(error, root);
   }
-  await requireRealFolder(root);
+  requireRealFolder(root);
   if (created === undefined) return;
   try {
     // 'wx': never through a link, never over a file someone put there.
@@ -40,20 +40,28 @@ export async function makePrivateFolder(folder: string): Promise<boolean> {
 
 /**
  * Checks that `root` and every folder from it down to `folder` is a real
- * folder, not a symbolic link, and that `folder` really lies inside `root`.
- * Resolves `false` when one of them does not exist.
+ * folder, not a symbolic link, and that `folder` really lies inside `root`;
+ * `false` when one of them does not exist. Synchronous: a handful of
+ * metadata calls, cheaper than as many trips through the thread pool on
+ * every journal append.
  */
-export async function realFoldersExist(root: string, folder: string): Promise<boolean> {
+export function realFoldersExist(root: string, folder: string): boolean {
   const parts = relative(root, folder)
     .split(sep)
     .filter((part) => part !== '');
   let path = root;
   for (const next of ['', ...parts]) {
     path = next === '' ? root : join(path, next);
-    const exists = await requireRealFolder(path);
-    if (!exists) return false;
+    if (!requireRealFolder(path)) return false;
   }
-  const [realRoot, realFolder] = await Promise.all([realpath(root), realpath(folder)]);
+  let realRoot: string;
+  let realFolder: string;
+  try {
+    realRoot = realpathSync.native(root);
+    realFolder = realpathSync.native(folder);
+  } catch (error) {
+    throw asStorageError(error, folder);
+  }
   if (realFolder !== realRoot && !realFolder.startsWith(realRoot + sep)) {
     throw new JournalStorageError(folder, 'OUTSIDE', `it resolves to ${realFolder}, outside ${realRoot}`);
   }
@@ -61,10 +69,10 @@ export async function realFoldersExist(root: string, folder: string): Promise<bo
 }
 
 /** `true` for a real folder, `false` when missing; throws for a link or a file. */
-async function requireRealFolder(path: string): Promise<boolean> {
+function requireRealFolder(path: string): boolean {
   let stats: Stats;
   try {
-    stats = await lstat(path);
+    stats = lstatSync(path);
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return false;
     throw asStorageError(error, path);
