@@ -8,8 +8,8 @@ describe('CodeLenses', () => {
     assert.deepEqual(lensTitlesByLine(document, lenses), [
       ['```bash {name=say-hello confirm=false}', ['▶ Run step', 'Dry run', 'Copy rendered']],
       ['```sh {name=fail-on-purpose}', ['▶ Run step', 'Dry run', 'Copy rendered']],
-      ['echo "failing on purpose" >&2', ['▶ Run']],
-      ['exit 3', ['▶ Run']],
+      ['echo "failing on purpose" >&2', ['▶ Run command 1']],
+      ['exit 3', ['▶ Run command 2']],
       ['```bash {name=clean-up}', ['▶ Run step', 'Dry run', 'Copy rendered']],
       ['```text', ['Copy rendered']],
     ]);

@@ -47,7 +47,7 @@ describe('runbook.runStep', () => {
   it('runs one command of a multi-command block alone', async () => {
     const document = await openRunbook('demo.md');
     const lenses = await codeLensesOf(document);
-    const result = finished(await run(lensAt(document, lenses, 'echo "failing on purpose" >&2', '▶ Run')));
+    const result = finished(await run(lensAt(document, lenses, 'echo "failing on purpose" >&2', '▶ Run command 1')));
     assert.equal(result.exitCode, 0);
     assert.deepEqual(result.commands, [1]);
   });
