@@ -32,6 +32,29 @@ describe('checkStepContext against hostile steps', () => {
     assert.match(result.reason, /the program name `\$k` is only known at run time \(line 1, command 2\)/);
   });
 
+  it('names the line of the runbook file, in a step parsed from Markdown', async () => {
+    const markdown = [
+      '---',
+      'kubernetes: { context: prod, namespace: app }',
+      '---',
+      '',
+      '# Fix',
+      '',
+      '```bash',
+      'kubectl get pods -n app',
+      '',
+      'echo one',
+      'echo two',
+      '$k delete ns app',
+      '```',
+      '',
+    ].join('\n');
+    const runbook = parseRunbook(markdown, { path: 'fix.md' });
+    const result = await checkStepContext(runbook.steps[0]!, { meta: runbook.meta, env });
+    assert.equal(result.code, 'unreadable');
+    assert.match(result.reason, /\(line 12, command 4\)$/);
+  });
+
   it('reads `eval` of written-out text, and refuses `eval` of text only known at run time', async () => {
     const written = await check('eval "kubectl --context other delete ns app"');
     assert.equal(written.allowed, false);

@@ -161,9 +161,9 @@ class TargetResolver {
   async resolveCommands(step: Step, unreadable: UnreadableUse[]): Promise<KubeCommandTarget[]> {
     const commands = step.commands.length > 0 ? step.commands : [{ index: 0, text: step.code, position: step.codePosition }];
     const targets: KubeCommandTarget[] = [];
-    for (const { command, reading, start } of readCommands(step.code, commands)) {
+    for (const { command, reading, startLine } of readCommands(step.code, commands)) {
       // Lines of the text read, to lines of the runbook file.
-      const fileLine = (line: number) => command.position.start.line + line - lineAt(step.code, start);
+      const fileLine = (line: number) => command.position.start.line + line - startLine;
       for (const found of reading.unreadable) unreadable.push({ commandIndex: command.index, line: fileLine(found.line), reason: found.reason });
       for (const invocation of reading.invocations) {
         if (this.applySwitch(invocation)) continue;
@@ -315,32 +315,38 @@ type CommandAt = Pick<Step['commands'][number], 'index' | 'text' | 'position'>;
  * (its tree is usually cached from the parse) when every command is found in
  * it; else each command is read on its own.
  */
-function readCommands(code: string, commands: CommandAt[]): Array<{ command: CommandAt; reading: ClusterReading; start: number }> {
+function readCommands(code: string, commands: CommandAt[]): Array<{ command: CommandAt; reading: ClusterReading; startLine: number }> {
   const starts: number[] = [];
+  const startLines: number[] = [];
   let cursor = 0;
+  let line = 1;
   for (const command of commands) {
     const start = code.indexOf(command.text, cursor);
-    // Read on its own, a command's lines count from its own start (see `lineAt`).
-    if (start === -1) return commands.map((alone) => ({ command: alone, reading: readClusterUse(alone.text), start: -1 }));
+    // Read on its own, a command's lines count from its own start.
+    if (start === -1) return commands.map((alone) => ({ command: alone, reading: readClusterUse(alone.text), startLine: 1 }));
+    for (let index = code.indexOf('\n', cursor); index !== -1 && index < start; index = code.indexOf('\n', index + 1)) line++;
     starts.push(start);
-    cursor = start + command.text.length;
+    startLines.push(line);
+    cursor = start;
   }
   const whole = readClusterUse(code);
-  const readings = commands.map((command, index) => ({ command, reading: { invocations: [], unreadable: [] } as ClusterReading, start: starts[index]! }));
+  const readings = commands.map((command, index) => ({
+    command,
+    reading: { invocations: [], unreadable: [] } as ClusterReading,
+    startLine: startLines[index]!,
+  }));
+  // The last command starting at or before the offset holds it.
   const owner = (offset: number) => {
-    let found = 0;
-    for (let index = 0; index < starts.length; index++) if (starts[index]! <= offset) found = index;
-    return readings[found]!;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return readings[low]!;
   };
   for (const invocation of whole.invocations) owner(invocation.offset).reading.invocations.push(invocation);
   for (const use of whole.unreadable) owner(use.offset).reading.unreadable.push(use);
   return readings;
-}
-
-/** 1-based line of `offset` in `code`; a start of -1 means the text was read on its own (line 1). */
-function lineAt(code: string, offset: number): number {
-  if (offset < 0) return 1;
-  let line = 1;
-  for (let index = code.indexOf('\n'); index !== -1 && index < offset; index = code.indexOf('\n', index + 1)) line++;
-  return line;
 }
