@@ -2,9 +2,15 @@ import { constants } from 'node:os';
 import type { IPty } from 'node-pty';
 import type { ScriptProcess, ScriptProcessOptions, ScriptProcessOutcome } from './run-script-process.ts';
 import type { StepTerminal } from './run-step-options.ts';
+import { groupIsAlive } from './process-tree.ts';
 import { terminateStepProcesses } from './terminate-step-processes.ts';
 
 type PtyModule = typeof import('node-pty');
+
+/** After the interpreter exits, output quiet this long means the terminal has handed over all of it. */
+const quietAfterExitMs = 50;
+/** …and reading stops this long after the exit in any case (a background job may keep writing). */
+const maxDrainMs = 1000;
 
 let loading: Promise<PtyModule | Error> | undefined;
 
@@ -71,7 +77,9 @@ export function runTerminalProcess(pty: PtyModule, terminal: StepTerminal, optio
     if (log) for (const event of ['drain', 'error', 'close'] as const) log.off(event, resume);
     child.resume();
   };
+  let lastData = performance.now();
   const dataListener = child.onData((chunk) => {
+    lastData = performance.now();
     if (options.collector.write('stdout', chunk) || !log) return;
     child.pause();
     for (const event of ['drain', 'error', 'close'] as const) log.once(event, resume);
@@ -90,10 +98,21 @@ export function runTerminalProcess(pty: PtyModule, terminal: StepTerminal, optio
       if (name) state.signal = name;
       else state.exitCode = exitCode;
       state.durationMs = performance.now() - started;
-      dataListener.dispose();
       exitListener.dispose();
-      options.collector.end('stdout');
-      void (termination ?? Promise.resolve()).then(() => resolve(state));
+      // Background jobs of the step do not outlive it, as with other steps.
+      if (!termination && groupIsAlive(pid)) terminate();
+      // The terminal may still hand over output after the exit: read on until it has been quiet a moment.
+      const finish = (): void => {
+        const quietFor = performance.now() - lastData;
+        if (quietFor < quietAfterExitMs && performance.now() - started - state.durationMs < maxDrainMs) {
+          setTimeout(finish, quietAfterExitMs - quietFor);
+          return;
+        }
+        dataListener.dispose();
+        options.collector.end('stdout');
+        void (termination ?? Promise.resolve()).then(() => resolve(state));
+      };
+      finish();
     });
   });
   if (options.timeout > 0) timers.push(setTimeout(() => cancel('timeout'), options.timeout));

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runStep } from '../../src/run/index.ts';
+import { readProcessStatus } from '../../src/run/process-tree.ts';
 import type { StepTerminal } from '../../src/run/run-step-options.ts';
 import { makeStep } from './make-step.ts';
 import { useTempDir } from './temp-dir.ts';
@@ -74,6 +75,17 @@ describe('runStep: interactive steps', () => {
     const waiting = await runStep(makeStep({ code: 'read -r never\n', options: { interactive: true } }), { terminal: typing(), timeout: 300 });
     assert.equal(waiting.timedOut, true);
     assert.equal(waiting.failed, true);
+  });
+
+  it('ends background jobs left in its terminal when the script exits', async () => {
+    const pidFile = join(dir.path, 'job.pid');
+    const step = makeStep({ code: `sleep 300 &\necho $! > ${pidFile}\n`, options: { interactive: true } });
+    const result = await runStep(step, { terminal: typing(), forceKillAfterDelay: 500 });
+    assert.equal(result.exitCode, 0, result.message);
+    const pid = Number(readFileSync(pidFile, 'utf8'));
+    assert.ok(pid > 0);
+    // Gone, or dead and waiting to be reaped (a container's init may never reap it).
+    assert.ok([undefined, 'Z'].includes(readProcessStatus(pid)?.state), `process ${pid} still runs`);
   });
 
   it('rejects a malformed terminal option, naming it', async () => {
