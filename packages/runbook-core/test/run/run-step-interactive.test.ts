@@ -79,7 +79,8 @@ describe('runStep: interactive steps', () => {
 
   it('ends background jobs left in its terminal when the script exits', async () => {
     const pidFile = join(dir.path, 'job.pid');
-    const step = makeStep({ code: `sleep 300 &\necho $! > ${pidFile}\n`, options: { interactive: true } });
+    // It ignores the hangup the terminal sends when the shell ends: only the run's own cleanup ends it.
+    const step = makeStep({ code: `(trap '' HUP; exec sleep 300) &\necho $! > ${pidFile}\n`, options: { interactive: true } });
     const result = await runStep(step, { terminal: typing(), forceKillAfterDelay: 500 });
     assert.equal(result.exitCode, 0, result.message);
     const pid = Number(readFileSync(pidFile, 'utf8'));
