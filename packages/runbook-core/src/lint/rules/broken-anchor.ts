@@ -7,7 +7,7 @@ import { ruleDocsUrl } from '../rule.ts';
 import { closestName } from '../source/closest-name.ts';
 import type { LineIndex } from '../source/line-index.ts';
 
-const htmlAnchor = /<a\s[^>]*\bname\s*=\s*["']?([^"'\s>]+)|\bid\s*=\s*["']([^"']+)["']/gi;
+const htmlAnchor = /<a\s[^<>]*\bname\s*=\s*["']?([^"'\s>]+)|\bid\s*=\s*["']([^"']+)["']/gi;
 const scheme = /^[a-z][a-z0-9+.-]*:/i;
 
 /**

@@ -5,6 +5,7 @@ import { CodeLocator } from '../source/code-locator.ts';
 import { proseRuns } from '../source/prose-lines.ts';
 import { shellPlaceholders } from '../source/shell-placeholders.ts';
 import { shellSyntax } from '../source/shell-syntax.ts';
+import { partitionPoint } from '../../parse/partition-point.ts';
 
 /**
  * The parser's shell syntax errors. Errors on lines that `prose-in-shell`
@@ -43,13 +44,17 @@ export const shellSyntaxRule: LintRule = {
       }
     }
     // One finding per block: error recovery makes the errors after the first echoes of it.
+    const inProse = coveredBy(proseRanges);
+    const stepStarts = runbook.steps.map((step) => step.position.start.offset);
     const byStep = new Map<number, RunbookMessage[]>();
     for (const message of messages) {
       const at = message.position.start.offset;
-      if (proseRanges.some(([start, end]) => at >= start && at < end)) continue;
-      const step = runbook.steps.find((candidate) => at >= candidate.position.start.offset && at < candidate.position.end.offset);
-      const key = step?.position.start.offset ?? at;
-      byStep.set(key, [...(byStep.get(key) ?? []), message]);
+      if (inProse(at)) continue;
+      const step = runbook.steps[partitionPoint(stepStarts, (start) => start <= at) - 1];
+      const key = step !== undefined && at < step.position.end.offset ? step.position.start.offset : at;
+      const group = byStep.get(key);
+      if (group) group.push(message);
+      else byStep.set(key, [message]);
     }
     for (const [first, ...rest] of byStep.values()) {
       if (!first) continue;
@@ -58,3 +63,22 @@ export const shellSyntaxRule: LintRule = {
     }
   },
 };
+
+/**
+ * Whether an offset lies in one of `ranges`, answered by binary search over
+ * the merged ranges: a block with thousands of errors and placeholders must
+ * not cost errors × placeholders.
+ */
+function coveredBy(ranges: Array<[number, number]>): (offset: number) => boolean {
+  const merged: Array<[number, number]> = [];
+  for (const [start, end] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    const last = merged.at(-1);
+    if (last !== undefined && start <= last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  const starts = merged.map(([start]) => start);
+  return (offset) => {
+    const range = merged[partitionPoint(starts, (start) => start <= offset) - 1];
+    return range !== undefined && offset < range[1];
+  };
+}

@@ -4,7 +4,6 @@ import { codeRanges, complement } from '../source/code-ranges.ts';
 
 // `$(…)` with one level of nested parentheses, or `${…}`, on one line.
 const substitution = /\$\((?:[^()\n]|\([^()\n]*\))*\)|\$\{[^{}\n]+\}/g;
-const htmlComment = /<!--[\s\S]*?-->/g;
 
 /**
  * Shell substitutions in prose are shown as written, never run: the user's
@@ -21,7 +20,7 @@ export const unrenderedSubstitution: LintRule = {
   check({ runbook, lines, report }) {
     const { source } = lines;
     const skipped = [...codeRanges(runbook, lines)];
-    for (const match of source.matchAll(htmlComment)) skipped.push([match.index, match.index + match[0].length]);
+    skipped.push(...htmlComments(source));
     skipped.sort((a, b) => a[0] - b[0]);
     for (const [from, to] of complement(skipped, source.length)) {
       const prose = source.slice(from, to);
@@ -37,6 +36,21 @@ export const unrenderedSubstitution: LintRule = {
     }
   },
 };
+
+/**
+ * `<!-- … -->` ranges, found in one pass: a regex would rescan to the end of
+ * the file from every `<!--` that is never closed (quadratic).
+ */
+function htmlComments(source: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  for (let start = source.indexOf('<!--'); start !== -1; ) {
+    const close = source.indexOf('-->', start + 4);
+    if (close === -1) break;
+    ranges.push([start, close + 3]);
+    start = source.indexOf('<!--', close + 3);
+  }
+  return ranges;
+}
 
 function shorten(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;

@@ -1,3 +1,4 @@
+import { partitionPoint } from '../../parse/partition-point.ts';
 import type { Runbook } from '../../model.ts';
 import type { LineIndex } from './line-index.ts';
 
@@ -97,42 +98,59 @@ function indentedCode(lines: LineIndex, fenced: OffsetRanges): Array<[number, nu
   return ranges;
 }
 
-/** Inline code spans: a backtick run closed by a run of the same length, within one paragraph. */
+/**
+ * Inline code spans: a backtick run closed by the next run of the same
+ * length, within one paragraph. Linear: each run length keeps a cursor into
+ * its own list of runs, so an opener that is never closed costs nothing more
+ * (searching onwards from every opener was quadratic on pathological input).
+ */
 function codeSpans(source: string, fenced: OffsetRanges): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
+  const blanks = blankLineStarts(source);
   for (const [from, to] of complement(fenced, source.length)) {
-    let at = from;
-    while (at < to) {
-      const open = source.indexOf('`', at);
-      if (open === -1 || open >= to) break;
-      let openEnd = open;
-      while (source[openEnd] === '`') openEnd++;
-      const size = openEnd - open;
-      const close = findClosingRun(source, openEnd, to, size);
-      if (close === -1) {
-        at = openEnd;
-        continue;
-      }
-      spans.push([open, close + size]);
-      at = close + size;
+    const runs = backtickRuns(source, from, to);
+    const bySize = new Map<number, { runs: number[]; cursor: number }>();
+    for (const [index, run] of runs.entries()) {
+      const same = bySize.get(run.size);
+      if (same) same.runs.push(index);
+      else bySize.set(run.size, { runs: [index], cursor: 0 });
+    }
+    for (let index = 0; index < runs.length; ) {
+      const open = runs[index]!;
+      const paragraphEnd = blanks[partitionPoint(blanks, (blank) => blank < open.start + open.size)] ?? to;
+      const same = bySize.get(open.size)!;
+      while (same.cursor < same.runs.length && same.runs[same.cursor]! <= index) same.cursor++;
+      const closeIndex = same.runs[same.cursor];
+      const close = closeIndex === undefined ? undefined : runs[closeIndex]!;
+      if (closeIndex !== undefined && close !== undefined && close.start < Math.min(to, paragraphEnd)) {
+        spans.push([open.start, close.start + close.size]);
+        index = closeIndex + 1;
+      } else index++;
     }
   }
   return spans;
 }
 
-function findClosingRun(source: string, from: number, to: number, size: number): number {
-  const paragraphEnd = /\n[ \t]*\r?\n/g;
-  paragraphEnd.lastIndex = from;
-  const blank = paragraphEnd.exec(source);
-  const limit = Math.min(to, blank ? blank.index : to);
-  let at = from;
-  while (at < limit) {
-    const start = source.indexOf('`', at);
-    if (start === -1 || start >= limit) return -1;
-    let end = start;
+/** Maximal runs of backticks in `[from, to)`, in order. */
+function backtickRuns(source: string, from: number, to: number): Array<{ start: number; size: number }> {
+  const runs: Array<{ start: number; size: number }> = [];
+  for (let at = source.indexOf('`', from); at !== -1 && at < to; ) {
+    let end = at;
     while (source[end] === '`') end++;
-    if (end - start === size) return start;
-    at = end;
+    runs.push({ start: at, size: end - at });
+    at = source.indexOf('`', end);
   }
-  return -1;
+  return runs;
+}
+
+/** Offsets of every line break that is followed by a blank line (`\n[ \t]*\r?\n` starts there), ascending. */
+function blankLineStarts(source: string): number[] {
+  const starts: number[] = [];
+  for (let at = source.indexOf('\n'); at !== -1; at = source.indexOf('\n', at + 1)) {
+    let next = at + 1;
+    while (source[next] === ' ' || source[next] === '\t') next++;
+    if (source[next] === '\r') next++;
+    if (source[next] === '\n') starts.push(at);
+  }
+  return starts;
 }
