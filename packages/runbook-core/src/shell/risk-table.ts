@@ -62,6 +62,8 @@ const shells = ['bash', 'sh', 'zsh', 'dash', 'ksh'];
 /** Programs that run a shell script (`bash -c '…'`, `sh script.sh`, `bash <<EOF`). */
 export const shellPrograms: readonly string[] = shells;
 const interpreters = ['python', 'python3', 'python2', 'node', 'ruby', 'perl', 'php', 'deno', 'bun'];
+/** Programs that run code in another language (`python3 -c '…'`, `node -e '…'`). */
+export const interpreterPrograms: readonly string[] = interpreters;
 const psqlSql = { options: ['-c', '--command'], stdin: true };
 const mysqlSql = { options: ['-e', '--execute'], stdin: true };
 

@@ -216,6 +216,11 @@ describe('checkStepContext against hostile steps', () => {
     assert.equal(undeclared.allowed, true, undeclared.reason);
     assert.equal(undeclared.usedContext, 'prod');
     assert.deepEqual(undeclared.pin, { context: 'prod', server: 'https://prod.example.test:6443' });
+    // The same code inline in a shell step.
+    const inline = await check(`python3 -c '${code.replaceAll("'", '"')}'`);
+    assert.equal(inline.code, 'unreadable');
+    assert.match(inline.reason, /python3 runs code that mentions kubectl/);
+    assert.equal((await check("python3 -c 'print(1)' && kubectl get pods -n app")).allowed, true);
     // A python step with nothing about clusters is not one.
     assert.equal((await check('print("hello")\n', { lang: 'python' })).code, 'no-cluster');
   });

@@ -2,10 +2,11 @@ import { parseCommandArguments, type ArgumentSyntax, type CommandOption } from '
 import { basename, unwrapCommand, wrapperFor } from '../../shell/command-risk.ts';
 import { shellParser } from '../../shell/grammar.ts';
 import { recentSyntaxTree } from '../../shell/recent-syntax-trees.ts';
-import { argumentSyntax, shellPrograms } from '../../shell/risk-table.ts';
+import { argumentSyntax, interpreterPrograms, shellPrograms } from '../../shell/risk-table.ts';
 import { shellWord, type ShellWord } from '../../shell/shell-word.ts';
 import { copySyntaxTree, walkSyntaxTree, type SyntaxNode } from '../../shell/syntax-node.ts';
 import { clusterPrograms, findClusterProgram, type ClusterProgram } from './cluster-programs.ts';
+import { clusterMentionIn } from './foreign-code.ts';
 
 /** A flag's value as written; `value` is undefined when only known at run time (`-n "$NS"`). */
 export interface FlagValue {
@@ -61,6 +62,7 @@ export interface ClusterReading {
 /** Scripts inside scripts (`bash -c "eval '…'"`) are read this deep; deeper is unreadable. */
 const maxScriptDepth = 4;
 const shells: ReadonlySet<string> = new Set([...shellPrograms, 'ash', 'fish']);
+const interpreters: ReadonlySet<string> = new Set(interpreterPrograms);
 const clusterWord = new RegExp(`\\b(?:${clusterPrograms.map((program) => program.name).join('|')}|kubectl-[\\w-]+)\\b`);
 
 /** Finds every cluster client run in `text` (kubectl, helm, oc, …), in order. */
@@ -209,6 +211,7 @@ class ScriptReader {
       if (shells.has(program)) this.shell(node, program, args);
       else if (program === 'eval') this.evaluate(first, args);
       else if (program === 'source' || program === '.') this.source(program, args);
+      else if (interpreters.has(program) || /^python[\d.]*$/.test(program)) this.interpreter(first, program, args);
       else this.client(program, first, args, env, text);
       return;
     }
@@ -253,6 +256,17 @@ class ScriptReader {
       return;
     }
     this.merge(this.nested(args.map((word) => word.value).join(' '), first.node.start));
+  }
+
+  /** `python3 -c '…kubectl…'`: code in another language that mentions a cluster cannot be read. */
+  private interpreter(first: WordAt, program: string, args: WordAt[]): void {
+    for (const word of args) {
+      const mention = clusterMentionIn(word.script);
+      if (mention) {
+        this.unreadable(first.node.start, `${program} runs code that mentions ${mention}, and the guard cannot read which cluster it reaches`);
+        return;
+      }
+    }
   }
 
   private source(program: string, args: WordAt[]): void {

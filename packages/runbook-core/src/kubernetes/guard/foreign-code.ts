@@ -9,6 +9,11 @@ const clusterMention = new RegExp(
   'i',
 );
 
+/** The cluster word `text` mentions (`kubectl`, `kubernetes`, …), if any. */
+export function clusterMentionIn(text: string): string | undefined {
+  return clusterMention.exec(text)?.[0];
+}
+
 /**
  * Where a step the guard cannot read as shell (python, node, …) mentions a
  * cluster: such a step is treated as using one whose target is unknown.
