@@ -90,6 +90,12 @@ describe('lint: linear in its input', () => {
     assert.ok(ratioOf(large, base) < linearBound, `×${ratioOf(large, base).toFixed(1)} for ×${growth} the input`);
   });
 
+  it('a file with more code spans than a call has room for arguments', async () => {
+    const source = '`a` <!-- c --> '.repeat(150_000);
+    const messages = await lintRunbook(parseRunbook(source), { source, rules: builtinRules, env: { PATH: '' } });
+    assert.ok(Array.isArray(messages));
+  });
+
   it('random mixtures of Markdown punctuation', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.constantFrom(...tokens), { minLength: 2, maxLength: 12 }), async (parts) => {

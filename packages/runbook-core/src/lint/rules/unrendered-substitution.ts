@@ -20,7 +20,7 @@ export const unrenderedSubstitution: LintRule = {
   check({ runbook, lines, report }) {
     const { source } = lines;
     const skipped = [...codeRanges(runbook, lines)];
-    skipped.push(...htmlComments(source));
+    for (const range of htmlComments(source)) skipped.push(range);
     skipped.sort((a, b) => a[0] - b[0]);
     for (const [from, to] of complement(skipped, source.length)) {
       const prose = source.slice(from, to);

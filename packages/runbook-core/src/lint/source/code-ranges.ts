@@ -17,7 +17,9 @@ export function codeRanges(runbook: Runbook, lines: LineIndex): OffsetRanges {
     ranges.push([block.position.start.offset, block.position.end.offset]);
   }
   const fenced = merge(ranges);
-  ranges.push(...indentedCode(lines, fenced), ...codeSpans(lines.source, fenced));
+  // A loop, not push(...spread): a file can hold more spans than the stack has room for arguments.
+  for (const range of indentedCode(lines, fenced)) ranges.push(range);
+  for (const range of codeSpans(lines.source, fenced)) ranges.push(range);
   return merge(ranges);
 }
 
