@@ -52,7 +52,7 @@ describe('runStep: risk gate', () => {
     );
     assert.match(
       request?.text ?? '',
-      /^Step "restart" — risk: mutate\nInterpreter: bash\nWorking directory: .*\nCommands:\n {2}\[0\] mutate: touch writes a file — Mark it\n {6}touch /,
+      /^Step "restart" — risk: mutate\nInterpreter: bash\nWorking directory: .*\nCommands:\n {2}\[1\] mutate: touch writes a file — Mark it\n {6}touch /,
     );
   });
 

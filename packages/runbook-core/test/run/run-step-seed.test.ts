@@ -64,7 +64,7 @@ describe("runStep on the user's runbook", () => {
         assert.equal(request?.plan.target.kubernetes, undefined);
       } else {
         assert.deepEqual(request?.plan.target.kubernetes, { context: 'staging-eu', namespace: 'smartcloudops', source: 'kubeconfig' });
-        assert.match(request?.text ?? '', /Kubernetes context: staging-eu \(from kubeconfig\), namespace: smartcloudops/);
+        assert.match(request?.text ?? '', /Kubernetes context: staging-eu \(from kubeconfig\); a command without -n uses namespace smartcloudops/);
       }
     });
   }
