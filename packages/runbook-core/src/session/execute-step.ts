@@ -22,6 +22,8 @@ export interface StepRunOutcome {
   exported: Record<string, string>;
   /** The run was refused by the runner itself (an interactive step without a terminal). */
   refused?: string;
+  /** Top-level commands that failed (1-based numbers): the step failed though its last command succeeded. */
+  failedCommands?: Array<{ number: number; line: number; exitCode: number }>;
 }
 
 export interface ExecuteOptions {
@@ -80,6 +82,7 @@ async function runLocal(prepared: PreparedStep, options: ExecuteOptions): Promis
     shortMessage: result.shortMessage,
     exported: result.exported,
     ...(result.refused ? { refused: result.shortMessage } : {}),
+    ...(result.failedCommands === undefined ? {} : { failedCommands: result.failedCommands }),
   };
 }
 

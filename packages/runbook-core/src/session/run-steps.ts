@@ -211,6 +211,7 @@ async function runOne(prepared: PreparedStep, session: RunSession, io: SessionIO
     timedOut: outcome.timedOut,
     canceled: outcome.isCanceled,
     ...(interrupted === undefined ? {} : { interrupted }),
+    ...(outcome.failedCommands === undefined ? {} : { failedCommands: outcome.failedCommands }),
     ...(log === undefined ? {} : { logFile: log.path }),
     message: outcome.shortMessage,
     stdout: outcome.stdout,

@@ -55,6 +55,8 @@ export interface StepReport extends Partial<StepEnding> {
   commands?: number[];
   /** One line: what happened. */
   message: string;
+  /** Top-level commands that failed (1-based numbers, Markdown lines, exit statuses). */
+  failedCommands?: Array<{ number: number; line: number; exitCode: number }>;
   /** Bounded, redacted output. */
   stdout?: string;
   stderr?: string;

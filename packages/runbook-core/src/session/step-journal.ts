@@ -12,6 +12,8 @@ export interface StepOutcome {
   isCanceled: boolean;
   /** What ended it early (`SIGTERM`, `Ctrl-C`); absent when it ended by itself. */
   interrupted?: string;
+  /** Top-level commands that failed. */
+  failedCommands?: ReadonlyArray<{ number: number; line: number; exitCode: number }>;
 }
 
 export interface StepRunFields {
@@ -68,6 +70,9 @@ export class StepJournal {
       canceled: outcome.isCanceled,
       ...(logFile === undefined ? {} : { logFile }),
       ...(outcome.interrupted === undefined ? {} : { interrupted: outcome.interrupted }),
+      ...(outcome.failedCommands === undefined || outcome.failedCommands.length === 0
+        ? {}
+        : { failedCommands: outcome.failedCommands.map((failed) => ({ ...failed })) }),
     });
   }
 

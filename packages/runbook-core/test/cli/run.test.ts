@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { journal, runCli, startIncident, useWorkspace } from './cli-harness.ts';
 
@@ -100,18 +100,20 @@ describe('runbook run', () => {
   });
 
   it('asks on a terminal, showing commands, risk and values; no means exit 3 and nothing runs', async () => {
-    writeFileSync(join(workspace.dir, 'keep.txt'), 'x');
-    const declined = await cli(['run', 'demo.md', '--step', 'clear-scratch', '--var', 'SCRATCH_DIR=keep.txt'], { interactive: true, input: 'n\n' });
+    // A folder: the step's `mkdir -p` accepts it, and `rm -rf` is what a yes lets through.
+    mkdirSync(join(workspace.dir, 'keep'));
+    writeFileSync(join(workspace.dir, 'keep', 'file.txt'), 'x');
+    const declined = await cli(['run', 'demo.md', '--step', 'clear-scratch', '--var', 'SCRATCH_DIR=keep'], { interactive: true, input: 'n\n' });
     assert.equal(declined.code, 3);
     assert.match(declined.stderr, /Run DESTRUCTIVE step "clear-scratch"\?/);
     assert.match(declined.stderr, /\[2\] destroy rm -rf "\$\{SCRATCH_DIR:\?\}"/);
-    assert.match(declined.stderr, /Values: SCRATCH_DIR=keep\.txt/);
+    assert.match(declined.stderr, /Values: SCRATCH_DIR=keep\n/);
     assert.match(declined.stderr, /Run 2 commands \(1 destructive\)\? \[y\/N, d = details\]/);
     assert.match(declined.stderr, /refused: not confirmed/);
-    assert.ok(existsSync(join(workspace.dir, 'keep.txt')));
-    const accepted = await cli(['run', 'demo.md', '--step', 'clear-scratch', '--var', 'SCRATCH_DIR=keep.txt'], { interactive: true, input: 'y\n' });
+    assert.ok(existsSync(join(workspace.dir, 'keep', 'file.txt')));
+    const accepted = await cli(['run', 'demo.md', '--step', 'clear-scratch', '--var', 'SCRATCH_DIR=keep'], { interactive: true, input: 'y\n' });
     assert.equal(accepted.code, 0, accepted.stderr);
-    assert.equal(existsSync(join(workspace.dir, 'keep.txt')), false);
+    assert.equal(existsSync(join(workspace.dir, 'keep')), false);
   });
 
   it('without a terminal, names the --var to pass for a value nobody gives (exit 2)', async () => {

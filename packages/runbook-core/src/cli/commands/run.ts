@@ -11,6 +11,7 @@ import { readRunFlags } from '../steps/run-flags.ts';
 import { openRunSession, type CliRunSession } from '../steps/run-session.ts';
 import { stepLabel } from '../steps/select-steps.ts';
 import { withUsageErrors } from '../usage-errors.ts';
+import { interactiveTerminal } from './interactive-terminal.ts';
 import { handleStopSignals } from './stop-signals.ts';
 
 const help = `Usage: runbook run <file> [options]
@@ -96,7 +97,20 @@ async function runCommand(context: CliContext): Promise<number> {
   }
   const stop = handleStopSignals();
   const base = flags.format === 'json' ? quietIO(context, stop.signal) : terminalIO(context, opened, stop.signal);
-  const io: SessionIO = { ...base, onStepProcess: stop.watchProcess };
+  const pty = interactiveTerminal(context);
+  const io: SessionIO = {
+    ...base,
+    onStepProcess: stop.watchProcess,
+    ...(pty === undefined
+      ? {}
+      : {
+          terminal: pty.terminal,
+          onStepEnd: (report) => {
+            pty.release();
+            base.onStepEnd?.(report);
+          },
+        }),
+  };
   try {
     const report = await opened.session.run(opened.steps, io, opened.commands === undefined ? {} : { commands: opened.commands });
     if (report.problem !== undefined) throw new UsageError(report.problem);
@@ -177,6 +191,10 @@ function describeEnd(report: StepReport, c: ReturnType<typeof paint>): string {
   if (report.status === 'refused') return c.yellow(`✗ ${report.message}`);
   const log = report.logFile === undefined ? '' : `\n  full output: ${report.logFile}`;
   if (report.status === 'interrupted') return c.yellow(`✗ ${label} was interrupted (${report.interrupted ?? 'canceled'})${took}`) + log;
+  if (report.failedCommands !== undefined && report.failedCommands.length > 0) {
+    const failed = report.failedCommands.map((command) => `command ${command.number} (line ${command.line}) exited ${command.exitCode}`).join(', ');
+    return c.red(`✗ ${label} failed: ${failed}${took}`) + log;
+  }
   const how = report.timedOut
     ? 'timed out'
     : report.canceled
