@@ -40,3 +40,11 @@ describe('stepValues (what a step gets)', () => {
     assert.deepEqual(values.variables, { API_TOKEN: 's3cr3t-token', REGION: 'eu-west-1' });
   });
 });
+
+describe('stepValues follows the run session order', () => {
+  it("an earlier step's export in the incident wins over the environment, as it does when the step runs", () => {
+    const state = incidentState();
+    state.variables.set('GREETING', { secret: false, value: 'from-export', who: 'tester', time: '2026-01-01T09:05:00.000Z' });
+    assert.equal(stepValues(demoRunbook(), state, { GREETING: 'from-env' }).variables.GREETING, 'from-export');
+  });
+});

@@ -8,14 +8,17 @@ export interface StepValues {
 }
 
 /**
- * The values a step gets: declared variables (the environment, else the
- * incident's value, else the declared default) and the incident's own.
+ * The values the editor shows for `${VAR}` (hovers, inlay hints, copied
+ * templates): declared variables in the run session's order — what earlier
+ * steps of the incident exported, else the environment, else the declared
+ * default — and the incident's own. Runs never use this: they go through
+ * core's run session.
  */
 export function stepValues(runbook: Runbook, incident: IncidentState | undefined, env: NodeJS.ProcessEnv): StepValues {
   const variables: Record<string, string> = {};
   const secrets: string[] = [];
   for (const [name, declaration] of Object.entries(runbook.meta.variables)) {
-    const value = env[name] ?? incident?.variables.get(name)?.value ?? declaration.default;
+    const value = incident?.variables.get(name)?.value ?? env[name] ?? declaration.default;
     if (value === undefined) continue;
     variables[name] = value;
     if (declaration.secret) secrets.push(value);
