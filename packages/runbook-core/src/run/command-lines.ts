@@ -11,6 +11,8 @@ export interface CommandLines {
   byScriptLine: number[];
   /** Command number → the Markdown line the command starts on. */
   markdownLine: Map<number, number>;
+  /** Pipelines (or commands with a `|`), by number, with the programs they run in order. */
+  pipelines: Map<number, readonly string[]>;
 }
 
 /**
@@ -18,21 +20,22 @@ export interface CommandLines {
  * lines are the Markdown's, shifted), or the chosen commands one after the
  * other.
  */
-export function commandLines(step: Step, chosen: ReadonlyArray<Pick<ShellCommand, 'index' | 'text' | 'position'>> | undefined): CommandLines {
+export function commandLines(step: Step, chosen: ReadonlyArray<Pick<ShellCommand, 'index' | 'text' | 'position' | 'programs'>> | undefined): CommandLines {
   const byScriptLine: number[] = [0];
   const markdownLine = new Map<number, number>();
+  const pipelines = new Map<number, readonly string[]>();
   const codeStart = step.codePosition.start.line;
   for (const command of chosen ?? step.commands) {
     const number = command.index + 1;
     markdownLine.set(number, command.position.start.line);
+    if (mayHoldPipeline.test(command.text)) pipelines.set(number, command.programs);
     const span = chosen === undefined ? command.position.end.line - command.position.start.line + 1 : command.text.split('\n').length;
     const first = chosen === undefined ? command.position.start.line - codeStart + 1 : byScriptLine.length;
     for (let line = first; line < first + span; line++) byScriptLine[line] = number;
   }
   for (let line = 0; line < byScriptLine.length; line++) byScriptLine[line] ??= 0;
-  const piped = (chosen ?? step.commands).filter((command) => mayHoldPipeline.test(command.text));
-  byScriptLine[0] = Math.max(0, ...piped.map((command) => command.index + 1));
-  return { byScriptLine, markdownLine };
+  byScriptLine[0] = Math.max(0, ...pipelines.keys());
+  return { byScriptLine, markdownLine, pipelines };
 }
 
 /** A `|` that is not part of `||`: a pipeline, or a `|` in quotes (watching those too costs only time). */

@@ -26,4 +26,17 @@ describe("runStep: failed commands of the user's runbook", () => {
       assert.equal(reported.get(command.index + 1)?.line, command.position.start.line, `command ${command.index + 1}: ${command.text}`);
     }
   });
+
+  it("passes the user's investigation step on a healthy cluster, where its searches find nothing", async function () {
+    const path = requireMaterial(this, userRunbookPath(), 'user runbook');
+    await loadShellGrammar();
+    const runbook = parseRunbook(readFileSync(path, 'utf8'), { path });
+    const step = runbook.steps.find((candidate) => candidate.section === 'technical-investigation-workflow');
+    assert.ok(step, 'the investigation step');
+    // Tools that answer and print nothing: `| grep -v Running` and `| grep -i error` select no line.
+    const env = failingPrograms(dir.path, { kubectl: 0, curl: 0, jq: 0 });
+    const result = await runStep(step, { env, yes: true });
+    assert.equal(result.failedCommands, undefined, result.shortMessage);
+    assert.equal(result.failed, false);
+  });
 });

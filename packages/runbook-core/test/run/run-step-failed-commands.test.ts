@@ -78,6 +78,23 @@ describe('runStep: every failed command counts, not only the last', () => {
     ]);
   });
 
+  it('takes a search that finds nothing at the end of a pipeline as a result, not a failure', async () => {
+    const code = [
+      "printf 'all fine\\n' | grep -i error",
+      'false | grep -i error',
+      'grep -q error /dev/null',
+      "printf 'x\\n' | grep -E '('",
+      "printf 'x\\n' | grep -i error | tail -1",
+      '',
+    ].join('\n');
+    const result = await runStep(await parseStep(code), { yes: true });
+    assert.deepEqual(failed(result), [
+      [2, 1],
+      [3, 1],
+      [4, 2],
+    ]);
+  });
+
   it('reports a failed pipeline stage in the last command too', async () => {
     const result = await runStep(await parseStep('echo a\nfalse | cat\n'), { yes: true });
     assert.deepEqual(failed(result), [[2, 1]]);
