@@ -68,8 +68,8 @@ export async function prepareStep(step: Step, options: PrepareOptions): Promise<
   const plan = planStep(step, { ...base, ...(options.commands === undefined ? {} : { commands: options.commands }) });
   const kind = stepKind(step);
   const prepared: PreparedStep = { step, kind, plan, ...(options.commands === undefined ? {} : { commands: options.commands }) };
-  if (kind === 'local' && !mentionsClusterClient(step.code)) return prepared;
-  // The guard (and its kubeconfig reader) loads only for steps that may reach a cluster.
+  // Every step: what the text does not show (a script it writes, a python
+  // client) is what the guard's pinned kubeconfig is for.
   const { checkStepContext } = await import('../kubernetes/guard/context-guard.ts');
   const env: NodeJS.ProcessEnv = { ...options.env, ...base.variables, ...base.exported, ...base.incident };
   const guardOptions = {
@@ -126,10 +126,6 @@ function commonContext(guard: ContextGuardResult): string | undefined {
   const contexts = new Set(guard.targets.map((target) => (target.problem ? undefined : target.context)));
   if (contexts.size !== 1) return undefined;
   return [...contexts][0];
-}
-
-function mentionsClusterClient(code: string): boolean {
-  return /(?:^|[^\w.-])(?:kubectl|helm|oc)(?![\w.-])/m.test(code);
 }
 
 // With chosen commands, only their targets matter.
