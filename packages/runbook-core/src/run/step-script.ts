@@ -42,7 +42,8 @@ const reportPipeline =
  *
  * - ERR fires where `set -e` would stop: not for `cmd || true`, an `if`
  *   condition or a failure inside a function or subshell whose own status
- *   is 0. It writes `E <command> <status> <PIPESTATUS…>`.
+ *   is 0 (also under the step's own `set -E`, which would fire it there). It
+ *   writes `E <command> <status> <PIPESTATUS…>`.
  * - DEBUG (with `set -T`, filtered to the top level) sees `PIPESTATUS` of the
  *   pipeline that just ended, so `kubectl … | tail -5` is caught when kubectl
  *   fails: `P <command> <statuses>`, written when the statuses change or a
@@ -59,7 +60,7 @@ export const bashReportingWrapper = [
   `__runbook_lines=($${commandLinesVariable})`,
   `unset ${wrapperVariables.join(' ')}`,
   '__runbook_pc=0 __runbook_pp=0 __runbook_lastpipe=${__runbook_lines[0]:-0}',
-  `trap '{ __runbook_s=$? __runbook_ep="\${PIPESTATUS[*]}"; [ -z "\${BASH_SOURCE[0]:-}" ] || [ "$BASH_COMMAND" = ". \\"\\$0\\"" ] || printf "E %s %s %s\\n" "\${__runbook_lines[LINENO]:-0}" "$__runbook_s" "$__runbook_ep" >> "$__runbook_failures"; } 2>/dev/null' ERR`,
+  `trap '{ __runbook_s=$? __runbook_ep="\${PIPESTATUS[*]}"; [ -z "\${BASH_SOURCE[0]:-}" ] || [ "$BASH_SUBSHELL\${FUNCNAME[0]:-}" != 0 ] || [ "$BASH_COMMAND" = ". \\"\\$0\\"" ] || printf "E %s %s %s\\n" "\${__runbook_lines[LINENO]:-0}" "$__runbook_s" "$__runbook_ep" >> "$__runbook_failures"; } 2>/dev/null' ERR`,
   // DEBUG costs every simple command some time: only steps with a pipeline get it, and only up to the last one.
   `[ "$__runbook_lastpipe" = 0 ] || {`,
   `trap '{ __runbook_p="\${PIPESTATUS[*]}" __runbook_c=\${__runbook_lines[LINENO]:-0}; [ "$BASH_SUBSHELL\${FUNCNAME[0]:-}" != 0 ] || [ -z "\${BASH_SOURCE[0]:-}" ] || { ${reportPipeline} [ "$__runbook_c" -le "$__runbook_lastpipe" ] || trap - DEBUG; __runbook_pc=$__runbook_c __runbook_pp=$__runbook_p; }; } 2>/dev/null' DEBUG`,

@@ -141,6 +141,12 @@ describe('runStep: every failed command counts, not only the last', () => {
     assert.equal(result.stdout, 'end\n');
   });
 
+  it('judges functions at their call under set -E too', async () => {
+    const step = await parseStep('set -E\nfails() {\n  false\n  true\n}\nfails\n( false; true )\n');
+    const result = await runStep(step, { yes: true });
+    assert.equal(result.failedCommands, undefined, result.shortMessage);
+  });
+
   it('keeps errexit semantics: errexit stops at the first failure, without it the rest runs and the step still fails', async () => {
     const code = 'echo one\nfalse\necho two\n';
     const stopping = await runStep(await parseStep(code, 'bash {errexit=true}'), { yes: true });
