@@ -21,7 +21,15 @@ export async function withPinnedKubeconfig<T>(
   env: NodeJS.ProcessEnv,
   work: (env: NodeJS.ProcessEnv) => Promise<T>,
 ): Promise<T> {
-  if (guard?.pin === undefined) return work(env);
+  if (guard?.pin === undefined) {
+    if (guard?.isolated !== true) return work(env);
+    const empty = await writeEmptyKubeconfig();
+    try {
+      return await work({ ...env, KUBECONFIG: empty.path });
+    } finally {
+      await empty.dispose();
+    }
+  }
   const kubernetes = (await import('../kubernetes/index.ts')) as { writePinnedKubeconfig?: WritePinnedKubeconfig };
   if (kubernetes.writePinnedKubeconfig === undefined) throw new Error('the guard asked for a pinned kubeconfig, but this build cannot write one');
   const options = {

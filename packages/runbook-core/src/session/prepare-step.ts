@@ -13,6 +13,8 @@ import { contextRefusalHint } from '../cli/steps/describe-step.ts';
 export type GuardVerdict = ContextGuardResult & {
   pin?: { context: string; namespace?: string; server: string };
   usedContext?: string;
+  /** A context is expected but the step reads as using none and none could be pinned: it runs with a kubeconfig that reaches no cluster. */
+  isolated?: true;
 };
 
 /** A chosen step with everything decided before anything runs. */
@@ -82,7 +84,11 @@ export async function prepareStep(step: Step, options: PrepareOptions): Promise<
   const guard: GuardVerdict = await checkStepContext(selectedPart(step, plan), guardOptions);
   prepared.guard = guard;
   const label = stepLabel(step);
-  if (guard.code === 'no-cluster') return prepared;
+  if (guard.code === 'no-cluster') {
+    const expected = options.contextOverride ?? step.options.context ?? options.runbook.meta.kubernetes?.context ?? options.pinnedContext?.context;
+    if (guard.pin === undefined && expected !== undefined) guard.isolated = true;
+    return prepared;
+  }
   if (options.clusterBlocked !== undefined) {
     prepared.refusal = { reason: `step '${label}' reaches a cluster, but ${options.clusterBlocked}`, hint: 'fix the frontmatter first' };
     return prepared;
