@@ -7,6 +7,7 @@ import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 import { readCorpus } from '../../../../bench/corpus.ts';
+import { corpusDir, requireMaterial } from '../../../../test/support/external-material.ts';
 import { labelIdentifier, parseInline, type InlineContent, type InlineLink } from '../../src/parse/markdown/parse-inline.ts';
 
 // The oracle: remark-parse with GFM task items only, as the runbook parser
@@ -832,7 +833,8 @@ function atxContent(source: string, start: number, end: number): { start: number
 }
 
 describe('parseInline on the corpus, against remark', () => {
-  it('gives remark’s text and links for every top-level paragraph and heading', () => {
+  it('gives remark’s text and links for every top-level paragraph and heading', function () {
+    requireMaterial(this, corpusDir(), 'corpus');
     const files = readCorpus();
     assert.ok(files.length > 300, `${files.length} corpus files`);
     let compared = 0;
