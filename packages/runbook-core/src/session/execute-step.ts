@@ -24,6 +24,8 @@ export interface StepRunOutcome {
   refused?: string;
   /** Top-level commands that failed (1-based numbers): the step failed though its last command succeeded. */
   failedCommands?: Array<{ number: number; line: number; exitCode: number }>;
+  /** Exported names not carried to later steps, and why (startup variables, oversized values). */
+  droppedExports?: Array<{ name: string; reason: string }>;
 }
 
 export interface ExecuteOptions {
@@ -83,6 +85,7 @@ async function runLocal(prepared: PreparedStep, options: ExecuteOptions): Promis
     exported: result.exported,
     ...(result.refused ? { refused: result.shortMessage } : {}),
     ...(result.failedCommands === undefined ? {} : { failedCommands: result.failedCommands }),
+    ...(result.droppedExports === undefined || result.droppedExports.length === 0 ? {} : { droppedExports: result.droppedExports }),
   };
 }
 

@@ -201,6 +201,9 @@ async function runOne(prepared: PreparedStep, session: RunSession, io: SessionIO
   await session.journal.finished(step, fields, { ...outcome, ...(interrupted === undefined ? {} : { interrupted }) }, log?.recorded);
   session.keepExports(outcome.exported);
   await session.journal.exports(session.values.addExports(outcome.exported));
+  for (const dropped of outcome.droppedExports ?? []) {
+    await session.journal.note(`Step '${stepLabel(step)}' exported ${dropped.name}, ${dropped.reason}`);
+  }
   const status = interrupted !== undefined ? 'interrupted' : outcome.refused !== undefined ? 'refused' : outcome.failed ? 'failed' : 'succeeded';
   return {
     ...reportBase(prepared),

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../cli/cli-harness.ts';
+import { journal, runCli, startIncident } from '../cli/cli-harness.ts';
 import { useTempDir, writeKubeconfig } from './session-fixtures.ts';
 
 const fence = '```';
@@ -34,5 +34,38 @@ describe('run session: every step runs on the pinned kubeconfig', () => {
     const config = readFileSync(seen, 'utf8');
     assert.match(config, /contexts: \[\]/, `KUBECONFIG held:\n${config}`);
     assert.doesNotMatch(config, /staging|production|server/);
+  });
+});
+
+describe('run session: exports that are configuration stay behind, and the journal says so', () => {
+  const workspace = useTempDir('runbook-dropped-exports-');
+
+  it('BASH_ENV exported by one step does not reach the next, and is journaled as not carried', async () => {
+    const marker = join(workspace.dir, 'poisoned');
+    writeFileSync(join(workspace.dir, 'evil.sh'), `touch '${marker}'\n`);
+    writeFileSync(
+      join(workspace.dir, 'rb.md'),
+      [
+        '# Exports',
+        '',
+        `${fence}bash {name=one}`,
+        `export BASH_ENV='${join(workspace.dir, 'evil.sh')}'`,
+        fence,
+        '',
+        `${fence}bash {name=two}`,
+        'echo two',
+        fence,
+        '',
+      ].join('\n'),
+    );
+    const id = await startIncident(workspace.dir);
+    const result = await runCli(['run', 'rb.md', '--step', 'one', '--step', 'two'], { cwd: workspace.dir });
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(existsSync(marker), false);
+    const notes = journal(workspace.dir, id).filter((event) => event.type === 'note');
+    assert.ok(
+      notes.some((event) => /Step 'one' exported BASH_ENV, not carried to later steps/.test(String(event.text))),
+      JSON.stringify(notes),
+    );
   });
 });
