@@ -2,7 +2,10 @@ import * as vscode from 'vscode';
 import type { StepReport, StepState } from 'runbook-core';
 
 /** What the fence decoration shows of a run: the fields the incident journal keeps too. */
-export type StepRunSummary = Pick<StepState, 'status' | 'exitCode' | 'durationMs' | 'startedAt'>;
+export type StepRunSummary = Pick<StepState, 'status' | 'exitCode' | 'durationMs' | 'startedAt'> & {
+  /** The run's failed top-level commands (1-based numbers, Markdown lines): drawn on the fence and on each line. */
+  failedCommands?: ReadonlyArray<{ number: number; line: number; exitCode: number }>;
+};
 
 /** Runs in progress (to cancel them) and the last result of each step in this window. */
 export class StepRuns implements vscode.Disposable {
@@ -57,5 +60,6 @@ function summarize(report: StepReport, startedAt: string | undefined): StepRunSu
     ...(report.durationMs === undefined ? {} : { durationMs: report.durationMs }),
     ...(startedAt === undefined ? {} : { startedAt }),
     ...(report.exitCode === undefined ? {} : { exitCode: report.exitCode }),
+    ...(report.failedCommands === undefined || report.failedCommands.length === 0 ? {} : { failedCommands: report.failedCommands }),
   };
 }
