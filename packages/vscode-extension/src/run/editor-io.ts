@@ -12,6 +12,8 @@ export interface EditorPrompts {
 export interface EditorOutput {
   output(stream: 'stdout' | 'stderr', text: string): void;
   ended(report: StepReport): void;
+  /** The terminal an interactive step types into (a PTY behind the editor's terminal); absent, such steps are refused. */
+  terminal?: SessionIO['terminal'];
 }
 
 /** A dismissed input box: the run stops, as Ctrl-C at a CLI prompt does. */
@@ -37,5 +39,6 @@ export function editorIO(prompts: EditorPrompts, output: EditorOutput, signal: A
     chooseAlternative: (request) => prompts.chooseAlternative(request),
     onOutput: (stream, text) => output.output(stream, text),
     onStepEnd: (report) => output.ended(report),
+    ...(output.terminal === undefined ? {} : { terminal: output.terminal }),
   };
 }

@@ -47,7 +47,7 @@ export class StepRunner {
     const signal = this.runs.start(key);
     let report: StepReport | undefined;
     try {
-      const io = editorIO(vscodePrompts, { output: terminal.output, ended: terminal.ended }, signal);
+      const io = editorIO(vscodePrompts, { output: terminal.output, ended: terminal.ended, terminal: terminal.terminal }, signal);
       const result = await session.run([sessionStep], io, commands === undefined ? {} : { commands });
       report = result.steps[0];
       if (result.problem !== undefined) return { status: 'refused', reason: result.problem };

@@ -2,16 +2,34 @@ import * as vscode from 'vscode';
 import type { StepReport } from 'runbook-core';
 
 /**
- * A read-only terminal showing one run's output as it streams (core has
- * already redacted it). Output that comes before the terminal opens is kept
- * and written on open.
+ * The terminal one run's output streams to (core has already redacted it).
+ * Output that comes before the terminal opens is kept and written on open.
+ * What is typed goes to the step only when it runs in a pseudo-terminal
+ * (an interactive step); otherwise the terminal is read-only.
  */
 export class StepTerminal implements vscode.Disposable {
   readonly #write = new vscode.EventEmitter<string>();
   readonly #terminal: vscode.Terminal;
   #pending: string[] | undefined = [];
+  #size = { columns: 80, rows: 24 };
+  #typeInto: ((data: string) => void) | undefined;
+
+  /** For an interactive step: the size it starts with, and where typed keys go. */
+  readonly terminal: { columns: number; rows: number; input: (write: (data: string) => void) => void };
 
   constructor(name: string, header: string) {
+    const size = () => this.#size;
+    this.terminal = {
+      get columns() {
+        return size().columns;
+      },
+      get rows() {
+        return size().rows;
+      },
+      input: (write) => {
+        this.#typeInto = write;
+      },
+    };
     this.#put(`\x1b[2m${crlf(header)}\x1b[0m\r\n`);
     this.#terminal = vscode.window.createTerminal({
       name,
@@ -24,6 +42,10 @@ export class StepTerminal implements vscode.Disposable {
           for (const text of pending) this.#write.fire(text);
         },
         close: () => this.#write.dispose(),
+        handleInput: (data: string) => this.#typeInto?.(data),
+        setDimensions: (size: vscode.TerminalDimensions) => {
+          this.#size = { columns: size.columns, rows: size.rows };
+        },
       },
     });
     this.#terminal.show(true);
