@@ -13,7 +13,10 @@ describe('runbook render', () => {
       result.stdout,
       new RegExp(`^Incident ${id} \\(P2\\) on checkout: Investigating\\.\\nStarted \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC; ticket \\$\\{TICKET_URL\\}\\.\\n$`),
     );
-    assert.match(result.stderr, /1 slot left unfilled \(pass --var NAME=… for \$\{NAME\}\):\n {2}read-only\.md:53:31 {2}\$\{TICKET_URL\}\n/);
+    assert.match(
+      result.stderr,
+      /1 slot left empty \(fill with --fill "KEY=…" for \[brackets\], --var NAME=… for \$\{NAME\}\):\n {2}read-only\.md:53:31 {2}\$\{TICKET_URL\}\n/,
+    );
   });
 
   it('takes --var over the environment over defaults', async () => {
@@ -27,7 +30,8 @@ describe('runbook render', () => {
     const result = await cli(['render', 'demo.md', 'status-update']);
     assert.equal(result.code, 0);
     assert.match(result.stdout, /^Incident \$\{INCIDENT_ID\} \(\$\{INCIDENT_SEVERITY\}\)/);
-    assert.match(result.stderr, /4 slots left unfilled/);
+    assert.match(result.stderr, /5 slots left empty/);
+    assert.match(result.stderr, /demo\.md:71:9 {2}\[Investigating\/Mitigating\/Resolved\]\n/);
   });
 
   it('records the text as a status update with --record, which resets the next-update clock', async () => {
@@ -46,6 +50,9 @@ describe('runbook render', () => {
   it('lists the templates for an unknown one (exit 2)', async () => {
     const result = await cli(['render', 'demo.md', 'customer-email']);
     assert.equal(result.code, 2);
-    assert.match(result.stderr, /no template 'customer-email' in demo\.md\. Templates:\n {2}status-update\/\w+ {2}\(line \d+, slots: \$\{INCIDENT_ID\}/);
+    assert.match(
+      result.stderr,
+      /no template 'customer-email' in demo\.md\. Templates:\n {2}status-update {2}"Status update" {2}\(status-update\/\w+, line \d+; slots: \$\{INCIDENT_ID\}/,
+    );
   });
 });
