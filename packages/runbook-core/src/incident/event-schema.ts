@@ -2,11 +2,23 @@ import type { JournalEventType } from './journal-event.ts';
 import { isIsoUtc } from './utc-time.ts';
 
 /** One field's rule; `?` in the table below marks it optional. */
-type FieldKind = 'text' | 'id' | 'time' | 'boolean' | 'exit-code' | 'duration' | 'indexes' | 'risk' | 'phase' | 'severity-levels' | 'failed-commands';
+type FieldKind =
+  | 'text'
+  | 'id'
+  | 'time'
+  | 'boolean'
+  | 'exit-code'
+  | 'duration'
+  | 'indexes'
+  | 'risk'
+  | 'phase'
+  | 'severity-levels'
+  | 'failed-commands'
+  | 'milestone';
 
 /** The journal's schema as data: every known type and its fields beyond the base. */
 export const eventFields: Record<JournalEventType, Record<string, `${FieldKind}` | `${FieldKind}?`>> = {
-  started: { incidentId: 'id', title: 'text', severity: 'id', severities: 'severity-levels', runbook: 'text?' },
+  started: { incidentId: 'id', title: 'text', severity: 'id', severities: 'severity-levels', runbook: 'text?', drill: 'boolean?', duplicateOf: 'id?' },
   'detected-at': { at: 'time' },
   acknowledged: {},
   'step-started': { stepId: 'id', stepName: 'text?', commands: 'indexes?', risk: 'risk?', logFile: 'text?', runnerPid: 'exit-code?', runnerHost: 'text?' },
@@ -31,10 +43,16 @@ export const eventFields: Record<JournalEventType, Record<string, `${FieldKind}`
   'severity-changed': { from: 'id', to: 'id', reason: 'text?' },
   'variable-set': { name: 'id', secret: 'boolean', value: 'text?' },
   'status-update': { phase: 'phase?', text: 'text?' },
-  resolved: { summary: 'text?' },
+  resolved: { summary: 'text?', causeCategory: 'id?', customerImpact: 'text?' },
   reopened: { reason: 'text?' },
   'context-pinned': { context: 'id', namespace: 'text?', stepId: 'text?' },
+  assigned: { role: 'id', person: 'id', previous: 'id?' },
+  cancelled: { reason: 'id' },
+  marked: { milestone: 'milestone', at: 'time' },
 };
+
+/** Every milestone `marked` accepts, in lifecycle order. */
+export const MILESTONES = ['impact-started', 'detected', 'acknowledged', 'mitigated', 'resolved'] as const;
 
 export const baseFields = { v: 'version', eventId: 'id', time: 'time', who: 'text', type: 'id' } as const;
 
@@ -65,6 +83,8 @@ export function fieldProblem(kind: FieldKind, value: unknown): string | undefine
       return value === 'investigating' || value === 'mitigating' || value === 'resolved' ? undefined : "must be 'investigating', 'mitigating' or 'resolved'";
     case 'severity-levels':
       return Array.isArray(value) && value.length > 0 && value.every(isSeverityLevel) ? undefined : 'must be a non-empty list of severity levels';
+    case 'milestone':
+      return typeof value === 'string' && (MILESTONES as readonly string[]).includes(value) ? undefined : `must be one of ${MILESTONES.join(', ')}`;
     case 'failed-commands':
       return Array.isArray(value) && value.every(isFailedCommand) ? undefined : 'must be a list of { number, line, exitCode } (numbers and lines from 1)';
   }

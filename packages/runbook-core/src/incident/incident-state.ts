@@ -47,6 +47,15 @@ export interface StatusUpdateRecord {
   text?: string;
 }
 
+/** One `assigned` event: who took a role, from whom, recorded by whom and when. */
+export interface RoleAssignment {
+  role: string;
+  person: string;
+  previous?: string;
+  who: string;
+  time: string;
+}
+
 /**
  * An incident as the replay of its journal. Fields that come from the
  * `started` event are absent only when that line is missing or corrupt
@@ -62,13 +71,33 @@ export interface IncidentState {
   runbook?: string;
   startedAt?: string;
   startedBy?: string;
-  /** From a `detected-at` event; absent when none was recorded. */
+  /** From a `detected-at` event or a `detected` mark; absent when none was recorded. */
   detectedAt?: string;
+  /** When customers or systems were first affected (`impact-started` mark). */
+  impactStartedAt?: string;
+  /** An `acknowledged` event's time, or an `acknowledged` mark. */
+  acknowledgedAt?: string;
+  /** A `mitigated` mark: the impact stopped, the fix may still be coming. */
+  mitigatedAt?: string;
+  /** Role → person, after every hand-over (`assigned` events). */
+  roles?: Record<string, string>;
+  /** Every assignment in journal order, hand-overs included. */
+  roleHistory: RoleAssignment[];
+  /** Started with `--drill`: a rehearsal. */
+  drill?: boolean;
+  /** Started with `--duplicate-of`: the incident this one repeats. */
+  duplicateOf?: string;
+  /** Closed by `cancelled` (status `resolved`, no resolution): why and by whom. */
+  cancelled?: { reason: string; who: string; time: string };
+  /** From the resolution: root-cause category and customer impact. */
+  causeCategory?: string;
+  customerImpact?: string;
   /** Time of the first action by a person after the start; see `incidentStatus`. */
   respondedAt?: string;
   resolvedAt?: string;
   resolvedBy?: string;
   resolution?: string;
+  /** `resolved` also for a cancelled incident (see `cancelled`): both are closed. */
   status: 'open' | 'resolved';
   phase: IncidentPhase;
   /** Item id → latest state. */

@@ -23,6 +23,10 @@ export interface JournalStartedEvent extends JournalEventBase {
   severities: SeverityLevel[];
   /** The runbook's path, relative to the workspace when inside it. */
   runbook?: string;
+  /** A rehearsal: kept, but left out of the metrics. */
+  drill?: boolean;
+  /** The incident this one repeats: left out of the metrics. */
+  duplicateOf?: string;
 }
 
 /** When the problem was detected (an alert fired), if earlier than the start. */
@@ -119,6 +123,34 @@ export interface JournalStatusUpdateEvent extends JournalEventBase {
 export interface JournalResolvedEvent extends JournalEventBase {
   type: 'resolved';
   summary?: string;
+  /** Root-cause category (`deployment`, `capacity`, …): counted in the monthly report. */
+  causeCategory?: string;
+  /** What customers saw, in a line; absent when they saw nothing. */
+  customerImpact?: string;
+}
+
+/** A role given to a person; giving it again is a hand-over (`previous` names who had it). */
+export interface JournalAssignedEvent extends JournalEventBase {
+  type: 'assigned';
+  role: string;
+  person: string;
+  previous?: string;
+}
+
+/** Closed without a resolution (a false alarm, opened by mistake): left out of the metrics. */
+export interface JournalCancelledEvent extends JournalEventBase {
+  type: 'cancelled';
+  reason: string;
+}
+
+/** The lifecycle's moments, each settable after the fact. */
+export type IncidentMilestone = 'impact-started' | 'detected' | 'acknowledged' | 'mitigated' | 'resolved';
+
+/** When a milestone happened (`at`), recorded at `time` by `who`: the latest mark of a milestone wins. */
+export interface JournalMarkedEvent extends JournalEventBase {
+  type: 'marked';
+  milestone: IncidentMilestone;
+  at: string;
 }
 
 /** The kube context the incident's cluster steps must use when the runbook declares none: the first one a step used. */
@@ -150,7 +182,10 @@ export type JournalEvent =
   | JournalStatusUpdateEvent
   | JournalResolvedEvent
   | JournalReopenedEvent
-  | JournalContextPinnedEvent;
+  | JournalContextPinnedEvent
+  | JournalAssignedEvent
+  | JournalCancelledEvent
+  | JournalMarkedEvent;
 
 export type JournalEventType = JournalEvent['type'];
 

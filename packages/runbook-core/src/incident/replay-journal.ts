@@ -35,12 +35,14 @@ export function replayJournal(input: ReplayInput): IncidentState {
     notes: [],
     variables: new Map(),
     statusUpdates: [],
+    roleHistory: [],
     events: [...input.events],
     foreignEvents: [...(input.foreign ?? [])],
     messages: [...(input.messages ?? [])],
   };
   let explicitPhase: IncidentState['phase'] | undefined;
   let mitigated = false;
+  let resolvedMark: string | undefined;
   for (const event of input.events) {
     if (state.startedAt !== undefined && state.respondedAt === undefined && responseTypes.has(event.type)) {
       state.respondedAt = event.time;
@@ -58,6 +60,8 @@ export function replayJournal(input: ReplayInput): IncidentState {
         state.severity = event.severity;
         state.severities = event.severities.map((level) => ({ ...level }));
         if (event.runbook !== undefined) state.runbook = event.runbook;
+        if (event.drill === true) state.drill = true;
+        if (event.duplicateOf !== undefined) state.duplicateOf = event.duplicateOf;
         state.startedAt = event.time;
         state.startedBy = event.who;
         break;
@@ -65,6 +69,28 @@ export function replayJournal(input: ReplayInput): IncidentState {
         state.detectedAt = event.at;
         break;
       case 'acknowledged':
+        state.acknowledgedAt ??= event.time;
+        break;
+      case 'marked':
+        if (event.milestone === 'impact-started') state.impactStartedAt = event.at;
+        else if (event.milestone === 'detected') state.detectedAt = event.at;
+        else if (event.milestone === 'acknowledged') state.acknowledgedAt = event.at;
+        else if (event.milestone === 'mitigated') state.mitigatedAt = event.at;
+        else resolvedMark = event.at;
+        break;
+      case 'assigned': {
+        const roles = { ...state.roles };
+        roles[event.role] = event.person;
+        state.roles = roles;
+        state.roleHistory.push({ role: event.role, person: event.person, ...optional('previous', event.previous), who: event.who, time: event.time });
+        break;
+      }
+      case 'cancelled':
+        state.status = 'resolved';
+        state.cancelled = { reason: event.reason, who: event.who, time: event.time };
+        delete state.resolvedAt;
+        delete state.resolvedBy;
+        delete state.resolution;
         break;
       case 'step-started':
       case 'step-finished':
@@ -105,6 +131,9 @@ export function replayJournal(input: ReplayInput): IncidentState {
         state.resolvedBy = event.who;
         if (event.summary === undefined) delete state.resolution;
         else state.resolution = event.summary;
+        if (event.causeCategory !== undefined) state.causeCategory = event.causeCategory;
+        if (event.customerImpact !== undefined) state.customerImpact = event.customerImpact;
+        delete state.cancelled;
         break;
       case 'context-pinned':
         // The first pin holds: later steps are guarded against it.
@@ -115,9 +144,13 @@ export function replayJournal(input: ReplayInput): IncidentState {
         delete state.resolvedAt;
         delete state.resolvedBy;
         delete state.resolution;
+        delete state.cancelled;
+        resolvedMark = undefined;
         break;
     }
   }
+  // A resolution time set after the fact counts only while the incident is resolved.
+  if (resolvedMark !== undefined && state.resolvedAt !== undefined) state.resolvedAt = resolvedMark;
   if (state.startedAt === undefined) {
     note(state, 'journal-missing-start', "the journal has no valid 'started' event: title, severity and start time are unknown", 'error');
   }

@@ -30,6 +30,10 @@ export interface StartIncidentOptions extends IncidentLocation {
   now?: Date;
   /** Who starts it (default: `currentUser()`). */
   who?: string;
+  /** A rehearsal: recorded like any incident, left out of the metrics. */
+  drill?: boolean;
+  /** The existing incident this one repeats (left out of the metrics). */
+  duplicateOf?: string;
   /** Point `.runbook/current` at the new incident (default `true`). */
   makeCurrent?: boolean;
 }
@@ -48,12 +52,26 @@ export async function startIncident(options: StartIncidentOptions): Promise<Inci
   if (detectedAt !== undefined && detectedAt.getTime() > now.getTime()) {
     throw new IncidentInputError('detectedAt', detectedAt, `is after the start (${now.toISOString()})`);
   }
+  if (options.duplicateOf !== undefined) {
+    assertIncidentId(options.duplicateOf, 'duplicate-of');
+    if ((await store.read(options.duplicateOf)) === undefined)
+      throw new IncidentInputError('duplicate-of', options.duplicateOf, `does not exist in ${store.location}`);
+  }
   const id = await reserveId(store, options, now);
   const stamp = { now, ...(options.who === undefined ? {} : { who: options.who }) };
   const runbookPath = recordedPath(options.runbookPath ?? options.runbook?.path, options.workspace);
   const events: JournalEvent[] = [
     createJournalEvent(
-      { type: 'started', incidentId: id, title, severity: severity.id, severities: levels, ...(runbookPath === undefined ? {} : { runbook: runbookPath }) },
+      {
+        type: 'started',
+        incidentId: id,
+        title,
+        severity: severity.id,
+        severities: levels,
+        ...(runbookPath === undefined ? {} : { runbook: runbookPath }),
+        ...(options.drill === true ? { drill: true } : {}),
+        ...(options.duplicateOf === undefined ? {} : { duplicateOf: options.duplicateOf }),
+      },
       stamp,
     ),
   ];
