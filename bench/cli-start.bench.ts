@@ -5,7 +5,8 @@
 // step's code run by bash directly.
 // Run from the repository root, after `node packages/runbook-core/build.mjs`:
 //   node --import tsx bench/cli-start.bench.ts [runs]
-// RUNBOOK_BIN=<path to bin/runbook.js> measures another build.
+// RUNBOOK_BIN=<path to bin/runbook.js> measures another build;
+// RUNBOOK_BEFORE_BIN=<path> also runs the demo step with an older build, in the same rounds.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,6 +35,9 @@ const candidates: Record<string, [string, string[]]> = {
   ...(seed === undefined ? {} : { 'runbook list <seed>': [process.execPath, [bin, 'list', seed]] as [string, string[]] }),
   'runbook run demo disk-usage': [process.execPath, [bin, 'run', 'demo.md', '--step', 'disk-usage']],
   'bash (the same step)': ['bash', ['-c', diskUsage]],
+  ...(process.env.RUNBOOK_BEFORE_BIN === undefined
+    ? {}
+    : { 'before: run demo disk-usage': [process.execPath, [process.env.RUNBOOK_BEFORE_BIN, 'run', 'demo.md', '--step', 'disk-usage']] as [string, string[]] }),
 };
 
 function once([program, args]: [string, string[]]): number {
