@@ -152,6 +152,7 @@ class StepRun {
       this.#cancel = running.cancel;
       if (this.callbackError !== undefined) running.cancel(this.callbackError);
       const outcome = await running.outcome;
+      collector.finish();
       const logError = log && (await closeLog(log));
       const exports = this.#exports(script, runEnv, outcome, settings.secrets);
       const failedCommands = script.failuresFile !== undefined && lines !== undefined ? readFailedCommands(script.failuresFile, lines) : [];
