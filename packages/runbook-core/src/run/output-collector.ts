@@ -1,9 +1,9 @@
 import type { Writable } from 'node:stream';
 import { BoundedText } from './bounded-text.ts';
 import type { StepOutputEvent } from './step-event.ts';
-import { StreamRedactor } from './stream-redactor.ts';
+import { InterleavedRedactor, type OutputStream, type RedactedPiece } from './interleaved-redactor.ts';
 
-export type OutputStream = 'stdout' | 'stderr';
+export type { OutputStream } from './interleaved-redactor.ts';
 
 export interface CollectedOutput {
   stdout: string;
@@ -22,33 +22,41 @@ export interface OutputCollectorOptions {
 }
 
 /**
- * Where a step's output goes, redacted first: events, bounded in-memory
- * copies, and the log file. `write` returns `false` while the log is
- * behind, so the caller can pause reading (memory stays bounded).
+ * Where a step's output goes, redacted first by one redactor that sees both
+ * streams in the order they were produced: events, bounded in-memory copies
+ * (stdout, stderr and both merged), and the log file (both merged). `write`
+ * returns `false` while the log is behind, so the caller can pause reading
+ * (memory stays bounded).
  */
 export class OutputCollector {
   readonly #options: OutputCollectorOptions;
-  readonly #redactors: Record<OutputStream, StreamRedactor>;
+  readonly #redactor: InterleavedRedactor;
   readonly #texts: Record<OutputStream | 'output', BoundedText>;
 
   constructor(options: OutputCollectorOptions) {
     this.#options = options;
-    const secrets = [...options.secrets];
-    this.#redactors = { stdout: new StreamRedactor(secrets), stderr: new StreamRedactor(secrets) };
+    this.#redactor = new InterleavedRedactor(options.secrets);
     const bounded = (): BoundedText => new BoundedText(options.bufferHead, options.bufferTail);
     this.#texts = { stdout: bounded(), stderr: bounded(), output: bounded() };
   }
 
   write(stream: OutputStream, chunk: string): boolean {
-    return this.#pass(stream, this.#redactors[stream].push(chunk));
+    return this.#passAll(this.#redactor.push(stream, chunk));
   }
 
-  /** The stream ended: pass on what the redactor held back. */
+  /** The stream ended: pass on what the redactor held back for it alone. */
   end(stream: OutputStream): boolean {
-    return this.#pass(stream, this.#redactors[stream].flush());
+    return this.#passAll(this.#redactor.end(stream));
   }
 
+  /** Reading is over (the streams ended, or were given up): pass on everything held back. Call before closing the log. */
+  finish(): void {
+    this.#passAll(this.#redactor.finish());
+  }
+
+  /** The outputs, bounded; finishes first if that was not done. */
   collected(logFile?: string): CollectedOutput {
+    this.finish();
     const marker = (dropped: number): string => `\n[… ${dropped} characters omitted${logFile ? `; the full output is in ${logFile}` : ''} …]\n`;
     const { stdout, stderr, output } = this.#texts;
     const collected: CollectedOutput = { stdout: stdout.toString(marker), stderr: stderr.toString(marker), output: output.toString(marker) };
@@ -58,6 +66,12 @@ export class OutputCollector {
     return collected;
   }
 
+  #passAll(pieces: readonly RedactedPiece[]): boolean {
+    let keepReading = true;
+    for (const piece of pieces) keepReading = this.#pass(piece.stream, piece.text) && keepReading;
+    return keepReading;
+  }
+
   #pass(stream: OutputStream, text: string): boolean {
     if (text === '') return true;
     this.#texts[stream].append(text);
@@ -65,6 +79,6 @@ export class OutputCollector {
     this.#options.emit({ type: stream, chunk: text, time: Date.now() });
     const log = this.#options.log;
     // A log that failed (disk full) is given up; the run and the other outputs go on.
-    return log && !log.destroyed ? log.write(text) : true;
+    return log && !log.destroyed && !log.writableEnded ? log.write(text) : true;
   }
 }

@@ -1,32 +1,27 @@
+import { secretForms } from './secret-encodings.ts';
 import { usableSecrets } from './stream-redactor.ts';
 
-/** Encoded forms shorter than this are not looked for: they would match by chance. */
-const minimumFormLength = 6;
+export { secretForms } from './secret-encodings.ts';
 
 /**
  * Names of exported values that hold a secret, as written or encoded the way
- * a step passes one on: base64 (standard or URL-safe, at any alignment, so a
- * token inside `user:token` is found), hex, or URL encoding.
+ * a step passes one on (see `secretForms`): base64 at any alignment, so a
+ * token inside `user:token` is found, also wrapped over lines as `base64`
+ * prints it; hex; URL encoding.
  */
 export function secretExportNames(exported: Readonly<Record<string, string>>, secrets: Iterable<string>): string[] {
-  const values = usableSecrets(secrets);
-  if (values.length === 0) return [];
-  const forms = [...new Set(values.flatMap(secretForms))];
+  const holdsSecret = secretDetector(secrets);
   return Object.entries(exported)
-    .filter(([, value]) => forms.some((form) => value.includes(form)))
+    .filter(([, value]) => holdsSecret(value))
     .map(([name]) => name);
 }
 
-/** A secret and the encodings of it worth looking for. */
-export function secretForms(secret: string): string[] {
-  const bytes = Buffer.from(secret, 'utf8');
-  const hex = bytes.toString('hex');
-  const forms = [secret, hex, hex.toUpperCase(), encodeURIComponent(secret)];
-  for (let offset = 0; offset < 3; offset++) {
-    const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
-    // Only the characters made of the secret's bits alone: the neighbours change the others.
-    const core = encoded.slice(Math.ceil((8 * offset) / 6), Math.floor((8 * (offset + bytes.length)) / 6));
-    forms.push(core, core.replace(/\+/g, '-').replace(/\//g, '_'));
-  }
-  return forms.filter((form) => form.length >= minimumFormLength || form === secret);
+/** A test for values holding one of the secrets or an encoded form of one. */
+export function secretDetector(secrets: Iterable<string>): (value: string) => boolean {
+  const forms = [...new Set(usableSecrets(secrets).flatMap(secretForms))];
+  if (forms.length === 0) return () => false;
+  return (value) => {
+    const unwrapped = value.replace(/\s+/g, '');
+    return forms.some((form) => value.includes(form) || unwrapped.includes(form));
+  };
 }

@@ -1,3 +1,6 @@
+import { secretForms } from './secret-encodings.ts';
+import { SecretMatcher, type Span } from './secret-matcher.ts';
+
 /** What a secret value becomes wherever output goes. */
 export const REDACTED = '***';
 
@@ -22,66 +25,41 @@ export function usableSecrets(values: Iterable<string>): string[] {
   return [...found].sort((a, b) => b.length - a.length);
 }
 
+/** What is looked for in output: every usable secret and its encoded forms (see `secretForms`). */
+export function redactionMatcher(secrets: Iterable<string>): SecretMatcher {
+  return new SecretMatcher(usableSecrets(secrets).flatMap(secretForms));
+}
+
 /**
- * Replaces secret values by `***` in a stream of text chunks. A value split
- * across chunks is still found: the tail that could be the start of a value
- * is held back until the next chunk (or `flush`) decides it.
+ * Replaces secret values, and their hex, URL and base64 forms, by `***` in
+ * one stream of text chunks. A value split across chunks is still found: the
+ * tail that could be the start of one is held back until the next chunk (or
+ * `flush`) decides it. A step's two output streams go through one
+ * `InterleavedRedactor` instead, which also sees a value split between them.
  */
 export class StreamRedactor {
-  readonly #secrets: string[];
-  readonly #longest: number;
+  readonly #matcher: SecretMatcher;
   #pending = '';
 
   constructor(secrets: Iterable<string>) {
-    this.#secrets = usableSecrets(secrets);
-    this.#longest = this.#secrets[0]?.length ?? 0;
+    this.#matcher = redactionMatcher(secrets);
   }
 
   /** Text safe to pass on now; may be shorter than what came in. */
   push(chunk: string): string {
     const text = this.#pending + chunk;
-    if (this.#secrets.length === 0) return text;
-    const intervals = this.#matches(text);
-    let holdFrom = this.#incompleteMatchStart(text);
-    for (const [start, end] of intervals) {
-      if (start < holdFrom && end > holdFrom) holdFrom = start;
-    }
+    if (this.#matcher.empty) return text;
+    const spans = this.#matcher.find(text);
+    const holdFrom = holdStart(this.#matcher.incompleteStart(text), spans);
     this.#pending = text.slice(holdFrom);
-    return replaceIntervals(text, intervals, holdFrom);
+    return replaceSpans(text, spans, holdFrom);
   }
 
   /** Everything held back, redacted; call once the stream has ended. */
   flush(): string {
     const text = this.#pending;
     this.#pending = '';
-    return replaceIntervals(text, this.#matches(text), text.length);
-  }
-
-  /** Occurrences of any secret, overlapping ones merged, in order. */
-  #matches(text: string): Array<[number, number]> {
-    const found: Array<[number, number]> = [];
-    for (const secret of this.#secrets) {
-      for (let at = text.indexOf(secret); at >= 0; at = text.indexOf(secret, at + 1)) {
-        found.push([at, at + secret.length]);
-      }
-    }
-    found.sort((a, b) => a[0] - b[0]);
-    const merged: Array<[number, number]> = [];
-    for (const interval of found) {
-      const last = merged[merged.length - 1];
-      if (last && interval[0] < last[1]) last[1] = Math.max(last[1], interval[1]);
-      else merged.push(interval);
-    }
-    return merged;
-  }
-
-  /** First position whose rest of text could still grow into a secret. */
-  #incompleteMatchStart(text: string): number {
-    for (let at = Math.max(0, text.length - this.#longest + 1); at < text.length; at++) {
-      const rest = text.slice(at);
-      if (this.#secrets.some((secret) => secret.length > rest.length && secret.startsWith(rest))) return at;
-    }
-    return text.length;
+    return replaceSpans(text, this.#matcher.find(text), text.length);
   }
 }
 
@@ -91,10 +69,19 @@ export function redactText(text: string, secrets: Iterable<string>): string {
   return redactor.push(text) + redactor.flush();
 }
 
-function replaceIntervals(text: string, intervals: ReadonlyArray<[number, number]>, until: number): string {
+/** Where to hold back from: a whole occurrence that the held tail cuts through is held back whole. */
+function holdStart(incomplete: number, spans: readonly Span[]): number {
+  let holdFrom = incomplete;
+  for (const [start, end] of spans) {
+    if (start < holdFrom && end > holdFrom) holdFrom = start;
+  }
+  return holdFrom;
+}
+
+function replaceSpans(text: string, spans: readonly Span[], until: number): string {
   let output = '';
   let cursor = 0;
-  for (const [start, end] of intervals) {
+  for (const [start, end] of spans) {
     if (start >= until) break;
     output += text.slice(cursor, start) + REDACTED;
     cursor = end;
