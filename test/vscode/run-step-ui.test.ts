@@ -56,6 +56,8 @@ describe('VS Code UI: ▶ Run step', () => {
 
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor({ timeout: 60_000 });
+    // Playwright's locator, not a DOM node: innerText is the text a person sees.
+    // biome-ignore lint/performance/useDomNodeTextContent: a Playwright locator has no textContent of the same meaning.
     const text = await dialog.innerText();
     assert.match(text, /clean-up/);
     assert.match(text, /rm -f out\.txt/);

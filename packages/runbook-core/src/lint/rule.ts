@@ -61,6 +61,7 @@ export interface LintRule<Options extends object = Record<string, never>> {
 }
 
 /** Any rule, whatever its options. */
+// biome-ignore lint/suspicious/noExplicitAny: options are an input of check(); no other type lets every rule's options fit.
 export type AnyLintRule = LintRule<any>;
 
 export const rulesDocsBase = 'https://github.com/runbook-dev/runbook/blob/main/docs/rules/';

@@ -92,7 +92,7 @@ class WordReader {
   #plainRun(): string {
     plainRun.lastIndex = this.#at + 1;
     plainRun.test(this.#text);
-    const end = plainRun.lastIndex > this.#at + 1 ? plainRun.lastIndex : this.#at + 1;
+    const end = Math.max(plainRun.lastIndex, this.#at + 1);
     const run = this.#text.slice(this.#at, end);
     this.#at = end;
     return run;
@@ -112,7 +112,7 @@ class WordReader {
   }
 
   /** Quoted text after an opening of `open` characters, up to its closing quote; `specials` finds that quote or a backslash. */
-  #readQuoted(open: number, specials: RegExp, escape: () => string): string {
+  #readQuoted(open: number, specials: RegExp, readEscape: () => string): string {
     let value = '';
     this.#at += open;
     while (!this.done) {
@@ -122,30 +122,36 @@ class WordReader {
       value += this.#text.slice(this.#at, stop);
       this.#at = stop + 1;
       if (found?.[0] !== '\\') break;
-      value += escape();
+      value += readEscape();
     }
     return value;
   }
 
+  /** Skips a backslash and reads the escape after it. */
+  #escapeAfterBackslash(): string {
+    this.#at++;
+    return this.#ansiCEscape();
+  }
+
   /** One escape after the backslash, as latin1 characters for its bytes. */
   #ansiCEscape(): string {
-    const escape = this.#text[this.#at++] ?? '';
-    const simple = ansiCEscapes[escape];
+    const letter = this.#text[this.#at++] ?? '';
+    const simple = ansiCEscapes[letter];
     if (simple !== undefined) return String.fromCharCode(simple);
-    if (escape >= '0' && escape <= '7') return String.fromCharCode(this.#readNumber(escape, 8, 2) & 0xff);
-    if (escape === 'x') return String.fromCharCode(this.#readNumber('', 16, 2));
-    if (escape === 'u' || escape === 'U') {
-      return Buffer.from(String.fromCodePoint(this.#readNumber('', 16, escape === 'u' ? 4 : 8)), 'utf8').toString('latin1');
+    if (letter >= '0' && letter <= '7') return String.fromCharCode(this.#readNumber(letter, 8, 2) & 0xff);
+    if (letter === 'x') return String.fromCharCode(this.#readNumber('', 16, 2));
+    if (letter === 'u' || letter === 'U') {
+      return Buffer.from(String.fromCodePoint(this.#readNumber('', 16, letter === 'u' ? 4 : 8)), 'utf8').toString('latin1');
     }
-    if (escape === 'c') return String.fromCharCode((this.#text.charCodeAt(this.#at++) || 0) & 0x1f);
+    if (letter === 'c') return String.fromCharCode((this.#text.charCodeAt(this.#at++) || 0) & 0x1f);
     // zsh: `\C-A` is a control character, `\M-` sets the top bit of what follows.
-    if ((escape === 'C' || escape === 'M') && this.#peek() === '-') {
+    if ((letter === 'C' || letter === 'M') && this.#peek() === '-') {
       this.#at++;
-      const next = this.#peek() === '\\' && escape === 'M' ? (this.#at++, this.#ansiCEscape()) : (this.#text[this.#at++] ?? '');
-      if (escape === 'M') return String.fromCharCode((next.charCodeAt(0) | 0x80) & 0xff);
+      const next = this.#peek() === '\\' && letter === 'M' ? this.#escapeAfterBackslash() : (this.#text[this.#at++] ?? '');
+      if (letter === 'M') return String.fromCharCode((next.charCodeAt(0) | 0x80) & 0xff);
       return String.fromCharCode(next === '?' ? 0x7f : next.charCodeAt(0) & 0x1f);
     }
-    return `\\${escape}`;
+    return `\\${letter}`;
   }
 
   /** Digits of `radix` after `first`, at most `more` of them. */

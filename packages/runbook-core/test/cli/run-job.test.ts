@@ -48,8 +48,8 @@ describe('runbook run: a runsOn=job step as a Kubernetes Job (fake API, the test
     assert.equal(result.stdout, 'checking api for the incident with ***\n');
     const job = created.find((entry) => entry.resource === 'jobs')?.object;
     const secret = created.find((entry) => entry.resource === 'secrets')?.object;
-    const container = (job?.spec as { template: { spec: { containers: Array<{ env: Array<{ name: string; value: string }> }> } } }).template.spec
-      .containers[0]!;
+    assert.ok(job, 'a Job was created');
+    const container = (job.spec as { template: { spec: { containers: Array<{ env: Array<{ name: string; value: string }> }> } } }).template.spec.containers[0]!;
     assert.deepEqual(container.env.map((entry) => entry.name).sort(), ['INCIDENT_ID', 'INCIDENT_SEVERITY', 'INCIDENT_STARTED_AT', 'INCIDENT_TITLE', 'SERVICE']);
     assert.deepEqual(secret?.stringData, { API_TOKEN: token });
     assert.ok(!JSON.stringify(job).includes(token));

@@ -131,38 +131,60 @@ export class FakeKubeApi {
 
   private serve(request: RecordedRequest, res: ServerResponse): void {
     const location = parsePath(request.path);
-    if (!location.resource || !this.served.has(location.prefix)) return sendStatus(res, 404, 'NotFound', `the server could not find the requested resource`);
+    if (!location.resource || !this.served.has(location.prefix)) {
+      sendStatus(res, 404, 'NotFound', `the server could not find the requested resource`);
+      return;
+    }
     const existing = location.name === undefined ? undefined : this.store.get(key(location));
     const what = `${location.resource} "${location.name ?? ''}"`;
     switch (request.method) {
       case 'GET': {
-        if (location.name === undefined)
-          return sendJson(res, 200, { kind: 'List', apiVersion: 'v1', metadata: { resourceVersion: '1' }, items: this.list(location, request.query) });
-        if (!existing) return sendStatus(res, 404, 'NotFound', `${what} not found`);
-        return sendJson(res, 200, existing);
+        if (location.name === undefined) {
+          sendJson(res, 200, { kind: 'List', apiVersion: 'v1', metadata: { resourceVersion: '1' }, items: this.list(location, request.query) });
+          return;
+        }
+        if (!existing) {
+          sendStatus(res, 404, 'NotFound', `${what} not found`);
+          return;
+        }
+        sendJson(res, 200, existing);
+        return;
       }
       case 'POST': {
         const object = request.body as KubeObject;
         const target = { ...location, name: object.metadata?.name ?? '' };
-        if (this.store.has(key(target))) return sendStatus(res, 409, 'AlreadyExists', `${location.resource} "${target.name}" already exists`);
+        if (this.store.has(key(target))) {
+          sendStatus(res, 409, 'AlreadyExists', `${location.resource} "${target.name}" already exists`);
+          return;
+        }
         const stored = withMetadata(object, target);
         this.store.set(key(target), stored);
         for (const listener of this.createListeners) listener(target, stored);
-        return sendJson(res, 201, stored);
+        sendJson(res, 201, stored);
+        return;
       }
       case 'PUT':
       case 'PATCH': {
-        if (!existing) return sendStatus(res, 404, 'NotFound', `${what} not found`);
+        if (!existing) {
+          sendStatus(res, 404, 'NotFound', `${what} not found`);
+          return;
+        }
         deepMerge(existing, request.body);
-        return sendJson(res, 200, existing);
+        sendJson(res, 200, existing);
+        return;
       }
       case 'DELETE': {
-        if (!existing) return sendStatus(res, 404, 'NotFound', `${what} not found`);
+        if (!existing) {
+          sendStatus(res, 404, 'NotFound', `${what} not found`);
+          return;
+        }
         this.store.delete(key(location));
-        return sendJson(res, 200, { kind: 'Status', apiVersion: 'v1', status: 'Success', details: { name: location.name, kind: location.resource } });
+        sendJson(res, 200, { kind: 'Status', apiVersion: 'v1', status: 'Success', details: { name: location.name, kind: location.resource } });
+        return;
       }
       default:
-        return sendStatus(res, 405, 'MethodNotAllowed', `${request.method} is not supported`);
+        sendStatus(res, 405, 'MethodNotAllowed', `${request.method} is not supported`);
+        return;
     }
   }
 

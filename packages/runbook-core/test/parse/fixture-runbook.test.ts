@@ -68,7 +68,7 @@ describe('parseRunbook: a runbook in the project conventions', () => {
     assert.equal(rollback?.code, '# Roll back\nkubectl rollout undo deployment/checkout-api -n checkout');
     assert.equal(textAt(source, rollback?.commands[0]?.position ?? assert.fail()), 'kubectl rollout undo deployment/checkout-api -n checkout');
     assert.equal(rollback?.commands[0]?.position.start.column, 6);
-    assert.match(textAt(source, rollback?.position ?? assert.fail()), /^````bash[^]*````$/);
+    assert.match(textAt(source, rollback?.position ?? assert.fail()), /^````bash[\s\S]*````$/);
     assert.equal(textAt(source, rollback?.codePosition ?? assert.fail()), '# Roll back\n   > kubectl rollout undo deployment/checkout-api -n checkout');
   });
 

@@ -55,15 +55,6 @@ const documents = fc
   .tuple(fc.array(fc.constantFrom(...pool), { minLength: 1, maxLength: 3 }), markdownish, fc.boolean())
   .map(([files, extra, withFixture]) => `${(withFixture ? `${readFixture('restart-api.md')}\n` : '') + files.join('\n')}\n${extra}`);
 
-const edit = (length: number) =>
-  fc.tuple(fc.nat({ max: length }), fc.nat({ max: 40 }), insertions).map(
-    ([start, removed, text]): TextEdit => ({
-      start,
-      end: Math.min(length, start + removed),
-      text,
-    }),
-  );
-
 describe('RunbookDocument: incremental updates', function () {
   // Thousands of full parses to compare against: a safety net for busy machines, not a speed check.
   this.timeout(600_000);

@@ -24,7 +24,7 @@ export function assertModelInvariants(source: string, runbook: Runbook): void {
       assert.ok((list[index - 1]?.position.start.offset ?? 0) <= (list[index]?.position.start.offset ?? 0), 'out of document order');
     }
   }
-  runbook.steps.forEach((step, index) => assert.equal(step.index, index));
+  for (const [index, step] of runbook.steps.entries()) assert.equal(step.index, index);
   for (const item of runbook.checklistItems) {
     assert.match(source.slice(item.boxOffset - 1, item.boxOffset + 2), /^\[[ \txX]\]$/);
     assert.ok(item.boxOffset >= item.position.start.offset && item.boxOffset < item.position.end.offset);

@@ -58,12 +58,28 @@ describe('runStep: risk gate', () => {
 
   it('runs once confirmed (also asynchronously), or with yes, or when the step says confirm=false', async () => {
     let asked = 0;
-    const confirmed = await runStep(risky(), { confirm: async () => (asked++, true) });
+    const confirmed = await runStep(risky(), {
+      confirm: async () => {
+        asked++;
+        return true;
+      },
+    });
     assert.equal(confirmed.exitCode, 0);
     assert.equal(asked, 1);
-    const withYes = await runStep(risky(), { yes: true, confirm: () => (asked++, false) });
+    const withYes = await runStep(risky(), {
+      yes: true,
+      confirm: () => {
+        asked++;
+        return false;
+      },
+    });
     assert.equal(withYes.exitCode, 0);
-    const unconfirmed = await runStep(risky({ options: { confirm: false } }), { confirm: () => (asked++, false) });
+    const unconfirmed = await runStep(risky({ options: { confirm: false } }), {
+      confirm: () => {
+        asked++;
+        return false;
+      },
+    });
     assert.equal(unconfirmed.exitCode, 0);
     assert.equal(asked, 1);
   });
@@ -71,7 +87,12 @@ describe('runStep: risk gate', () => {
   it('asks even for a read-only step that says confirm=true', async () => {
     const requests: ConfirmRequest[] = [];
     const step = makeStep({ code: 'echo hi\n', options: { confirm: true } });
-    const result = await runStep(step, { confirm: (request) => (requests.push(request), false) });
+    const result = await runStep(step, {
+      confirm: (request) => {
+        requests.push(request);
+        return false;
+      },
+    });
     assert.equal(result.refused, true);
     assert.equal(requests[0]?.reason, 'step-asks');
     assert.equal(requests[0]?.plan.risk, 'read');
@@ -118,7 +139,10 @@ describe('runStep: risk gate', () => {
         options,
       });
     const targets: unknown[] = [];
-    const confirm = (request: ConfirmRequest): boolean => (targets.push(request.plan.target.kubernetes), false);
+    const confirm = (request: ConfirmRequest): boolean => {
+      targets.push(request.plan.target.kubernetes);
+      return false;
+    };
     const env = { ...fakes.env, KUBECONFIG: kubeconfig };
     await runStep(kubeStep(), { env, confirm });
     await runStep(kubeStep({ context: 'prod-eu', namespace: 'payments' }), { env, confirm });

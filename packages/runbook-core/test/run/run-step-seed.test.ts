@@ -22,7 +22,7 @@ describe("runStep on the user's runbook", () => {
   const alternatives: Array<[string, RegExp[], 'mutate' | 'destroy']> = [
     ['1', [/^kubectl rollout restart deployment\/smartcloudops-api -n smartcloudops$/], 'mutate'],
     ['2', [/^kubectl scale deployment smartcloudops-api --replicas=10 -n smartcloudops$/], 'mutate'],
-    ['3', [/^kubectl patch ingress smartcloudops-ingress -n smartcloudops -p \nspec:\n {2}rules:[^]*name: maintenance-page/], 'mutate'],
+    ['3', [/^kubectl patch ingress smartcloudops-ingress -n smartcloudops -p \nspec:\n {2}rules:[\s\S]*name: maintenance-page/], 'mutate'],
     ['4', [/^aws rds failover-db-cluster --db-cluster-identifier smartcloudops-prod-cluster$/], 'destroy'],
     [
       '5',
@@ -49,7 +49,7 @@ describe("runStep on the user's runbook", () => {
       assert.equal(result.exitCode, 0, result.message);
       const calls = fakes.calls();
       assert.equal(calls.length, expected.length, calls.join('\n'));
-      expected.forEach((pattern, index) => assert.match(calls[index] ?? '', pattern));
+      for (const [index, pattern] of expected.entries()) assert.match(calls[index] ?? '', pattern);
       assert.equal(requests.length, 1);
       const [request] = requests;
       assert.equal(request?.reason, 'risk');
