@@ -2,6 +2,7 @@ import type { IncidentState } from './incident-state.ts';
 import type { JournalEvent, JournalStepFinishedEvent, JournalStepStartedEvent } from './journal-event.ts';
 import { humanDuration, utcClock, utcDate } from './utc-time.ts';
 import { commandNumber } from '../run/command-number.ts';
+import { ROLE_TITLES } from './incident-findings.ts';
 
 /** One row of the post-incident review's "Timeline of Events". */
 export interface TimelineRow {
@@ -72,7 +73,17 @@ export function incidentTimeline(state: IncidentState): TimelineRow[] {
       case 'reopened':
         row(event.time, 'Incident reopened', event.reason ?? 'Reopened');
         break;
+      case 'assigned':
+        row(event.time, `${roleTitle(event.role)}: ${event.person}`, event.previous === undefined ? 'Role assigned' : `Handed over from ${event.previous}`);
+        break;
+      case 'marked':
+        row(event.at, `${capitalize(event.milestone.replace(/-/g, ' '))}`, 'Time recorded');
+        break;
+      case 'cancelled':
+        row(event.time, 'Incident cancelled', event.reason);
+        break;
       case 'variable-set':
+      case 'context-pinned':
         break;
     }
   }
@@ -127,6 +138,10 @@ function stepLabel(event: { stepId: string; stepName?: string; commands?: number
 function labelOf(state: IncidentState, severity: string): string {
   const label = state.severities.find((level) => level.id === severity)?.label;
   return label === undefined ? '' : ` ${label}`;
+}
+
+function roleTitle(role: string): string {
+  return ROLE_TITLES[role] ?? capitalize(role);
 }
 
 function capitalize(text: string): string {

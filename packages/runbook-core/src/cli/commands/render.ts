@@ -109,8 +109,14 @@ async function renderCommand(context: CliContext): Promise<number> {
   const mask = [...slotNames].filter((name) => isSecretVariable(runbook.meta, name));
   const fill = (answers: Record<string, string>): RenderedTemplate =>
     renderIncidentTemplate(template, { ...(state === undefined ? {} : { state }), values: given, fills: answers, mask });
+  // The review template gets the journal's parts (summary, timeline, figures, actions), as `incident review` writes it.
+  const { findTemplateByName } = await import('../../template/index.ts');
+  const review = findTemplateByName(runbook, 'post-incident-review', source);
   let rendered = fill(fills);
-  if (context.interactive && values['no-prompt'] !== true && rendered.unfilled.length > 0) {
+  if (state !== undefined && review.kind === 'found' && review.template === template) {
+    const { postIncidentReview } = await import('../../incident/post-incident-review.ts');
+    rendered = { ...rendered, text: postIncidentReview(state, { template: rendered.text }).text };
+  } else if (context.interactive && values['no-prompt'] !== true && rendered.unfilled.length > 0) {
     rendered = fill(await askForSlots(context, rendered, fills));
   }
 
