@@ -8,6 +8,7 @@ import { parseDurationFlag } from '../duration-flag.ts';
 import { parseFormatFlag, type OutputFormat } from '../format-flag.ts';
 import { formatIncidentStatus } from '../format-incident-status.ts';
 import { findIncident, requireIncident } from '../incident-context.ts';
+import { reviewHelp, reviewIncident } from './incident-review.ts';
 import { loadRunbook } from '../load-runbook.ts';
 import { paint } from '../paint.ts';
 import { parseFlags } from '../parse-flags.ts';
@@ -40,6 +41,7 @@ Subcommands:
   severity <P>          change the severity   [--reason <text>]
   resolve               close the incident    [--summary <text>]
   timeline              the post-incident review's timeline table
+${reviewHelp}
   report --month YYYY-MM [--output <file>]
                         MTTD, MTTR, MTBF and counts by severity over the
                         month's incidents (JSON in the file)
@@ -94,6 +96,7 @@ const subcommands: Record<string, (invocation: Invocation) => Promise<number>> =
   list,
   switch: switchIncident,
   verify,
+  review: reviewIncident,
 };
 
 const incident: CliCommand = {
