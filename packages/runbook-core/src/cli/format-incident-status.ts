@@ -10,9 +10,20 @@ export function formatIncidentStatus(state: IncidentState, status: IncidentStatu
   const lines = [`${c.bold(state.id)}  ${printable(state.title ?? '(no title)')}`];
   const row = (name: string, text: string) => lines.push(`  ${name.padEnd(12)}${text}`);
   row('severity', level);
-  row('status', `${status.status} · ${status.phase}`);
+  const kind = state.cancelled ? `cancelled — ${printable(state.cancelled.reason)}` : `${status.status} · ${status.phase}`;
+  row('status', `${kind}${state.drill ? ' [drill]' : ''}${state.duplicateOf ? ` [duplicate of ${printable(state.duplicateOf)}]` : ''}`);
+  const roles = Object.entries(state.roles ?? {});
+  if (roles.length > 0) row('roles', roles.map(([role, person]) => `${printable(role)} ${printable(person)}`).join(' · '));
+  else if (status.status === 'open') row('roles', 'none assigned (runbook incident assign commander <person>)');
   if (status.startedAt) row('started', `${at(status.startedAt)}${state.startedBy ? ` by ${printable(state.startedBy)}` : ''}`);
   row(status.status === 'open' ? 'elapsed' : 'lasted', humanDuration(status.elapsedMs));
+  const moments: [string, string | undefined][] = [
+    ['impact from', state.impactStartedAt],
+    ['detected', state.detectedAt],
+    ['acknowledged', state.acknowledgedAt],
+    ['mitigated', state.mitigatedAt],
+  ];
+  for (const [name, time] of moments) if (time) row(name, at(time));
   if (state.resolvedAt) row('resolved', `${at(state.resolvedAt)}${state.resolution ? ` — ${printable(state.resolution)}` : ''}`);
   if (status.responseDueAt) {
     const response = status.respondedAt

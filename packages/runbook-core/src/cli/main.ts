@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ExitCode, UsageError, type CliContext } from './command.ts';
+import { didYouMean } from './did-you-mean.ts';
 import { commands } from './registry.ts';
 
 /** The incident store could not be written (or used): see JournalStorageError. */
@@ -12,7 +13,12 @@ export async function main(argv: string[], context: Omit<CliContext, 'argv'>): P
     context.stdout.write(`${version()}\n`);
     return ExitCode.ok;
   }
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  // Nothing asked: the overview, as a usage error, so scripts calling `runbook` bare fail.
+  if (name === undefined) {
+    context.stderr.write(overview());
+    return ExitCode.usage;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' ? rest[0] : undefined;
     if (topic === undefined) {
       context.stdout.write(overview());
@@ -22,7 +28,8 @@ export async function main(argv: string[], context: Omit<CliContext, 'argv'>): P
   }
   const entry = commands[name];
   if (!entry) {
-    context.stderr.write(`runbook: unknown command '${name}'. Run 'runbook --help' for the list.\n`);
+    const hint = didYouMean(name, Object.keys(commands), (word) => `'runbook ${word}'`);
+    context.stderr.write(`runbook: unknown command '${name}'${hint}. Run 'runbook --help' for the list.\n`);
     return ExitCode.usage;
   }
   const { default: command } = await entry.load();

@@ -30,10 +30,10 @@ describe('runbook incident', () => {
 
   it('gives a second incident of the same minute a suffix', async () => {
     const first = await start('--severity', 'P2', '--title', 'One');
-    const second = await start('--severity', 'P2', '--title', 'Two');
+    const second = await start('--severity', 'P2', '--title', 'Two', '--also');
     assert.notEqual(first, second);
     assert.ok(second.startsWith(first.slice(0, 17)));
-    const third = await cli(['incident', 'start', '--severity', 'P3', '--title', 'Three']);
+    const third = await cli(['incident', 'start', '--severity', 'P3', '--title', 'Three', '--also']);
     assert.match(third.stdout, new RegExp(`It is now the current incident \\(${second} stays open: runbook incident switch ${second} goes back\\)\\.\\n$`));
   });
 
@@ -78,7 +78,7 @@ describe('runbook incident', () => {
     const escalated = await cli(['incident', 'severity', 'P1', '--reason', 'customers affected']);
     assert.equal(escalated.stdout, `${id}: severity P2 → P1.\n`);
     const resolved = await cli(['incident', 'resolve', '--summary', 'Rotated the logs']);
-    assert.match(resolved.stdout, new RegExp(`^Resolved ${id} after \\d+s\\.\\n$`));
+    assert.match(resolved.stdout, new RegExp(`^Resolved ${id} after \\d+s\\.\\nNo incident is open now\\.\\n$`));
     // Resolving cleared the current incident: timeline shows the latest one.
     const timeline = await cli(['incident', 'timeline']);
     assert.equal(timeline.code, 0, timeline.stderr);
@@ -100,7 +100,7 @@ describe('runbook incident', () => {
 
   it('lists incidents, marks the current one, and switches', async () => {
     const first = await start('--severity', 'P3', '--title', 'First');
-    const second = await start('--severity', 'P2', '--title', 'Second');
+    const second = await start('--severity', 'P2', '--title', 'Second', '--also');
     const listed = await cli(['incident', 'list']);
     assert.match(listed.stdout, new RegExp(`^  ${first} {2}P3 {2}open {5}.+ {2}First\\n\\* ${second} {2}P2 {2}open {5}.+ {2}Second\\n$`));
     assert.equal((await cli(['incident', 'switch', first])).stdout, `${first} is now the current incident.\n`);
@@ -120,7 +120,7 @@ describe('runbook incident', () => {
     assert.equal(result.code, 0, result.stderr);
     assert.match(
       result.stdout,
-      new RegExp(`^Incidents started in ${month}: 1 \\(1 resolved, 0 open\\)\\n {2}by severity: P0 0, P1 1, P2 0, P3 0\\n {2}MTTD 5(\\.\\d+)? min \\(1\\)`),
+      new RegExp(`^Incidents declared in ${month}: 1 \\(1 resolved, 0 open\\)\\n {2}by severity: {8}P0 0, P1 1, P2 0, P3 0\\n[^]*MTTA 5(\\.\\d+)? min \\(1\\)`),
     );
     const report = JSON.parse(readFileSync(join(workspace.dir, 'reports', 'incident-report.json'), 'utf8')) as { total: number; mttr: { samples: number } };
     assert.equal(report.total, 1);
@@ -151,7 +151,7 @@ describe('runbook incident', () => {
       [['incident', 'stop'], /unknown subcommand 'stop'/],
       [['incident', 'status', 'extra'], /status: unexpected argument 'extra'/],
       [['incident', 'note'], /note needs its text/],
-      [['incident', 'report'], /report needs --month YYYY-MM/],
+      [['incident', 'report', '--month', 'May'], /month 'May' must be YYYY-MM/],
     ] as Array<[string[], RegExp]>) {
       const result = await cli(argv);
       assert.equal(result.code, 2, argv.join(' '));
