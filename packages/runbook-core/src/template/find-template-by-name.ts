@@ -54,12 +54,14 @@ function closestName(wanted: string, headings: readonly TemplateHeading[]): stri
   let best: { name: string; distance: number } | undefined;
   for (const entry of headings) {
     for (const name of new Set([templateCallName(entry), entry.slug, entry.template.id])) {
-      const distance = editDistance(wanted, name.toLowerCase());
+      // A typo in the first words of a longer name counts too (`resolutoin` for `resolution-notification`).
+      const lower = name.toLowerCase();
+      const distance = Math.min(editDistance(wanted, lower), lower.length > wanted.length ? editDistance(wanted, lower.slice(0, wanted.length)) + 1 : Infinity);
       if (best === undefined || distance < best.distance) best = { name, distance };
     }
   }
   // Close: a third of the longer name, at least two edits (a typo and a swap).
-  if (best === undefined || best.distance > Math.max(2, Math.floor(Math.max(wanted.length, best.name.length) / 3))) return undefined;
+  if (best === undefined || best.distance > Math.max(2, Math.floor(wanted.length / 3))) return undefined;
   return templateCallName(headings.find((entry) => [templateCallName(entry), entry.slug, entry.template.id].includes(best.name))!);
 }
 
