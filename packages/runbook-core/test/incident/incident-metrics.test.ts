@@ -29,15 +29,23 @@ describe('monthly incident metrics', () => {
         open: 1,
         openIds: ['INC-20261111-1000'],
         bySeverity: { P0: 1, P1: 2, P2: 0, P3: 0 },
-        mttd: { meanMinutes: 7, samples: 2 },
-        mttr: { meanMinutes: 60, samples: 2 },
-        mtbf: { meanMinutes: (3 * 24 * 60 + 6 * 24 * 60) / 2, samples: 2 },
+        byCauseCategory: { uncategorised: 2 },
+        customerImpact: { incidents: 0, ids: [] },
+        // No impact-started marks: no MTTD samples; detection → first response (the resolve here), detection → resolution.
+        mttd: { meanMinutes: null, samples: 0 },
+        mtta: { meanMinutes: (100 + 34) / 2, samples: 2 },
+        mttm: { meanMinutes: null, samples: 0 },
+        mttr: { meanMinutes: (100 + 34) / 2, samples: 2 },
+        // Resolution of one to the impact start of the next: 11-02 11:30 → 11-05 09:56, 11-05 10:30 → 11-11 10:00.
+        mtbf: { meanMinutes: (4226 + 8610) / 2, samples: 2 },
+        slaBreaches: { count: 3, ids: ['INC-20261102-1000', 'INC-20261105-1000', 'INC-20261111-1000'] },
+        excluded: { drills: [], duplicates: [], cancelled: [] },
         incidents: ['a', 'b', 'still open'],
         skipped: [{ id: 'INC-broken', reason: "the journal has no valid 'started' event" }],
         definitions: undefined,
       },
     );
-    assert.match(metrics.definitions.mttr, /resolvedAt - startedAt/);
+    assert.match(metrics.definitions.mttr, /resolution - impact start/);
     assert.deepEqual(JSON.parse(JSON.stringify(metrics)), metrics, 'plain JSON');
   });
 

@@ -339,7 +339,7 @@ async function report({ context, flags, args, format }: Invocation): Promise<num
     ...(flags.from === undefined ? {} : { from: flags.from }),
     ...(flags.to === undefined ? {} : { to: flags.to }),
   });
-  const csv = format === 'csv' || (flags.output !== undefined && flags.output.endsWith('.csv'));
+  const csv = format === 'csv' || flags.output?.endsWith('.csv') === true;
   if (flags.output !== undefined) {
     const file = resolve(context.cwd, flags.output);
     await mkdir(dirname(file), { recursive: true });
