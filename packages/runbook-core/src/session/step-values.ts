@@ -1,4 +1,7 @@
 import type { RunbookMeta, Step } from '../model.ts';
+import { secretDetector } from '../run/secret-exports.ts';
+import { redactText } from '../run/stream-redactor.ts';
+import { urlPasswords } from './secret-names.ts';
 import { isSecretVariable } from './secret-variables.ts';
 
 export interface ValueInputs {
@@ -100,7 +103,14 @@ export class StepValues {
     return { ...this.#inputs.incident };
   }
 
-  /** Values to redact: every known value of a secret name, and secret exports. */
+  /** A value as it may be shown: `***` for a secret, else with the secrets inside it (a URL's password) masked. */
+  shown(name: string): string | undefined {
+    const value = this.valueOf(name);
+    if (value === undefined) return undefined;
+    return this.isSecret(name) ? '***' : redactText(value, this.secrets());
+  }
+
+  /** Values to redact: every known value of a secret name, secret exports, and passwords inside URLs of any value. */
   secrets(): string[] {
     this.#secretValues ??= this.#collectSecrets();
     return [...this.#secretValues];
@@ -116,9 +126,10 @@ export class StepValues {
     ]);
     const values: string[] = [];
     for (const name of names) {
-      if (!this.isSecret(name)) continue;
       const value = this.valueOf(name);
-      if (value !== undefined && value !== '') values.push(value);
+      if (value === undefined || value === '') continue;
+      if (this.isSecret(name)) values.push(value);
+      else values.push(...urlPasswords(value));
     }
     return values;
   }
@@ -126,15 +137,16 @@ export class StepValues {
   /**
    * Takes in what a step exported, for the steps after it, and says what the
    * journal may keep. A value is secret by its name or when it holds a secret
-   * value (`export AUTH="Bearer $TOKEN"`).
+   * value or an encoded form of one (`export AUTH="Bearer $TOKEN"`, `export
+   * ENC=$(printf %s "$TOKEN" | base64)`, a URL with a password).
    */
   addExports(exported: Readonly<Record<string, string>>): KeptExport[] {
-    const secrets = this.secrets().filter((value) => value.length >= 4);
+    const holdsSecret = secretDetector(this.secrets());
     const kept: KeptExport[] = [];
     this.#secretValues = undefined;
     for (const [name, value] of Object.entries(exported)) {
       this.#exported[name] = value;
-      const secret = this.isSecret(name) || secrets.some((secretValue) => value.includes(secretValue));
+      const secret = this.isSecret(name) || holdsSecret(value) || urlPasswords(value).length > 0;
       // Redacted from now on as a whole, not only the secret inside it.
       if (secret) this.#secretNames.set(name, true);
       kept.push(secret ? { name, secret } : { name, secret, value });
@@ -184,7 +196,11 @@ export function describeMissingValues(missing: readonly MissingValue[]): string 
         : value.name.startsWith('INCIDENT_')
           ? "; incidents give it: start one with 'runbook incident start'"
           : '';
-    lines.push(`  ${value.name}${about}, read by ${value.readBy.join(', ')}: pass --var ${value.name}=…${hint}`);
+    // A secret on the command line is readable by every local user: name the ways that keep it off.
+    const how = value.secret
+      ? `give it in the environment (${value.name}=… runbook run …), with --var-file <private file> or --var-stdin ${value.name}`
+      : `pass --var ${value.name}=…`;
+    lines.push(`  ${value.name}${about}, read by ${value.readBy.join(', ')}: ${how}${hint}`);
   }
   return lines.join('\n');
 }

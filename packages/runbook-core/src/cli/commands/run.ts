@@ -1,4 +1,5 @@
 import { buildConfirmation } from '../../run/confirmation.ts';
+import { sweepPrivateDirectories } from '../../run/private-directory.ts';
 import { RunExit, type SessionIO, type StepReport } from '../../session/index.ts';
 import { UsageError, type CliCommand, type CliContext } from '../command.ts';
 import { paint } from '../paint.ts';
@@ -11,6 +12,7 @@ import { readRunFlags } from '../steps/run-flags.ts';
 import { openRunSession, type CliRunSession } from '../steps/run-session.ts';
 import { stepLabel } from '../steps/select-steps.ts';
 import { withUsageErrors } from '../usage-errors.ts';
+import { readVarStdin } from '../var-stdin.ts';
 import { interactiveTerminal } from './interactive-terminal.ts';
 import { handleStopSignals } from './stop-signals.ts';
 
@@ -38,13 +40,23 @@ Which steps:
   one it is refused, listing them, unless --command chooses.
 
 Values (steps get them through the environment, never pasted into code):
-  --var NAME=value        a variable's value; repeatable
+  --var NAME=value        a variable's value; repeatable. Not for secrets: the
+                          command line is readable by every local user (ps)
+                          for the whole run, and a warning says so
+  --var-file <file>       NAME=value lines (# comments, optional 'export ');
+                          the file must be private (chmod 600), else exit 2
+  --var-stdin NAME        NAME's value is what stdin holds (one final newline
+                          dropped): printf '%s\n' "$TOKEN" | runbook run …
+  Secrets are best given in the environment (TOKEN=… runbook run …), with
+  --var-file, --var-stdin, or at the prompt (without echo).
   Precedence, lowest first: declared defaults, the environment, an answer at
-  the prompt, what earlier steps of the incident exported, --var, the
-  incident's own values (INCIDENT_ID, …). A value still missing is asked for
-  on a terminal (secrets without echo); without one it is an error naming
-  --var NAME=…. Secret values (declared secret, named like a credential, or
-  exported from a secret) are redacted in all output and never stored.
+  the prompt, what earlier steps of the incident exported, --var-file,
+  --var-stdin, --var, the incident's own values (INCIDENT_ID, …). A value
+  still missing is asked for on a terminal (secrets without echo); without
+  one it is an error naming how to give it. Secret values (declared secret,
+  named like a credential, exported from a secret, or the password inside a
+  URL) are redacted in all output, also base64-, hex- or URL-encoded, and
+  never stored.
 
 Safety:
   --yes, -y               run steps that change things without asking
@@ -86,8 +98,14 @@ const run: CliCommand = {
 export default run;
 
 async function runCommand(context: CliContext): Promise<number> {
+  // Private files a killed run left behind (a step's exports listing holds its secrets) go first.
+  sweepPrivateDirectories();
   const flags = readRunFlags(context, 'run');
+  if (flags.varStdin !== undefined && !flags.argvVars.includes(flags.varStdin)) {
+    flags.vars[flags.varStdin] = await readVarStdin(flags.varStdin, context.stdin);
+  }
   const opened = await openRunSession(context, flags);
+  warnSecretsInArgv(context, flags.argvVars, opened.session.values);
   if (flags.dryRun) {
     await printPlans(opened, context);
     return RunExit.ok;
@@ -124,6 +142,15 @@ async function runCommand(context: CliContext): Promise<number> {
     throw error;
   } finally {
     stop.dispose();
+  }
+}
+
+/** A secret given with --var sits in /proc/<pid>/cmdline, readable by every local user, for the whole run. */
+function warnSecretsInArgv(context: CliContext, names: readonly string[], values: { isSecret(name: string): boolean }): void {
+  for (const name of names.filter((candidate) => values.isSecret(candidate))) {
+    context.stderr.write(
+      `runbook run: warning: --var ${name}=… puts a secret on the command line, where every local user can read it (ps) while the run lasts; give it in the environment (${name}=… runbook run …), with --var-file <private file>, with --var-stdin ${name}, or at the prompt\n`,
+    );
   }
 }
 

@@ -3,6 +3,7 @@ import { parseDurationFlag } from '../duration-flag.ts';
 import { parseFormatFlag, type OutputFormat } from '../format-flag.ts';
 import { parseFlags } from '../parse-flags.ts';
 import { parseVarFlags } from '../var-flags.ts';
+import { readVarFile } from '../var-file.ts';
 
 /** The flags `runbook run` and `runbook plan` share, checked. */
 export interface RunFlags {
@@ -10,7 +11,12 @@ export interface RunFlags {
   steps: string[];
   all: boolean;
   commands: string[];
+  /** `--var-file` values, then `--var` over them. */
   vars: Record<string, string>;
+  /** Names given with `--var` on the command line, where other local users can read them. */
+  argvVars: string[];
+  /** `--var-stdin NAME`: the value comes from stdin (see `readVarStdin`), over `--var-file` and under `--var`. */
+  varStdin?: string;
   incident?: string;
   yes: boolean;
   dryRun: boolean;
@@ -26,6 +32,8 @@ export function readRunFlags(context: CliContext, command: 'run' | 'plan'): RunF
     command: { type: 'string', short: 'c', multiple: true },
     heading: { type: 'string', multiple: true },
     var: { type: 'string', multiple: true },
+    'var-file': { type: 'string', multiple: true },
+    'var-stdin': { type: 'string' },
     incident: { type: 'string' },
     yes: { type: 'boolean', short: 'y' },
     'dry-run': { type: 'boolean' },
@@ -43,11 +51,22 @@ export function readRunFlags(context: CliContext, command: 'run' | 'plan'): RunF
     all: values.all === true,
     // `--heading X` is `--command '#X'`: a heading is never chosen by a bare number.
     commands: [...(values.command ?? []), ...(values.heading ?? []).map((heading) => `#${heading}`)],
-    vars: parseVarFlags(values.var),
+    vars: {},
+    argvVars: [],
     yes: values.yes === true,
     dryRun: command === 'plan' || values['dry-run'] === true,
     format: parseFormatFlag(values.format),
   };
+  const argvVars = parseVarFlags(values.var);
+  const fileVars = Object.assign({}, ...(values['var-file'] ?? []).map((file) => readVarFile(file, context.cwd))) as Record<string, string>;
+  flags.vars = { ...fileVars, ...argvVars };
+  flags.argvVars = Object.keys(argvVars);
+  const stdinName = values['var-stdin'];
+  if (stdinName !== undefined) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(stdinName)) throw new UsageError(`--var-stdin needs a shell variable name, got '${stdinName}'`);
+    if (command === 'plan') throw new UsageError("--var-stdin is for 'runbook run'; plan with --var-file, or without the value");
+    flags.varStdin = stdinName;
+  }
   if (values.incident !== undefined) flags.incident = values.incident;
   if (values.timeout !== undefined) flags.timeoutMs = parseDurationFlag('--timeout', values.timeout);
   if (values.context !== undefined) flags.contextOverride = values.context;
