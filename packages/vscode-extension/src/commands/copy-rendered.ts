@@ -21,14 +21,21 @@ export class CopyRenderedCommand implements Command {
   async execute(target: StepTarget): Promise<string | undefined> {
     const document = await vscode.workspace.openTextDocument(target.uri);
     const runbook = await this.documents.runbookOf(document);
-    const block = runbook.steps.find((step) => step.id === target.stepId)?.code ?? runbook.templates.find((template) => template.id === target.stepId)?.text;
+    const template = runbook.templates.find((candidate) => candidate.id === target.stepId);
+    const block = runbook.steps.find((step) => step.id === target.stepId)?.code ?? template?.text;
     if (block === undefined) {
       void vscode.window.showErrorMessage(`Runbook: no block "${target.stepId}" in ${document.uri.fsPath}.`);
       return undefined;
     }
     const core = await loadCore();
     const { values, secretNames } = templateValues(runbook, this.incidents.current);
-    const rendered = core.renderTemplate(block, values, { mask: secretNames });
+    const current = this.incidents.current;
+    // A template during an incident goes through core's incident renderer, the one Copy Status Update and the CLI use
+    // (START_TIME, DURATION, brackets it can answer); a step's code only gets its variables.
+    const rendered =
+      template !== undefined && current !== undefined
+        ? core.renderStatusUpdate(current, template, { values, mask: secretNames })
+        : core.renderTemplate(block, values, { mask: secretNames });
     await vscode.env.clipboard.writeText(rendered.text);
     const unfilled = [...new Set(rendered.unfilled.map((slot) => slot.raw))];
     void vscode.window.showInformationMessage(unfilled.length === 0 ? 'Runbook: copied.' : `Runbook: copied; not filled: ${unfilled.join(', ')}.`);
