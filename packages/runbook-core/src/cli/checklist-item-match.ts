@@ -1,5 +1,6 @@
 import type { ChecklistItem, Runbook } from '../model.ts';
 import { UsageError } from './command.ts';
+import { closestMatch } from './did-you-mean.ts';
 
 /**
  * A checklist item by id, else by its text: the same text (case and spacing
@@ -18,7 +19,9 @@ export function findChecklistItem(runbook: Runbook, wanted: string): ChecklistIt
     if (found.length > 1) throw new UsageError(`'${wanted}' matches ${found.length} checklist items; name one by id:\n${describe(found)}`);
   }
   const known = items.length === 0 ? '  (the runbook has no checklist)' : describe(items);
-  throw new UsageError(`no checklist item '${wanted}' in ${runbook.path ?? 'the runbook'}. Items:\n${known}`);
+  const near = nearestItem(items, wanted);
+  const hint = near === undefined ? '' : ` (did you mean '${near.text}', ${near.id}?)`;
+  throw new UsageError(`no checklist item '${wanted}' in ${runbook.path ?? 'the runbook'}${hint}. Items:\n${known}`);
 }
 
 function describe(items: readonly ChecklistItem[]): string {
@@ -27,4 +30,29 @@ function describe(items: readonly ChecklistItem[]): string {
 
 function normalize(text: string): string {
   return text.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** A typo of an id or of a whole text, else the item sharing most of the words typed (at least half). */
+function nearestItem(items: readonly ChecklistItem[], wanted: string): ChecklistItem | undefined {
+  const byId = closestMatch(
+    wanted,
+    items.map((item) => item.id),
+  );
+  if (byId !== undefined) return items.find((item) => item.id === byId);
+  const byText = closestMatch(
+    normalize(wanted),
+    items.map((item) => normalize(item.text)),
+  );
+  if (byText !== undefined) return items.find((item) => normalize(item.text) === byText);
+  const words = normalize(wanted)
+    .split(' ')
+    .filter((word) => word.length > 2);
+  if (words.length === 0) return undefined;
+  let best: { item: ChecklistItem; shared: number } | undefined;
+  for (const item of items) {
+    const itemWords = new Set(normalize(item.text).split(' '));
+    const shared = words.filter((word) => [...itemWords].some((other) => other === word || closestMatch(word, [other]) !== undefined)).length;
+    if (shared * 2 >= words.length && (best === undefined || shared > best.shared)) best = { item, shared };
+  }
+  return best?.item;
 }

@@ -9,6 +9,7 @@ import { printable } from '../../text/printable.ts';
 import { withUsageErrors } from '../usage-errors.ts';
 
 const help = `Usage: runbook check <file> <item> [options]
+       runbook check <file> --list [--incident <id>]
 
 Ticks a checklist item of a runbook for the current incident: the journal
 records who ticked it and when; the file is left alone unless --write.
@@ -17,6 +18,9 @@ records who ticked it and when; the file is left alone unless --write.
 exactly one item's text. Several matches: exit 2, listing them.
 
 Options:
+  --list                every item with its state in the incident ([x]
+                        ticked, [ ] not; who and when), or in the file when
+                        there is no incident
   --uncheck             untick instead
   --write               also set the box in the file ([ ] ↔ [x]; only that
                         character changes); works without an incident too
@@ -38,6 +42,7 @@ export default check;
 
 async function checkItem(context: CliContext): Promise<number> {
   const { values, positionals } = parseFlags(context.argv, {
+    list: { type: 'boolean' },
     uncheck: { type: 'boolean' },
     write: { type: 'boolean' },
     incident: { type: 'string' },
@@ -45,6 +50,11 @@ async function checkItem(context: CliContext): Promise<number> {
   });
   const format = parseFormatFlag(values.format);
   const [file, wanted, ...extra] = positionals;
+  if (values.list === true) {
+    if (file === undefined) throw new UsageError('usage: runbook check <file> --list');
+    if (wanted !== undefined) throw new UsageError(`--list takes no item (got '${wanted}')`);
+    return listItems(context, file, values.incident, format);
+  }
   if (file === undefined || wanted === undefined) throw new UsageError('usage: runbook check <file> <item>');
   if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}' (quote an item's text: "Acknowledge the alert")`);
   const checked = values.uncheck !== true;
@@ -98,5 +108,38 @@ async function checkItem(context: CliContext): Promise<number> {
     .filter(Boolean)
     .join(' ');
   context.stdout.write(`${recorded || written ? verb : 'Unchanged:'} [${checked ? 'x' : ' '}] ${printable(item.text)} ${where}\n`.replace(/ +\n$/, '\n'));
+  return ExitCode.ok;
+}
+
+/** Every item's real state: the incident's journal when there is one (latest, --incident, or current), else the file's boxes. */
+async function listItems(context: CliContext, file: string, flag: string | undefined, format: 'text' | 'json'): Promise<number> {
+  const loaded = await loadRunbook(file, context.cwd);
+  const target = await findIncident(context, flag);
+  const { loadIncident } = await import('../../incident/index.ts');
+  const state = target.id === undefined ? undefined : await loadIncident(target.id, { workspace: target.workspace });
+  const rows = loaded.runbook.checklistItems.map((item) => {
+    const recorded = state?.checklist.get(item.id);
+    const checked = state === undefined ? item.checked : (recorded?.checked ?? false);
+    return {
+      id: item.id,
+      text: item.text,
+      line: item.position.start.line,
+      checked,
+      inFile: item.checked,
+      ...(recorded ? { who: recorded.who, time: recorded.time } : {}),
+    };
+  });
+  if (format === 'json') {
+    context.stdout.write(`${JSON.stringify({ incident: state?.id ?? null, items: rows }, null, 2)}\n`);
+    return ExitCode.ok;
+  }
+  const source = state === undefined ? `${file} (no incident: the boxes in the file)` : `${state.id}${state.status === 'open' ? '' : ` (${state.status})`}`;
+  const lines = [`Checklist of ${file} in ${source}: ${rows.filter((row) => row.checked).length} of ${rows.length} ticked`];
+  for (const row of rows) {
+    const by = 'who' in row && row.checked ? `  — ${printable(String(row.who))} ${String(row.time).slice(11, 16)} UTC` : '';
+    lines.push(`  [${row.checked ? 'x' : ' '}] ${printable(row.text)}  (${row.id}, line ${row.line})${by}`);
+  }
+  if (rows.length === 0) lines.push('  (the runbook has no checklist)');
+  context.stdout.write(`${lines.join('\n')}\n`);
   return ExitCode.ok;
 }
