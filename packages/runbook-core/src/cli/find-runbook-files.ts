@@ -2,6 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describeFileKind } from '../lint/files/readable-file.ts';
 import { UsageError } from './command.ts';
+import { nearbyRunbookFile } from './nearby-file.ts';
 
 const markdown = /\.(md|markdown)$/i;
 const skipped = new Set(['node_modules', '.git', '.runbook']);
@@ -12,7 +13,10 @@ export async function findRunbookFiles(paths: string[], cwd: string): Promise<st
   for (const path of paths) {
     const absolute = resolve(cwd, path);
     const info = await stat(absolute).catch(() => undefined);
-    if (!info) throw new UsageError(`no such file or directory: ${path}`);
+    if (!info) {
+      const near = await nearbyRunbookFile(path, cwd);
+      throw new UsageError(`no such file or directory: ${path}${near === undefined ? '' : ` (did you mean ${near}?)`}`);
+    }
     if (info.isDirectory()) await walk(absolute, found);
     else if (info.isFile()) found.add(absolute);
     // Reading a device or a pipe would never end.

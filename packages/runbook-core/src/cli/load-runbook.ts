@@ -3,6 +3,7 @@ import { dirname, relative, resolve } from 'node:path';
 import type { Runbook } from '../model.ts';
 import { UsageError } from './command.ts';
 import { loadParser } from './load-parser.ts';
+import { nearbyRunbookFile } from './nearby-file.ts';
 
 export interface LoadedRunbook {
   runbook: Runbook;
@@ -18,7 +19,10 @@ export interface LoadedRunbook {
 export async function loadRunbook(path: string, cwd: string): Promise<LoadedRunbook> {
   const file = resolve(cwd, path);
   const info = await stat(file).catch(() => undefined);
-  if (!info) throw new UsageError(`no such file: ${path}`);
+  if (!info) {
+    const near = await nearbyRunbookFile(path, cwd);
+    throw new UsageError(`no such file: ${path}${near === undefined ? '' : ` (did you mean ${near}?)`}`);
+  }
   if (!info.isFile()) throw new UsageError(`not a file: ${path}`);
   let source: string;
   try {

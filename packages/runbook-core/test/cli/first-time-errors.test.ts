@@ -33,6 +33,17 @@ describe("a first-time user's errors", () => {
     assert.doesNotMatch(far.stderr, /did you mean/);
   });
 
+  it('suggests the runbook file and the step meant', async () => {
+    const file = await cli(['list', 'dmeo.md']);
+    assert.equal(file.code, 2);
+    assert.match(file.stderr, /no such file or directory: dmeo\.md \(did you mean demo\.md\?\)/);
+    const bare = await cli(['plan', 'demo']);
+    assert.match(bare.stderr, /no such file: demo \(did you mean demo\.md\?\)/);
+    const step = await cli(['run', 'demo.md', '--step', 'disk-usgae', '--dry-run']);
+    assert.equal(step.code, 2);
+    assert.match(step.stderr, /no step 'disk-usgae' in demo\.md \(did you mean 'disk-usage'\?\)/);
+  });
+
   it('suggests the checklist item meant, by a typo or by its words', async () => {
     await cli(['incident', 'start', '--severity', 'P2', '--title', 'disk']);
     const typo = await cli(['check', 'demo.md', 'Acknowlege the alert']);

@@ -1,6 +1,7 @@
 import type { Runbook, Step } from '../../model.ts';
 import { resolveInterpreter } from '../../run/resolve-interpreter.ts';
 import { UsageError } from '../command.ts';
+import { closestMatch } from '../did-you-mean.ts';
 
 /** How a step runs: a local script, the native Kubernetes health check, or a Job in the cluster. */
 export type StepKind = 'local' | 'k8s-health' | 'job';
@@ -77,7 +78,12 @@ export function findStep(runbook: Runbook, wanted: string): Step {
     if (found.length === 1) return found[0]!;
     if (found.length > 1) throw new UsageError(`step '${wanted}' is ambiguous; it matches:\n${describeSteps(found)}`);
   }
-  throw new UsageError(`no step '${wanted}' in ${runbook.path ?? 'the runbook'}. Known steps:\n${describeSteps(runnableSteps(runbook))}`);
+  const near = closestMatch(
+    wanted,
+    runnableSteps(runbook).flatMap((step) => [step.id, ...(step.name === undefined ? [] : [step.name])]),
+  );
+  const hint = near === undefined ? '' : ` (did you mean '${near}'?)`;
+  throw new UsageError(`no step '${wanted}' in ${runbook.path ?? 'the runbook'}${hint}. Known steps:\n${describeSteps(runnableSteps(runbook))}`);
 }
 
 function describeSteps(steps: readonly Step[]): string {
