@@ -1,4 +1,4 @@
-import { actionItemsOf, impactOf, rootCauseOf } from './incident-findings.ts';
+import { actionItemsOf, impactOf, incidentRoles, ROLE_TITLES, rootCauseOf } from './incident-findings.ts';
 import type { IncidentState } from './incident-state.ts';
 import { incidentStatus } from './incident-status.ts';
 import { renderIncidentTemplate } from './incident-template.ts';
@@ -36,6 +36,7 @@ export function postIncidentReview(state: IncidentState, options: PostIncidentRe
     timeline: formatTimelineTable(incidentTimeline(state)).trimEnd(),
     figures: figuresOf(state, now),
     actions: actionsOf(state),
+    team: Object.entries(incidentRoles(state)).map(([role, person]) => `- **${ROLE_TITLES[role] ?? role}**: ${handle(person)}`),
   };
   const text = options.template === undefined ? builtInReview(state, parts) : fromTemplate(state, options.template, now, parts);
   return { text: `${text.trimEnd()}\n`, missing };
@@ -47,6 +48,8 @@ interface ReviewParts {
   timeline: string;
   figures: string[];
   actions: string[];
+  /** `- **Incident Commander**: @ana`, one per role held at the end. */
+  team: string[];
 }
 
 function summaryOf(state: IncidentState, now: Date, missing: string[]): Map<string, string> {
@@ -111,6 +114,7 @@ function builtInReview(state: IncidentState, parts: ReviewParts): string {
     '',
     '## Executive Summary',
     ...[...parts.summary].map(([key, value]) => `- **${label(key)}**: ${value}`),
+    ...parts.team,
     '',
     '## Timeline of Events',
     parts.timeline,
@@ -142,7 +146,9 @@ function fromTemplate(state: IncidentState, template: string, now: Date, parts: 
     while (end < lines.length && !isHeadingAtMost(lines[end]!, level)) end++;
     const body = lines.slice(index, end);
     if (/summary/.test(title)) {
-      out.push(...body.map((bodyLine) => summaryLine(bodyLine, parts.summary)));
+      const summary = body.map((bodyLine) => summaryLine(bodyLine, parts.summary));
+      const blank = summary.length - [...summary].reverse().findIndex((bodyLine) => bodyLine.trim() !== '');
+      out.push(...summary.slice(0, blank), ...parts.team, ...summary.slice(blank));
     } else if (/timeline/.test(title) && !placed.timeline) {
       placed.timeline = true;
       out.push(...replaceTable(body, parts.timeline));

@@ -77,6 +77,18 @@ describe('post-incident review', () => {
     assert.equal(early.text, late.text);
   });
 
+  it('names who held each role at the end, in the summary (state.roles)', async () => {
+    const { state, bundled } = await resolvedIncident();
+    const template = findTemplateByName(bundled, 'post-incident-review');
+    const withRoles = { ...state, roles: { commander: 'ana', comms: 'Carla Díaz' } };
+    const review = postIncidentReview(withRoles, { template: template.kind === 'found' ? template.template.text : '' });
+    assert.match(
+      review.text,
+      /- \*\*Resolution\*\*: Rolled back to 4\.2\.0\n- \*\*Incident Commander\*\*: @ana\n- \*\*Communications Lead\*\*: Carla Díaz\n\n## Timeline/,
+    );
+    assert.match(postIncidentReview(withRoles).text, /- \*\*Incident Commander\*\*: @ana\n/);
+  });
+
   it('marks what the journal does not say, and an open incident as ongoing', async () => {
     const store = new MemoryIncidentStore();
     const open = await startIncident({ store, severity: 'P2', title: 'Slow search', now: start, who: 'oncall' });
