@@ -136,9 +136,12 @@ function handle(person: string): string {
 
 /** The label of the field a bracket fills: `**Impact**: [..]` → `Impact`; empty when the bracket opens its line. */
 function fieldLabel(before: string): string {
-  const line = before.slice(Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1);
-  const match = /^[ \t]*(?:[-*+][ \t]+)?(?<label>[^:]*?):?[ \t]*$/.exec(line.replace(/[*_]/g, ''));
-  return match?.groups?.label?.trim() ?? '';
+  // Plain string steps, not one regular expression: a long line of spaces must not cost its square.
+  const line = before.slice(Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1).replace(/[*_]/g, '');
+  let label = line.trim();
+  if (label.endsWith(':')) label = label.slice(0, -1).trim();
+  if (/^[-*+][ \t]/.test(label)) label = label.slice(2).trim();
+  return label.includes(':') ? '' : label;
 }
 
 function normalizedFills(fills: Readonly<Record<string, string>>): Map<string, string> {

@@ -57,6 +57,16 @@ describe('renderIncidentTemplate', () => {
     assert.equal(rendered.text, '- Incident Commander: @ana\n- Technical Lead: Bo Li\n- Communications Lead: @username\nIC ana');
   });
 
+  it('reads a hostile template (a line of 200,000 spaces before a bracket) and leaves it as written', () => {
+    const text = `**Impact**:${' '.repeat(200_000)}x [Brief description]\n- Incident Commander:${' '.repeat(200_000)}@username`;
+    const rendered = renderIncidentTemplate(text, { fills: { Impact: 'never used: the label is not the field' } });
+    assert.equal(rendered.text, text);
+    assert.deepEqual(
+      rendered.unfilled.map((slot) => slot.raw),
+      ['[Brief description]'],
+    );
+  });
+
   it('without an incident, fills only what it is given', () => {
     const rendered = renderIncidentTemplate(resolution, { fills: { Duration: '2h' } });
     assert.match(rendered.text, /\*\*Duration\*\*: 2h\n\*\*Resolution\*\*: \[What was done to fix it\]/);
