@@ -37,6 +37,8 @@ writeFileSync(busyScript, busyCode);
 const [busyStep] = parseRunbook(`# Bench\n\n\`\`\`bash {name=busy}\n${busyCode}\`\`\`\n`).steps;
 if (!busyStep) throw new Error('the bench runbook has no busy step');
 
+const benchSecrets = ['ghp_0123456789abcdefghijABCDEFGHIJ012345', 'postgres-password-42', 'xoxb-1234-5678-abcdefghijkl'];
+
 const candidates: Record<string, () => Promise<unknown>> = {
   "execa('bash', [file])": () => execa('bash', [script]),
   "execa('bash', [busy file])": () => execa('bash', [busyScript]),
@@ -46,6 +48,11 @@ const candidates: Record<string, () => Promise<unknown>> = {
   },
   'runStep(echo ok)': async () => {
     const result = await runStep(step, { runbookDir: dir });
+    if (result.stdout !== 'ok\n') throw new Error(`unexpected output: ${result.message}`);
+  },
+  // The same step with secrets to redact: one stream redactor over both streams, and each secret's encodings.
+  'runStep(echo ok, 3 secrets)': async () => {
+    const result = await runStep(step, { runbookDir: dir, secrets: benchSecrets });
     if (result.stdout !== 'ok\n') throw new Error(`unexpected output: ${result.message}`);
   },
   "spawn('bash', [file]) (floor)": () => new Promise((resolve) => spawn('bash', [script], { stdio: ['ignore', 'pipe', 'pipe'] }).on('close', resolve)),
@@ -72,5 +79,7 @@ const ratio = median(samples['runStep(echo ok)'] ?? []) / baseline;
 // Under a noisy load the medians drift apart; the ratio within each alternating pair drifts less.
 const pairRatios = (samples['runStep(echo ok)'] ?? []).map((value, index) => value / (samples["execa('bash', [file])"]?.[index] ?? value));
 console.log(`runStep / execa: ×${ratio.toFixed(3)} of medians, ×${median(pairRatios).toFixed(3)} median of pairs (target ≤ 1.3)`);
+const redacted = median(samples['runStep(echo ok, 3 secrets)'] ?? []) / baseline;
+console.log(`runStep with the stream redactor / execa: ×${redacted.toFixed(3)} of medians (target ≤ 1.3)`);
 const busyRatio = median(samples['runStep(busy step)'] ?? []) / median(samples["execa('bash', [busy file])"] ?? []);
 console.log(`runStep / execa on the busy step: ×${busyRatio.toFixed(3)} of medians`);

@@ -88,36 +88,72 @@ export class InterleavedRedactor {
     return [{ stream: run.stream, text: output + text.slice(cursor, holdFrom) }];
   }
 
-  /** Both streams' text: the merged view and each stream's own are searched, and every occurrence found in any is masked. */
+  /**
+   * Both streams' text: the merged view and each stream's own are searched,
+   * and every occurrence found in any is masked. What lies inside one run is
+   * the same in every view and searched once; the views differ only where
+   * runs meet, searched in windows as wide as the longest form.
+   */
   #releaseMixed(runs: readonly Run[]): RedactedPiece[] {
+    const starts: number[] = [];
+    let length = 0;
+    for (const run of runs) {
+      starts.push(length);
+      length += run.text.length;
+    }
     const merged = runs.map((run) => run.text).join('');
-    const length = merged.length;
     const masked = new Uint8Array(length);
     // Each occurrence's extent in the merged text: first and past-last character.
     const covers: Span[] = [];
     const holds: number[] = [];
+    const reach = this.#matcher.longest - 1;
 
-    const search = (text: string, toMerged: ((index: number) => number) | undefined, ended: boolean): void => {
-      for (const [start, end] of this.#matcher.find(text)) {
-        if (toMerged === undefined) {
-          masked.fill(1, start, end);
-          covers.push([start, end]);
-          continue;
-        }
-        for (let index = start; index < end; index++) masked[toMerged(index)] = 1;
-        covers.push([toMerged(start), toMerged(end - 1) + 1]);
+    runs.forEach((run, index) => {
+      const offset = starts[index] as number;
+      for (const [start, end] of this.#matcher.find(run.text)) {
+        masked.fill(1, offset + start, offset + end);
+        covers.push([offset + start, offset + end]);
       }
-      if (ended) return;
-      const incomplete = this.#matcher.incompleteStart(text);
-      if (incomplete === text.length) return;
-      const from = toMerged === undefined ? incomplete : toMerged(incomplete);
-      if (toMerged === undefined || length - from <= CROSS_STREAM_HOLD_LIMIT) holds.push(from);
+    });
+    // Only occurrences across a boundary are new; the rest were found above or at another boundary.
+    const acrossJoins = (text: string, joins: readonly number[], toMerged: (index: number) => number): void => {
+      for (const join of joins) {
+        const from = Math.max(0, join - reach);
+        for (const [start, end] of this.#matcher.find(text.slice(from, Math.min(text.length, join + reach)))) {
+          if (from + start >= join || from + end <= join) continue;
+          for (let index = from + start; index < from + end; index++) masked[toMerged(index)] = 1;
+          covers.push([toMerged(from + start), toMerged(from + end - 1) + 1]);
+        }
+      }
     };
-
-    search(merged, undefined, this.#ended.size === 2);
+    acrossJoins(merged, starts.slice(1), (index) => index);
+    if (this.#ended.size < 2) {
+      const incomplete = this.#matcher.incompleteStart(merged);
+      if (incomplete < length) holds.push(incomplete);
+    }
     for (const stream of ['stdout', 'stderr'] as const) {
-      const { text, positions } = streamView(runs, stream);
-      if (text !== '') search(text, (index) => positions[index] as number, this.#ended.has(stream));
+      const own = runs.flatMap((run, index) => (run.stream === stream ? [index] : []));
+      if (own.length === 0) continue;
+      const text = own.map((index) => (runs[index] as Run).text).join('');
+      // Where each of the stream's runs starts in its own text, and in the merged one.
+      const viewStarts: number[] = [];
+      let at = 0;
+      for (const index of own) {
+        viewStarts.push(at);
+        at += (runs[index] as Run).text.length;
+      }
+      const toMerged = (position: number): number => {
+        let run = own.length - 1;
+        while ((viewStarts[run] as number) > position) run--;
+        return (starts[own[run] as number] as number) + position - (viewStarts[run] as number);
+      };
+      acrossJoins(text, viewStarts.slice(1), toMerged);
+      if (this.#ended.has(stream)) continue;
+      const incomplete = this.#matcher.incompleteStart(text);
+      if (incomplete === text.length) continue;
+      const from = toMerged(incomplete);
+      // Past the limit the other stream's output goes on: the tail is decided for this stream alone.
+      if (length - from <= CROSS_STREAM_HOLD_LIMIT) holds.push(from);
     }
 
     let holdFrom = Math.min(length, ...holds);
@@ -141,17 +177,7 @@ export class InterleavedRedactor {
     for (const run of runs) {
       const until = Math.min(run.text.length, holdFrom - offset);
       if (until > 0) {
-        let text = '';
-        let inMask = false;
-        for (let index = 0; index < until; index++) {
-          if (masked[offset + index] === 1) {
-            if (!inMask) text += REDACTED;
-            inMask = true;
-          } else {
-            text += run.text[index];
-            inMask = false;
-          }
-        }
+        const text = maskRuns(run.text, masked.subarray(offset, offset + until));
         const previous = pieces[pieces.length - 1];
         if (previous?.stream === run.stream) previous.text += text;
         else pieces.push({ stream: run.stream, text });
@@ -164,22 +190,17 @@ export class InterleavedRedactor {
   }
 }
 
-/** One stream's characters of the pending text, and where each sits in the merged text. */
-function streamView(runs: readonly Run[], stream: OutputStream): { text: string; positions: Int32Array } {
-  let size = 0;
-  for (const run of runs) if (run.stream === stream) size += run.text.length;
-  const positions = new Int32Array(size);
-  let text = '';
-  let offset = 0;
-  let at = 0;
-  for (const run of runs) {
-    if (run.stream === stream) {
-      text += run.text;
-      for (let index = 0; index < run.text.length; index++) positions[at++] = offset + index;
-    }
-    offset += run.text.length;
+/** `text` up to the mask's length, each run of masked characters as one `***`. */
+function maskRuns(text: string, masked: Uint8Array): string {
+  let output = '';
+  let cursor = 0;
+  for (let start = masked.indexOf(1); start !== -1; ) {
+    const end = masked.indexOf(0, start);
+    output += text.slice(cursor, start) + REDACTED;
+    cursor = end === -1 ? masked.length : end;
+    start = end === -1 ? -1 : masked.indexOf(1, end);
   }
-  return { text, positions };
+  return output + text.slice(cursor, masked.length);
 }
 
 /** Where to hold back from: a whole occurrence that the held tail cuts through is held back whole. */

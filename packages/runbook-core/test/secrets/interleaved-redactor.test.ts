@@ -129,7 +129,8 @@ describe('InterleavedRedactor', () => {
   it('passes on everything else unchanged, in order, holding back only what could become a secret', () => {
     fc.assert(
       fc.property(
-        secret,
+        // Untrimmed, a start of the value could be its trimmed form, which is a secret too.
+        secret.filter((value) => value === value.trim()),
         fc.array(fc.tuple(fc.string({ unit: fc.constantFrom(...'.,;!?\n'), minLength: 1, maxLength: 6 }), fc.nat(20), fc.nat(40)), { maxLength: 6 }),
         fc.array(fc.nat(400), { maxLength: 24 }),
         fc.array(fc.boolean(), { minLength: 1, maxLength: 24 }),
