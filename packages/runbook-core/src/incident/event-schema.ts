@@ -49,6 +49,7 @@ export const eventFields: Record<JournalEventType, Record<string, `${FieldKind}`
   assigned: { role: 'id', person: 'id', previous: 'id?' },
   cancelled: { reason: 'id' },
   marked: { milestone: 'milestone', at: 'time' },
+  notified: { target: 'id', channel: 'text?', about: 'id', ok: 'boolean', attempts: 'exit-code', error: 'text?' },
 };
 
 /** Every milestone `marked` accepts, in lifecycle order. */

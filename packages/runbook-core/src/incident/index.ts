@@ -37,3 +37,5 @@ export type { AssignResult } from './lifecycle.ts';
 export { checkedCategory } from './record-event.ts';
 export { MILESTONES } from './event-schema.ts';
 export type { RoleAssignment } from './incident-state.ts';
+export { postToSlack, slackTargetFromEnv } from './slack-post.ts';
+export type { SlackPostOptions, SlackPostResult, SlackTarget } from './slack-post.ts';

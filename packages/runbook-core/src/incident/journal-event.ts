@@ -167,6 +167,18 @@ export interface JournalReopenedEvent extends JournalEventBase {
   reason?: string;
 }
 
+/** A post to Slack about an event, and whether it went through (never the URL or the token). */
+export interface JournalNotifiedEvent extends JournalEventBase {
+  type: 'notified';
+  target: 'webhook' | 'chat.postMessage';
+  channel?: string;
+  /** The event type the post was about. */
+  about: string;
+  ok: boolean;
+  attempts: number;
+  error?: string;
+}
+
 export type JournalEvent =
   | JournalStartedEvent
   | JournalDetectedAtEvent
@@ -185,7 +197,8 @@ export type JournalEvent =
   | JournalContextPinnedEvent
   | JournalAssignedEvent
   | JournalCancelledEvent
-  | JournalMarkedEvent;
+  | JournalMarkedEvent
+  | JournalNotifiedEvent;
 
 export type JournalEventType = JournalEvent['type'];
 

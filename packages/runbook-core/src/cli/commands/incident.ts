@@ -14,6 +14,7 @@ import { loadRunbook } from '../load-runbook.ts';
 import { didYouMean } from '../did-you-mean.ts';
 import { formatMetrics, metricsCsv } from '../format-incident-metrics.ts';
 import { paint } from '../paint.ts';
+import { notifySlack } from '../slack-notify.ts';
 import { parseFlags } from '../parse-flags.ts';
 import { askLine } from '../prompt.ts';
 import { withUsageErrors } from '../usage-errors.ts';
@@ -80,6 +81,13 @@ ${reviewHelp}
   verify [id]           check the journal's hash chain (default: the current
                         or latest incident); reports the first line that does
                         not fit
+
+Slack: with RUNBOOK_SLACK_WEBHOOK_URL (an incoming webhook), or
+RUNBOOK_SLACK_TOKEN and RUNBOOK_SLACK_CHANNEL (chat.postMessage; the API
+base from RUNBOOK_SLACK_API_URL), start, severity, assign, resolve, cancel
+and reopen post a line. A failed post is retried (3 attempts), journaled and
+warned about; it never stops the command. The URL and token are never
+written anywhere.
 
 Options:
   --incident <id>       act on this incident instead of the current one
@@ -188,6 +196,13 @@ async function start({ context, flags, args, format, who }: Invocation): Promise
   });
   // The run session guards undeclared contexts against this pin.
   if (flags.context !== undefined) await incidents.recordEvent(state.id, { type: 'context-pinned', context: flags.context }, { workspace, who });
+  const kindNote = state.drill ? ' [drill]' : state.duplicateOf !== undefined ? ` [duplicate of ${state.duplicateOf}]` : '';
+  await notifySlack(
+    context,
+    { workspace, id: state.id, who },
+    'started',
+    `:rotating_light: ${state.id} (${state.severity})${kindNote} started by ${who}: ${state.title}`,
+  );
   return show(context, format, state, () => {
     const status = incidents.incidentStatus(state);
     const due = status.responseDueAt ? `; response due ${utcDateTime(new Date(status.responseDueAt))}` : '';
@@ -236,6 +251,13 @@ async function severity({ context, flags, args, format, who }: Invocation): Prom
   const { workspace, state } = await requireIncident(context, flags.incident);
   const after = await incidents.changeSeverity(state.id, level, { workspace, who, ...(flags.reason === undefined ? {} : { reason: flags.reason }) });
   const changed = after.severity !== state.severity;
+  if (changed)
+    await notifySlack(
+      context,
+      { workspace, id: after.id, who },
+      'severity-changed',
+      `${after.id}: severity ${state.severity ?? 'unknown'} → ${after.severity}${flags.reason ? ` (${flags.reason})` : ''}`,
+    );
   return show(context, format, { ...stateJson(after), changed }, () =>
     changed ? `${after.id}: severity ${state.severity ?? 'unknown'} → ${after.severity}.\n` : `${after.id}: severity unchanged (${after.severity}).\n`,
   );
@@ -252,6 +274,12 @@ async function resolveIncident({ context, flags, args, format, who }: Invocation
     ...(flags['customer-impact'] === undefined ? {} : { customerImpact: flags['customer-impact'] }),
   });
   const lasted = incidents.incidentStatus(after).elapsedMs;
+  await notifySlack(
+    context,
+    { workspace, id: after.id, who },
+    'resolved',
+    `:white_check_mark: ${after.id} resolved after ${humanDuration(lasted)}${after.resolution ? `: ${after.resolution}` : ''}`,
+  );
   const next = await nextCurrent(workspace, after.id);
   return show(
     context,
@@ -266,6 +294,7 @@ async function cancel({ context, flags, args, format, who }: Invocation): Promis
   if (flags.reason === undefined) throw new UsageError('cancel needs --reason "<why>" (false alarm, opened by mistake, duplicate)');
   const { workspace, state } = await closable(context, flags.incident, 'cancel');
   const after = await incidents.cancelIncident(state.id, flags.reason, { workspace, who });
+  await notifySlack(context, { workspace, id: after.id, who }, 'cancelled', `${after.id} cancelled: ${flags.reason}`);
   const next = await nextCurrent(workspace, after.id);
   return show(
     context,
@@ -281,6 +310,7 @@ async function reopen({ context, flags, args, format, who }: Invocation): Promis
   const { workspace, state } = await requireIncident(context, id ?? flags.incident, { orLatest: true });
   if (state.status === 'open') throw new UsageError(`incident ${state.id} is open already`);
   const after = await incidents.reopenIncident(state.id, { workspace, who, ...(flags.reason === undefined ? {} : { reason: flags.reason }) });
+  await notifySlack(context, { workspace, id: after.id, who }, 'reopened', `${after.id} reopened${flags.reason ? `: ${flags.reason}` : ''}`);
   return show(context, format, stateJson(after), () => `Reopened ${after.id}; it is now the current incident.\n`);
 }
 
@@ -298,6 +328,10 @@ async function assign({ context, flags, args, format, who }: Invocation): Promis
     if (near !== '') throw new UsageError(`role '${role}'${near}: pass the role you mean (any word is a role; these are the usual ones)`);
   }
   const result = await incidents.assignRole(state.id, name, person, { workspace, who });
+  if (result.changed) {
+    const from = result.previous === undefined ? '' : ` (from ${result.previous})`;
+    await notifySlack(context, { workspace, id: state.id, who }, 'assigned', `${state.id}: ${name} is ${person}${from}`);
+  }
   return show(context, format, { ...stateJson(result.state), changed: result.changed, previous: result.previous ?? null }, () => {
     if (!result.changed) return `${state.id}: ${name} is already ${printable(person)} (unchanged).\n`;
     const handOver = result.previous === undefined ? '' : ` (handed over from ${printable(result.previous)})`;
