@@ -54,15 +54,11 @@ export function describePreparedStep(prepared: PreparedStep, values: StepValues,
 }
 
 /** `Values: NAME=value, TOKEN=***`: what the chosen commands read, secrets masked, cut at `width`; undefined when none. */
-export function valuesLine(
-  prepared: Pick<PreparedStep, 'plan'>,
-  values: Pick<StepValues, 'valueOf' | 'isSecret'>,
-  width = Number.POSITIVE_INFINITY,
-): string | undefined {
+export function valuesLine(prepared: Pick<PreparedStep, 'plan'>, values: Pick<StepValues, 'shown'>, width = Number.POSITIVE_INFINITY): string | undefined {
   const shown = prepared.plan.variables.needed.flatMap((name) => {
-    const value = values.valueOf(name);
-    if (value === undefined) return [];
-    return [`${name}=${values.isSecret(name) ? '***' : oneLine(value)}`];
+    // `***` for a secret; a URL's password masked inside a plain value (DATABASE_URL).
+    const value = values.shown(name);
+    return value === undefined ? [] : [`${name}=${oneLine(value)}`];
   });
   return shown.length > 0 ? fit(printable(`Values: ${shown.join(', ')}`), width) : undefined;
 }
