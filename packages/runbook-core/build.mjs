@@ -40,5 +40,6 @@ cpSync(require.resolve('web-tree-sitter'), join(dist, 'tree-sitter.cjs'));
 cpSync(join(dirname(require.resolve('web-tree-sitter')), 'tree-sitter.wasm'), join(dist, 'tree-sitter.wasm'));
 cpSync(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'), join(dist, 'tree-sitter-bash.wasm'));
 
-// Declarations only: the door and what it reaches, into dist/types.
-execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(here, 'tsconfig.types.json')], { stdio: 'inherit' });
+// Declarations only: the door and what it reaches, into dist/types. `--no-types`
+// skips them (~half the build) where only the bundles run: the demo, CLI tests.
+if (!process.argv.includes('--no-types')) execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(here, 'tsconfig.types.json')], { stdio: 'inherit' });
