@@ -34,7 +34,7 @@ describe('runbook run: secrets', () => {
     await cli(['run', 'secrets.md', '--step', 'call', '--var', `API_TOKEN=${token}`]);
     const later = await cli(['run', 'secrets.md', '--step', 'use-header']);
     assert.equal(later.code, 2);
-    assert.match(later.stderr, /AUTH_HEADER, read by use-header: give it in the environment \(AUTH_HEADER=… runbook run …\), with --var-file <private file> or --var-stdin AUTH_HEADER; step call exports it/);
+    assert.match(later.stderr, /AUTH_HEADER, read by use-header: pass --var AUTH_HEADER=…; step call exports it/);
   });
 
   it('asks for a secret without showing it, and redacts what was typed', async () => {
