@@ -7,7 +7,7 @@
 // Arguments replace the default specs: `node scripts/test.mjs test/cli`
 // (the slow tool setups are then left to the tests that need them).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,7 +42,20 @@ check('lint and format (biome check .)', bin('biome'), ['check', '--colors=off',
 // The reporter writes its counts here rather than a closing line, so this script's line comes last.
 const scratch = mkdtempSync(join(tmpdir(), 'runbook-test-counts-'));
 const countsFile = join(scratch, 'counts.json');
-const coverage = ['--reports-dir=coverage', '--reporter=text-summary', '--reporter=json-summary', '--include=packages/*/src/**'];
+// V8 coverage of every Node process the tests start goes here; some run as
+// another user (the read-only file tests), so anyone may write to it.
+const rawCoverage = join(scratch, 'v8-coverage');
+mkdirSync(rawCoverage);
+chmodSync(scratch, 0o755);
+chmodSync(rawCoverage, 0o1777);
+const coverage = [
+  `--temp-directory=${rawCoverage}`,
+  '--no-clean',
+  '--reports-dir=coverage',
+  '--reporter=text-summary',
+  '--reporter=json-summary',
+  '--include=packages/*/src/**',
+];
 spawnSync(bin('c8'), [...coverage, bin('mocha'), ...(args.length > 0 ? args : specs)], {
   cwd: root,
   stdio: 'inherit',

@@ -11,12 +11,13 @@ const skipModule = fileURLToPath(new URL('./skip-with-reason.ts', import.meta.ur
 
 /** Runs mocha, as the test command does, on one spec file; returns its output and status. */
 function runMocha(dir: string, spec: string, env: Record<string, string> = {}): { output: string; status: number | null } {
-  const file = join(dir, 'probe.test.ts');
+  const file = join(dir, 'probe.test.mts');
   writeFileSync(file, spec);
   const result = spawnSync(join(root, 'node_modules', '.bin', 'mocha'), ['--config', join(root, '.mocharc.json'), file], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+    // Not the counts file of a test command running this test.
+    env: { ...process.env, RUNBOOK_TEST_COUNTS: '', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
   });
   return { output: `${result.stdout}${result.stderr}`, status: result.status };
 }
