@@ -33,9 +33,10 @@ export class IncidentStatusBar implements vscode.Disposable {
     const core = await loadCore();
     await this.#readKubeContext(core);
     const status = core.incidentStatus(current);
-    const { text, warning } = statusBarText(status, this.#kubeContext, Date.now());
+    const { text, warning } = statusBarText(status, this.#kubeContext, Date.now(), current.roles?.commander);
     this.#item.text = `$(flame) ${text}`;
-    this.#item.tooltip = `${current.title ?? current.id}\nClick to switch incident.`;
+    const roles = Object.entries(current.roles ?? {}).map(([role, person]) => `${role}: ${person}`);
+    this.#item.tooltip = [current.title ?? current.id, ...roles, 'Click to switch incident.'].join('\n');
     this.#item.backgroundColor = warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.#item.show();
   }

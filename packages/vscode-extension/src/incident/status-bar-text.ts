@@ -1,9 +1,10 @@
 import type { IncidentStatus } from 'runbook-core';
 
-/** The status bar's text and whether it warns: `INC-… · P1 · 42m · update in 8m`. */
-export function statusBarText(status: IncidentStatus, kubeContext: string | undefined, now: number): { text: string; warning: boolean } {
+/** The status bar's text and whether it warns: `INC-… · P1 · IC Dana · 42m · update in 8m`. */
+export function statusBarText(status: IncidentStatus, kubeContext: string | undefined, now: number, commander?: string): { text: string; warning: boolean } {
   const parts = [status.id];
   if (status.severity) parts.push(status.severity.id);
+  if (commander !== undefined && status.status === 'open') parts.push(`IC ${commander}`);
   if (status.status === 'resolved') parts.push('resolved');
   else {
     parts.push(minutes(status.elapsedMs));
