@@ -185,7 +185,8 @@ describe('runStep: every failed command counts, not only the last', () => {
       '',
     ].join('\n');
     const step = await parseStep(code);
-    const result = await runStep(step, { yes: true });
+    // The test runner's own RUNBOOK_* settings stay out: only what runStep adds is counted.
+    const result = await runStep(step, { yes: true, env: { PATH: process.env.PATH }, extendEnv: false });
     const last = step.commands.find((command) => command.text === 'sh -c "exit 2"');
     assert.ok(last);
     assert.deepEqual(failed(result), [[last.index + 1, 2]]);
