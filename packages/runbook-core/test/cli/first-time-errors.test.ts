@@ -10,7 +10,7 @@ describe("a first-time user's errors", () => {
     const bare = await cli([]);
     assert.equal(bare.code, 2);
     assert.equal(bare.stdout, '');
-    assert.match(bare.stderr, /^Usage: runbook <command> \[options\]\n[^]*\n {2}incident {2}/);
+    assert.match(bare.stderr, /^Usage: runbook <command> \[options\]\n[\s\S]*\n {2}incident {2}/);
     const help = await cli(['--help']);
     assert.equal(help.code, 0);
     assert.equal(help.stdout, bare.stderr);

@@ -120,7 +120,7 @@ describe('runbook incident', () => {
     assert.equal(result.code, 0, result.stderr);
     assert.match(
       result.stdout,
-      new RegExp(`^Incidents declared in ${month}: 1 \\(1 resolved, 0 open\\)\\n {2}by severity: {8}P0 0, P1 1, P2 0, P3 0\\n[^]*MTTA 5(\\.\\d+)? min \\(1\\)`),
+      new RegExp(`^Incidents declared in ${month}: 1 \\(1 resolved, 0 open\\)\\n {2}by severity: {8}P0 0, P1 1, P2 0, P3 0\\n[\\s\\S]*MTTA 5(\\.\\d+)? min \\(1\\)`),
     );
     const report = JSON.parse(readFileSync(join(workspace.dir, 'reports', 'incident-report.json'), 'utf8')) as { total: number; mttr: { samples: number } };
     assert.equal(report.total, 1);
