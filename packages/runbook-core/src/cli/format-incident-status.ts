@@ -4,7 +4,7 @@ import { printable } from '../text/printable.ts';
 import type { paint } from './paint.ts';
 
 /** `runbook incident status` as text: where the incident stands and what is due. */
-export function formatIncidentStatus(state: IncidentState, status: IncidentStatus, c: ReturnType<typeof paint>): string {
+export function formatIncidentStatus(state: IncidentState, status: IncidentStatus, c: ReturnType<typeof paint>, now: Date = new Date()): string {
   const at = (iso: string) => utcDateTime(new Date(iso));
   const level = printable(status.severity ? `${status.severity.id}${status.severity.label ? ` ${status.severity.label}` : ''}` : (state.severity ?? 'unknown'));
   const lines = [`${c.bold(state.id)}  ${printable(state.title ?? '(no title)')}`];
@@ -35,7 +35,14 @@ export function formatIncidentStatus(state: IncidentState, status: IncidentStatu
   }
   if (status.nextUpdateDueAt) {
     const every = status.updateEveryMinutes === undefined ? '' : ` (every ${status.updateEveryMinutes} min)`;
-    row('next update', status.updateOverdue ? c.red(`OVERDUE since ${at(status.nextUpdateDueAt)}${every}`) : `due ${at(status.nextUpdateDueAt)}${every}`);
+    const late = humanDuration(now.getTime() - Date.parse(status.nextUpdateDueAt));
+    const left = humanDuration(Date.parse(status.nextUpdateDueAt) - now.getTime());
+    row(
+      'next update',
+      status.updateOverdue
+        ? c.red(c.bold(`OVERDUE by ${late}, was due ${at(status.nextUpdateDueAt)}${every}: post a status update`))
+        : `due ${at(status.nextUpdateDueAt)}, in ${left}${every}`,
+    );
   } else if (status.status === 'open') {
     row('next update', 'none required at this severity');
   }

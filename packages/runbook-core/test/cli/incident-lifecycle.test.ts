@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { startIncident } from '../../src/incident/index.ts';
 import { journal, runCli, useWorkspace } from './cli-harness.ts';
 
 describe('runbook incident: a lifecycle you can predict', () => {
@@ -157,5 +158,14 @@ describe('runbook incident: a lifecycle you can predict', () => {
     assert.equal(state.causeCategory, 'deployment');
     assert.equal(state.customerImpact, 'slow checkout');
     assert.equal(state.resolvedAt, journal(workspace.dir, id).at(-1)?.at);
+  });
+
+  it('status says when the next update is due, and how late it is once overdue', async () => {
+    await start('--severity', 'P1', '--title', 'Fresh');
+    const fresh = await cli(['incident', 'status']);
+    assert.match(fresh.stdout, /\n {2}next update {1}due \d{4}-\d\d-\d\d \d\d:\d\d UTC, in (29|30)m \(every 30 min\)\n/);
+    const late = await startIncident({ workspace: workspace.dir, severity: 'P0', title: 'Old', now: new Date(Date.now() - 40 * 60_000), who: 'x' });
+    const overdue = await cli(['incident', 'status', '--incident', late.id]);
+    assert.match(overdue.stdout, /\n {2}next update {1}OVERDUE by 2\d+m, was due .+ UTC \(every 15 min\): post a status update\n/);
   });
 });

@@ -59,7 +59,7 @@ describe('runbook incident', () => {
     assert.equal(text.code, 0, text.stderr);
     assert.match(text.stdout, new RegExp(`^${id} {2}API errors\\n {2}severity {4}P1 High\\n {2}status {6}open · investigating\\n`));
     assert.match(text.stdout, /\n {2}response {4}due \d{4}-\d\d-\d\d \d\d:\d\d UTC\n/);
-    assert.match(text.stdout, /\n {2}next update due \d{4}-\d\d-\d\d \d\d:\d\d UTC \(every 30 min\)\n/);
+    assert.match(text.stdout, /\n {2}next update due \d{4}-\d\d-\d\d \d\d:\d\d UTC, in \d+m \(every 30 min\)\n/);
     const json = JSON.parse((await cli(['incident', 'status', '--format', 'json'])).stdout) as {
       id: string;
       detectedAt: string;
@@ -120,7 +120,9 @@ describe('runbook incident', () => {
     assert.equal(result.code, 0, result.stderr);
     assert.match(
       result.stdout,
-      new RegExp(`^Incidents declared in ${month}: 1 \\(1 resolved, 0 open\\)\\n {2}by severity: {8}P0 0, P1 1, P2 0, P3 0\\n[\\s\\S]*MTTA 5(\\.\\d+)? min \\(1\\)`),
+      new RegExp(
+        `^Incidents declared in ${month}: 1 \\(1 resolved, 0 open\\)\\n {2}by severity: {8}P0 0, P1 1, P2 0, P3 0\\n[\\s\\S]*MTTA 5(\\.\\d+)? min \\(1\\)`,
+      ),
     );
     const report = JSON.parse(readFileSync(join(workspace.dir, 'reports', 'incident-report.json'), 'utf8')) as { total: number; mttr: { samples: number } };
     assert.equal(report.total, 1);

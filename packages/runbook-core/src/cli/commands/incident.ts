@@ -230,9 +230,10 @@ async function confirmAnotherIncident(context: CliContext, workspace: string, al
 async function status({ context, flags, args, format }: Invocation): Promise<number> {
   noArguments('status', args);
   const { state } = await requireIncident(context, flags.incident, { orLatest: true });
-  const now = incidents.incidentStatus(state);
+  const at = new Date();
+  const now = incidents.incidentStatus(state, at);
   if (format === 'json') return printJson(context, { ...stateJson(state), statusNow: now });
-  context.stdout.write(formatIncidentStatus(state, now, paint(context.color)));
+  context.stdout.write(formatIncidentStatus(state, now, paint(context.color), at));
   return ExitCode.ok;
 }
 
