@@ -3,9 +3,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as delay } from 'node:timers/promises';
 import { cleanEnv } from '../cli/cli-harness.ts';
 import { cliProcessArgs } from '../session/cli-process.ts';
+import { until } from '../wait-until.ts';
 
 const fence = '```';
 const token = 'tok-killed-mid-step-7d3e';
@@ -24,14 +24,6 @@ const runbook = [
   fence,
   '',
 ].join('\n');
-
-async function until<T>(probe: () => T | undefined): Promise<T> {
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    await delay(25);
-  }
-}
 
 describe('private temporary files of a killed run', function () {
   this.timeout(0);

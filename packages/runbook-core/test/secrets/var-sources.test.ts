@@ -3,9 +3,9 @@ import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as delay } from 'node:timers/promises';
 import { cleanEnv, runCli } from '../cli/cli-harness.ts';
 import { cliProcessArgs } from '../session/cli-process.ts';
+import { until } from '../wait-until.ts';
 
 const fence = '```';
 const token = 'tok-4f1c9a7e2b6d8035';
@@ -25,14 +25,6 @@ const runbook = [
   fence,
   '',
 ].join('\n');
-
-async function until<T>(probe: () => T | undefined): Promise<T> {
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    await delay(25);
-  }
-}
 
 /** The command lines of a process and of every process in the step's group, NUL separators kept. */
 function commandLines(pids: readonly number[]): string {

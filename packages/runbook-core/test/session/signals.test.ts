@@ -6,6 +6,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { cleanEnv, journal, startIncident } from '../cli/cli-harness.ts';
 import { cliProcessArgs } from './cli-process.ts';
 import { useTempDir } from './session-fixtures.ts';
+import { until } from '../wait-until.ts';
 
 const nodeArgs = cliProcessArgs;
 const fence = '```';
@@ -22,14 +23,6 @@ const sleeper = (ignoreTerm: boolean) =>
     fence,
     '',
   ].join('\n');
-
-async function until<T>(probe: () => T | undefined): Promise<T> {
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    await delay(25);
-  }
-}
 
 function alive(pid: number): boolean {
   try {
