@@ -49,13 +49,3 @@ function latestStarted(states: readonly IncidentState[]): IncidentState | undefi
     .filter((state) => state.startedAt !== undefined)
     .sort((a, b) => Date.parse(b.startedAt!) - Date.parse(a.startedAt!) || b.id.localeCompare(a.id))[0];
 }
-
-/** Values an incident gives every step and template: see the lint's `incidentVariables`. */
-export function incidentValues(state: IncidentState): Record<string, string> {
-  return {
-    INCIDENT_ID: state.id,
-    ...(state.title === undefined ? {} : { INCIDENT_TITLE: state.title }),
-    ...(state.severity === undefined ? {} : { INCIDENT_SEVERITY: state.severity }),
-    ...(state.startedAt === undefined ? {} : { INCIDENT_STARTED_AT: state.startedAt }),
-  };
-}

@@ -125,3 +125,26 @@ describe('incident events posted to Slack (a local stand-in)', () => {
     );
   });
 });
+
+describe('status updates posted to Slack (a local stand-in)', () => {
+  const workspace = useWorkspace('read-only.md');
+  let slack: Awaited<ReturnType<typeof fakeSlack>> | undefined;
+  afterEach(() => slack?.server.close());
+
+  it('render --record posts the rendered status update and journals the post', async () => {
+    slack = await fakeSlack([200]);
+    const env = { RUNBOOK_SLACK_WEBHOOK_URL: `${slack.url}/services/T000/B000/secretpart` };
+    const cli = (argv: string[]) => runCli(argv, { cwd: workspace.dir, env });
+    const started = await cli(['incident', 'start', '--severity', 'P2', '--title', 'Slow checkout', '--format', 'json']);
+    assert.equal(started.code, 0, started.stderr);
+    const id = (JSON.parse(started.stdout) as { id: string }).id;
+    const template = 'status-update';
+    const rendered = await cli(['render', 'read-only.md', template, '--record', '--no-prompt']);
+    assert.equal(rendered.code, 0, rendered.stderr);
+    const posted = slack.received.at(-1);
+    assert.ok(posted, 'a post reached the stand-in');
+    assert.equal(posted.body.text, rendered.stdout.trimEnd());
+    const notified = journal(workspace.dir, id).filter((event) => event.type === 'notified');
+    assert.ok(notified.length >= 2, JSON.stringify(notified));
+  });
+});

@@ -5,7 +5,9 @@ import { ExitCode, UsageError, type CliCommand, type CliContext } from '../comma
 import { parseFillFlags } from '../fill-flags.ts';
 import { describeTemplates, findTemplate } from '../find-template.ts';
 import { parseFormatFlag } from '../format-flag.ts';
-import { findIncident, incidentValues } from '../incident-context.ts';
+import { incidentValues } from '../../session/run-session.ts';
+import { findIncident } from '../incident-context.ts';
+import { notifySlack } from '../slack-notify.ts';
 import { loadRunbook } from '../load-runbook.ts';
 import { parseFlags } from '../parse-flags.ts';
 import { askLine } from '../prompt.ts';
@@ -121,11 +123,10 @@ async function renderCommand(context: CliContext): Promise<number> {
   }
 
   if (values.record === true && state) {
-    await incidents.recordEvent(
-      state.id,
-      { type: 'status-update', phase: state.phase, text: rendered.text },
-      { workspace, who: incidents.currentUser(context.env) },
-    );
+    const who = incidents.currentUser(context.env);
+    await incidents.recordEvent(state.id, { type: 'status-update', phase: state.phase, text: rendered.text }, { workspace, who });
+    // Posted where the team reads it, when Slack is configured; a failed post is journaled, never fatal.
+    await notifySlack(context, { workspace, id: state.id, who }, 'status-update', rendered.text);
   }
   const unfilled = rendered.unfilled.map((slot) => ({ slot: slot.raw, ...filePosition(template, slot) }));
   const failed = values.strict === true && unfilled.length > 0;
