@@ -42,4 +42,5 @@ cpSync(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'), join(dist, 'tr
 
 // Declarations only: the door and what it reaches, into dist/types. `--no-types`
 // skips them (~half the build) where only the bundles run: the demo, CLI tests.
-if (!process.argv.includes('--no-types')) execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(here, 'tsconfig.types.json')], { stdio: 'inherit' });
+if (!process.argv.includes('--no-types'))
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(here, 'tsconfig.types.json')], { stdio: 'inherit' });
