@@ -4,6 +4,7 @@ import { commandNumber } from './command-number.ts';
 import { commandTarget, type CommandTarget } from './command-target.ts';
 import { renderPlan } from './render-plan.ts';
 import type { PlannedCommand, StepPlan } from './step-plan.ts';
+import { printable } from '../text/printable.ts';
 
 export interface ConfirmationCommand {
   /** 1-based, as `--command` takes it. */
@@ -31,7 +32,6 @@ export interface Confirmation {
 }
 
 const textWidth = 72;
-const controlCharacters = /[\u0000-\u001f\u007f-\u009f]/g;
 
 /**
  * The confirmation for a planned step. `guard`, when the context guard ran,
@@ -63,11 +63,6 @@ export function commandSummary(text: string, width = textWidth): string {
   const line = printable(first.trim());
   if (line.length > width) return `${line.slice(0, width - 1)}…`;
   return rest.length > 0 ? `${line} …` : line;
-}
-
-/** Control characters shown escaped (`\\x1b`): a runbook's or kubeconfig's text must not steer the terminal that asks about it. */
-export function printable(text: string): string {
-  return text.replace(/\t/g, ' ').replace(controlCharacters, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 function confirmationCommand(command: PlannedCommand, plan: StepPlan, guard: ContextGuardResult | undefined): ConfirmationCommand {

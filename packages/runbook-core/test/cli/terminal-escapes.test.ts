@@ -8,7 +8,7 @@ import { runCli, startIncident, useWorkspace } from './cli-harness.ts';
 // A runbook from anyone's pull request: its item text retitles the terminal and clears the screen.
 const hostile = '# Hostile\n\n- [ ] Page \u001b]0;pwned\u0007the \u001b[2Jteam\u202e\n';
 
-describe('CLI: text from runbooks and journals never steers the terminal', () => {
+describe('CLI: text from runbooks and journals never steers the terminal (check, status, timeline, list)', () => {
   const workspace = useWorkspace('read-only.md');
   const cli = (argv: string[]) => runCli(argv, { cwd: workspace.dir });
 
@@ -22,6 +22,14 @@ describe('CLI: text from runbooks and journals never steers the terminal', () =>
     const status = await cli(['incident', 'status']);
     assert.equal(status.code, 0, status.stderr);
     assert.doesNotMatch(status.stdout, /[\u001b\u0007]/);
+    const note = await cli(['incident', 'note', 'rolled back \u001b[2J\u001b]0;owned\u0007']);
+    assert.equal(note.code, 0, note.stderr);
+    for (const argv of [['incident', 'timeline'], ['list', 'hostile.md']]) {
+      const shown = await cli(argv);
+      assert.equal(shown.code, 0, shown.stderr);
+      assert.doesNotMatch(shown.stdout, /[\u001b\u0007\u202e]/, argv.join(' '));
+      assert.match(shown.stdout, /\\x1b/, argv.join(' '));
+    }
   });
 
   it('printable leaves no control character and keeps plain text as it is', () => {

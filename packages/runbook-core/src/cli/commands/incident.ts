@@ -363,7 +363,8 @@ async function timeline({ context, flags, args, format }: Invocation): Promise<n
   const { state } = await requireIncident(context, flags.incident, { orLatest: true });
   const rows = incidents.incidentTimeline(state);
   warnJournal(context, state);
-  return show(context, format, rows, () => incidents.formatTimelineTable(rows));
+  // Notes, item texts and step names are anyone's text: escaped before they reach a terminal.
+  return show(context, format, rows, () => incidents.formatTimelineTable(rows.map(printableRow)));
 }
 
 async function report({ context, flags, args, format }: Invocation): Promise<number> {
@@ -548,4 +549,9 @@ function parseTimeFlag(flag: string, value: string): Date {
     return date;
   }
   return new Date(Date.now() - parseDurationFlag(flag, value));
+}
+
+/** A timeline row with every text field made printable. */
+function printableRow<Row extends object>(row: Row): Row {
+  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === 'string' ? printable(value) : value])) as Row;
 }

@@ -7,6 +7,7 @@ import { findRunbookFiles } from '../find-runbook-files.ts';
 import { loadParser } from '../load-parser.ts';
 import { parseFlags } from '../parse-flags.ts';
 import { paint } from '../paint.ts';
+import { printable } from '../../text/printable.ts';
 
 const help = `Usage: runbook list [paths…] [--format text|json]
 
@@ -74,7 +75,7 @@ function describe(runbook: Runbook, { color }: CliContext): string {
   const done = runbook.checklistItems.filter((item) => item.checked).length;
   const variables = Object.values(runbook.meta.variables).map((v) => (v.secret ? `${v.name} (secret)` : v.name));
   const lines = [
-    `${c.bold(runbook.path ?? '')}  ${title}`,
+    `${c.bold(printable(runbook.path ?? ''))}  ${printable(title)}`,
     `  ${runbook.sections.length} sections · ${runbook.steps.length} steps · ` +
       `checklist ${done}/${runbook.checklistItems.length} · ${runbook.templates.length} templates`,
   ];
@@ -83,24 +84,26 @@ function describe(runbook: Runbook, { color }: CliContext): string {
   if (runbook.checklistItems.length > 0) {
     lines.push('  checklist:');
     for (const item of runbook.checklistItems) {
-      lines.push(`    ${'  '.repeat(item.depth)}[${item.checked ? 'x' : ' '}] ${item.text}`);
+      lines.push(`    ${'  '.repeat(item.depth)}[${item.checked ? 'x' : ' '}] ${printable(item.text)}`);
     }
   }
   for (const template of runbook.templates) {
-    lines.push(`  template ${template.id}: ${template.slots.map((slot) => slot.raw).join(' ') || '(no slots)'}`);
+    lines.push(`  template ${template.id}: ${printable(template.slots.map((slot) => slot.raw).join(' ')) || '(no slots)'}`);
   }
   for (const message of runbook.messages) {
-    lines.push(`  ${c.dim(`${message.position.start.line}:${message.position.start.column}`)} ${message.severity} ${message.reason} ${c.dim(message.ruleId)}`);
+    lines.push(
+      `  ${c.dim(`${message.position.start.line}:${message.position.start.column}`)} ${message.severity} ${printable(message.reason)} ${c.dim(message.ruleId)}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
 
 function describeStep(step: Step, c: ReturnType<typeof paint>): string[] {
-  const label = step.name ?? step.id;
+  const label = printable(step.name ?? step.id);
   const lines = [`  ${c.risk(step.risk, step.risk.padEnd(7))} ${c.bold(label)} ${c.dim(`${step.lang || 'text'} · line ${step.position.start.line}`)}`];
   const width = String(step.commands.length).length;
   for (const command of step.commands) {
-    const heading = command.heading ? c.dim(`# ${command.heading.replace(/\s*\n\s*/g, ' / ')}  `) : '';
+    const heading = command.heading ? c.dim(`# ${printable(command.heading.replace(/\s*\n\s*/g, ' / '))}  `) : '';
     const number = `[${commandNumber(command.index)}]`.padStart(width + 2);
     lines.push(`    ${number} ${c.risk(command.risk, command.risk.padEnd(7))} ${heading}${firstLine(command.text)}`);
   }
@@ -110,6 +113,7 @@ function describeStep(step: Step, c: ReturnType<typeof paint>): string[] {
 
 function firstLine(text: string): string {
   const [first = '', ...rest] = text.split('\n');
-  const line = first.length > 100 ? `${first.slice(0, 99)}…` : first;
+  const shown = printable(first);
+  const line = shown.length > 100 ? `${shown.slice(0, 99)}…` : shown;
   return rest.length > 0 ? `${line} …` : line;
 }

@@ -3,7 +3,7 @@ import type { Risk } from '../../model.ts';
 import { findAlternatives, riskyCommandCount, type AlternativesClues } from '../../run/alternatives.ts';
 import { commandNumberList } from '../../run/command-number.ts';
 import { commandTarget, describeTarget } from '../../run/command-target.ts';
-import { printable } from '../../run/confirmation.ts';
+import { printable } from '../../text/printable.ts';
 import { renderPlan, type Confirmation } from '../../run/index.ts';
 import type { paint } from '../paint.ts';
 import type { PreparedStep } from './prepare-steps.ts';
