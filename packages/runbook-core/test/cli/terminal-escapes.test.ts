@@ -24,7 +24,10 @@ describe('CLI: text from runbooks and journals never steers the terminal (check,
     assert.doesNotMatch(status.stdout, /[\u001b\u0007]/);
     const note = await cli(['incident', 'note', 'rolled back \u001b[2J\u001b]0;owned\u0007']);
     assert.equal(note.code, 0, note.stderr);
-    for (const argv of [['incident', 'timeline'], ['list', 'hostile.md']]) {
+    for (const argv of [
+      ['incident', 'timeline'],
+      ['list', 'hostile.md'],
+    ]) {
       const shown = await cli(argv);
       assert.equal(shown.code, 0, shown.stderr);
       assert.doesNotMatch(shown.stdout, /[\u001b\u0007\u202e]/, argv.join(' '));
