@@ -6,6 +6,7 @@ import { delimiter, dirname, join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
 import { parse } from 'yaml';
 import { writePinnedKubeconfig, type PinnedKubeconfig } from '../../src/kubernetes/pinned-kubeconfig.ts';
+import { skipWithReason } from '../../../../test/support/skip-with-reason.ts';
 
 /** kubectl on PATH, or undefined: the file is then checked with the client library only. */
 function findKubectl(): string | undefined {
@@ -130,7 +131,7 @@ describe('writePinnedKubeconfig', () => {
 
   it('makes kubectl in a bash or python step, and in a script the step writes, fail to select another context', async function () {
     const kubectl = findKubectl();
-    if (!kubectl) this.skip();
+    if (!kubectl) skipWithReason(this, 'kubectl is not installed (Debian/Ubuntu: `apt-get install kubernetes-client` as root, or run `npm test` as root once)');
     const written = await pin();
     const stepEnv = { ...env, KUBECONFIG: written.path };
     const contexts = spawnSync(kubectl!, ['config', 'get-contexts', '-o', 'name'], { env: stepEnv, encoding: 'utf8' });

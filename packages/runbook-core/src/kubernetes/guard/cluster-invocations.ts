@@ -1,10 +1,9 @@
 import { parseCommandArguments, type ArgumentSyntax, type CommandOption } from '../../shell/command-arguments.ts';
 import { basename, unwrapCommand, wrapperFor } from '../../shell/command-risk.ts';
-import { shellParser } from '../../shell/grammar.ts';
-import { recentSyntaxTree } from '../../shell/recent-syntax-trees.ts';
+import { parseShell } from '../../shell/parse-shell.ts';
 import { argumentSyntax, interpreterPrograms, shellPrograms } from '../../shell/risk-table.ts';
 import { shellWord, type ShellWord } from '../../shell/shell-word.ts';
-import { copySyntaxTree, walkSyntaxTree, type SyntaxNode } from '../../shell/syntax-node.ts';
+import { walkSyntaxTree, type SyntaxNode } from '../../shell/syntax-node.ts';
 import { clusterPrograms, findClusterProgram, type ClusterProgram } from './cluster-programs.ts';
 import { clusterMentionIn } from './foreign-code.ts';
 
@@ -356,18 +355,6 @@ interface Place {
 
 interface WordAt extends ShellWord {
   node: SyntaxNode;
-}
-
-function parseShell(code: string): SyntaxNode | undefined {
-  const recent = recentSyntaxTree(code);
-  if (recent) return recent;
-  const tree = shellParser().parse(code);
-  if (!tree) return undefined;
-  try {
-    return copySyntaxTree(tree);
-  } finally {
-    tree.delete();
-  }
 }
 
 function switchInvocation(program: string, text: string, place: Place): ClusterInvocation {

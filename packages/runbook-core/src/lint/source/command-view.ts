@@ -4,7 +4,8 @@ import { walkSyntaxTree, type SyntaxNode } from '../../shell/syntax-node.ts';
 import { CodeLocator } from './code-locator.ts';
 import type { LineIndex } from './line-index.ts';
 import { onlyPromptedCommands, promptPrefix, proseRuns } from './prose-lines.ts';
-import { parseShell, shellSyntax } from './shell-syntax.ts';
+import { parseShell } from '../../shell/parse-shell.ts';
+import { shellSyntax } from './shell-syntax.ts';
 import { shellPlaceholders } from './shell-placeholders.ts';
 
 /** A shell step's commands and variables as the rules should judge them. */

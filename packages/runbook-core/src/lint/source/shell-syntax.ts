@@ -1,7 +1,7 @@
 import type { Step } from '../../model.ts';
-import { isShellGrammarLoaded, shellParser } from '../../shell/grammar.ts';
-import { recentSyntaxTree } from '../../shell/recent-syntax-trees.ts';
-import { copySyntaxTree, type SyntaxNode } from '../../shell/syntax-node.ts';
+import { isShellGrammarLoaded } from '../../shell/grammar.ts';
+import { parseShell } from '../../shell/parse-shell.ts';
+import type { SyntaxNode } from '../../shell/syntax-node.ts';
 
 const trees = new WeakMap<Step, SyntaxNode | null>();
 
@@ -18,19 +18,6 @@ export function shellSyntax(step: Step): SyntaxNode | undefined {
     trees.set(step, root);
   }
   return root ?? undefined;
-}
-
-/** Parses shell code into plain syntax nodes (the grammar must be loaded), or reuses the parser's tree. */
-export function parseShell(code: string): SyntaxNode | undefined {
-  const recent = recentSyntaxTree(code);
-  if (recent !== undefined) return recent;
-  const tree = shellParser().parse(code);
-  if (!tree) return undefined;
-  try {
-    return copySyntaxTree(tree);
-  } finally {
-    tree.delete();
-  }
 }
 
 /** The text of a node in the code it was parsed from. */
