@@ -4,6 +4,7 @@ import { readClusterUse, type ClusterInvocation, type ClusterReading, type FlagV
 import { findForeignClusterUse } from './foreign-code.ts';
 import { resolveInterpreter } from '../../run/resolve-interpreter.ts';
 import {
+import { lastIndexAtOrBefore } from '../../parse/partition-point.ts';
   findKubeconfigCluster,
   findKubeconfigContext,
   readKubeconfig,
@@ -336,16 +337,7 @@ function readCommands(code: string, commands: CommandAt[]): Array<{ command: Com
     startLine: startLines[index]!,
   }));
   // The last command starting at or before the offset holds it.
-  const owner = (offset: number) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return readings[low]!;
-  };
+  const owner = (offset: number) => readings[Math.max(0, lastIndexAtOrBefore(starts, offset))]!;
   for (const invocation of whole.invocations) owner(invocation.offset).reading.invocations.push(invocation);
   for (const use of whole.unreadable) owner(use.offset).reading.unreadable.push(use);
   return readings;
