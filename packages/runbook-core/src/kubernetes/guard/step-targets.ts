@@ -1,10 +1,10 @@
 import { homedir } from 'node:os';
+import { lastIndexAtOrBefore } from '../../parse/partition-point.ts';
 import type { RunbookMeta, Step } from '../../model.ts';
 import { readClusterUse, type ClusterInvocation, type ClusterReading, type FlagValue } from './cluster-invocations.ts';
 import { findForeignClusterUse } from './foreign-code.ts';
 import { resolveInterpreter } from '../../run/resolve-interpreter.ts';
 import {
-import { lastIndexAtOrBefore } from '../../parse/partition-point.ts';
   findKubeconfigCluster,
   findKubeconfigContext,
   readKubeconfig,
