@@ -1,25 +1,26 @@
 import type { IncidentState } from '../incident/index.ts';
 import { UsageError, type CliContext } from './command.ts';
-import { findWorkspace } from './workspace.ts';
+import { type CliIncidentLocation, incidentLocation } from './incident-store-choice.ts';
 
 export interface IncidentTarget {
-  workspace: string;
+  /** Where incidents are kept; pass it to every incident function. */
+  location: CliIncidentLocation;
   /** The `--incident` id, else the current one; absent when neither. */
   id?: string;
 }
 
 /** Which incident a command acts on: `--incident <id>` or the workspace's current one. */
 export async function findIncident(context: CliContext, flag: string | undefined): Promise<IncidentTarget> {
-  const workspace = findWorkspace(context.cwd, context.env);
+  const location = await incidentLocation(context);
   const { currentIncident, isIncidentId, listIncidents } = await import('../incident/index.ts');
   if (flag !== undefined) {
-    if (!isIncidentId(flag) || !(await listIncidents({ workspace })).includes(flag)) {
-      throw new UsageError(`no incident '${flag}' in ${workspace}/.runbook (see: runbook incident list)`);
+    if (!isIncidentId(flag) || !(await listIncidents(location)).includes(flag)) {
+      throw new UsageError(`no incident '${flag}' in ${placeName(location)} (see: runbook incident list)`);
     }
-    return { workspace, id: flag };
+    return { location, id: flag };
   }
-  const id = await currentIncident({ workspace });
-  return id === undefined ? { workspace } : { workspace, id };
+  const id = await currentIncident(location);
+  return id === undefined ? { location } : { location, id };
 }
 
 /**
@@ -32,16 +33,21 @@ export async function requireIncident(
   context: CliContext,
   flag: string | undefined,
   options: { orLatest?: boolean } = {},
-): Promise<{ workspace: string; state: IncidentState }> {
+): Promise<{ location: CliIncidentLocation; state: IncidentState }> {
   const target = await findIncident(context, flag);
   const { loadIncident, loadIncidents } = await import('../incident/index.ts');
-  if (target.id !== undefined) return { workspace: target.workspace, state: await loadIncident(target.id, { workspace: target.workspace }) };
-  const latest = options.orLatest === true ? latestStarted(await loadIncidents({ workspace: target.workspace })) : undefined;
+  if (target.id !== undefined) return { location: target.location, state: await loadIncident(target.id, target.location) };
+  const latest = options.orLatest === true ? latestStarted(await loadIncidents(target.location)) : undefined;
   if (latest === undefined) {
-    throw new UsageError(`no current incident in ${target.workspace}: start one with 'runbook incident start' or pass --incident <id>`);
+    throw new UsageError(`no current incident in ${placeName(target.location)}: start one with 'runbook incident start' or pass --incident <id>`);
   }
   context.stderr.write(`No current incident; showing the latest, ${latest.id} (${latest.status}).\n`);
-  return { workspace: target.workspace, state: latest };
+  return { location: target.location, state: latest };
+}
+
+/** How messages name where incidents are: the store's own words, else the workspace's folder. */
+export function placeName(location: CliIncidentLocation): string {
+  return location.store?.location ?? `${location.workspace}/.runbook`;
 }
 
 function latestStarted(states: readonly IncidentState[]): IncidentState | undefined {

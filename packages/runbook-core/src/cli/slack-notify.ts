@@ -1,4 +1,5 @@
 import type { CliContext } from './command.ts';
+import type { CliIncidentLocation } from './incident-store-choice.ts';
 
 /**
  * Posts a line about an incident event to Slack when the environment
@@ -6,7 +7,12 @@ import type { CliContext } from './command.ts';
  * RUNBOOK_SLACK_CHANNEL), and journals the outcome. A failure is a warning:
  * the event it is about is already recorded, and the incident goes on.
  */
-export async function notifySlack(context: CliContext, incident: { workspace: string; id: string; who: string }, about: string, text: string): Promise<void> {
+export async function notifySlack(
+  context: CliContext,
+  incident: { location: CliIncidentLocation; id: string; who: string },
+  about: string,
+  text: string,
+): Promise<void> {
   const { postToSlack, recordEvent, slackTargetFromEnv } = await import('../incident/index.ts');
   const target = slackTargetFromEnv(context.env);
   if (target === undefined) return;
@@ -23,7 +29,7 @@ export async function notifySlack(context: CliContext, incident: { workspace: st
         attempts: result.attempts,
         ...(result.error === undefined ? {} : { error: result.error }),
       },
-      { workspace: incident.workspace, who: incident.who },
+      { ...incident.location, who: incident.who },
     );
   } catch (error) {
     context.stderr.write(`runbook: warning: the Slack post's outcome was not journaled: ${(error as Error).message}\n`);

@@ -3,6 +3,7 @@ export type { StartIncidentOptions } from './start-incident.ts';
 export { changeSeverity, recordEvent, resolveIncident } from './record-event.ts';
 export type { ChangeSeverityOptions, RecordOptions, ResolveIncidentOptions } from './record-event.ts';
 export { currentIncident, listIncidents, loadIncident, loadIncidents, setCurrentIncident } from './load-incident.ts';
+export { storeFor } from './incident-location.ts';
 export type { IncidentLocation } from './incident-location.ts';
 export type { ChecklistItemState, IncidentState, NoteRecord, StatusUpdateRecord, StepState, VariableState } from './incident-state.ts';
 export { incidentStatus } from './incident-status.ts';

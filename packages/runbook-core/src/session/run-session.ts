@@ -7,14 +7,14 @@ import { prepareStep, stepOptions, type PreparedStep } from './prepare-step.ts';
 import { runBlockers, type RunBlockers } from './run-blockers.ts';
 import { runSteps } from './run-steps.ts';
 import type { RunReport, SessionIO } from './session-io.ts';
-import { StepJournal } from './step-journal.ts';
+import { type JournaledIncident, StepJournal } from './step-journal.ts';
 import { findMissingValues, StepValues, type MissingValue } from './step-values.ts';
 
 export interface OpenRunSessionOptions {
   /** The runbook: a file to read, or one already parsed (an editor's buffer) with the folder it lives in. */
   runbook: { file: string } | { runbook: Runbook; dir: string; source?: string };
   /** The incident the runs belong to and are journaled in; without one nothing is recorded. */
-  incident?: { workspace: string; id: string };
+  incident?: JournaledIncident;
   /** Values given explicitly (`--var`): they win over all but the incident's own. */
   values?: Readonly<Record<string, string>>;
   /** The environment steps start from (default: `process.env`). */
@@ -56,7 +56,7 @@ export async function openRunSession(options: OpenRunSessionOptions): Promise<Op
   if (blockers.all !== undefined) return { ok: false, exitCode: 2, message: blockers.all };
   let incident: IncidentState | undefined;
   if (options.incident !== undefined) {
-    incident = await loadIncident(options.incident.id, { workspace: options.incident.workspace });
+    incident = await loadIncident(options.incident.id, options.incident);
     if (incident.status === 'resolved' && options.purpose !== 'plan') {
       return {
         ok: false,
@@ -108,7 +108,7 @@ export class RunSession {
       journalExports: { ...(incident === undefined ? {} : journalExports(incident)), ...options.earlierExports },
     });
     this.journal = new StepJournal(
-      incident === undefined || options.incident === undefined ? undefined : { workspace: options.incident.workspace, id: incident.id },
+      incident === undefined || options.incident === undefined ? undefined : { ...options.incident, id: incident.id },
       options.who ?? currentUser(this.env),
     );
   }

@@ -1,4 +1,4 @@
-import { FileIncidentStore, recordEvent, stepLogFileName, type JournalEventInput } from '../incident/index.ts';
+import { recordEvent, stepLogFileName, storeFor, type IncidentLocation, type JournalEventInput } from '../incident/index.ts';
 import { runnerHost } from '../incident/runner-liveness.ts';
 import type { Risk, Step } from '../model.ts';
 import type { KeptExport } from './step-values.ts';
@@ -22,16 +22,19 @@ export interface StepRunFields {
   risk: Risk;
 }
 
+/** An incident and where it lives (a workspace's files or another store). */
+export type JournaledIncident = IncidentLocation & { id: string };
+
 /**
  * The incident journal as the runner writes it: step started, finished and
  * refused, exported values (secrets by name only), notes. Without an incident
  * every call does nothing, so a run outside an incident needs no branches.
  */
 export class StepJournal {
-  readonly #incident: { workspace: string; id: string } | undefined;
+  readonly #incident: JournaledIncident | undefined;
   readonly #who: string;
 
-  constructor(incident: { workspace: string; id: string } | undefined, who: string) {
+  constructor(incident: JournaledIncident | undefined, who: string) {
     this.#incident = incident;
     this.#who = who;
   }
@@ -44,7 +47,7 @@ export class StepJournal {
   async logFile(step: Step, startedAt: Date): Promise<{ path: string; recorded: string } | undefined> {
     if (!this.#incident) return undefined;
     const name = stepLogFileName(step.id, startedAt);
-    const path = await new FileIncidentStore(this.#incident.workspace).logPath(this.#incident.id, name);
+    const path = await storeFor(this.#incident).logPath(this.#incident.id, name);
     return { path, recorded: `logs/${name}` };
   }
 
@@ -102,7 +105,8 @@ export class StepJournal {
 
   async #record(input: JournalEventInput): Promise<void> {
     if (!this.#incident) return;
-    await recordEvent(this.#incident.id, input, { workspace: this.#incident.workspace, who: this.#who });
+    const { id, ...location } = this.#incident;
+    await recordEvent(id, input, { ...location, who: this.#who });
   }
 }
 

@@ -69,16 +69,13 @@ async function checkItem(context: CliContext): Promise<number> {
   const { currentUser, loadIncident, recordEvent } = await import('../../incident/index.ts');
   let recorded = false;
   if (target.id !== undefined) {
-    const state = await loadIncident(target.id, { workspace: target.workspace });
+    const state = await loadIncident(target.id, target.location);
     if (state.status === 'resolved') throw new UsageError(`incident ${state.id} is resolved; its checklist is closed`);
     if ((state.checklist.get(item.id)?.checked ?? false) !== checked) {
       await recordEvent(
         target.id,
         { type: checked ? 'checklist-ticked' : 'checklist-unticked', itemId: item.id, text: item.text },
-        {
-          workspace: target.workspace,
-          who: currentUser(context.env),
-        },
+        { ...target.location, who: currentUser(context.env) },
       );
       recorded = true;
     }
@@ -116,7 +113,7 @@ async function listItems(context: CliContext, file: string, flag: string | undef
   const loaded = await loadRunbook(file, context.cwd);
   const target = await findIncident(context, flag);
   const { loadIncident } = await import('../../incident/index.ts');
-  const state = target.id === undefined ? undefined : await loadIncident(target.id, { workspace: target.workspace });
+  const state = target.id === undefined ? undefined : await loadIncident(target.id, target.location);
   const rows = loaded.runbook.checklistItems.map((item) => {
     const recorded = state?.checklist.get(item.id);
     const checked = state === undefined ? item.checked : (recorded?.checked ?? false);

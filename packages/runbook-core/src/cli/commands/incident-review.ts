@@ -28,8 +28,8 @@ export async function reviewIncident({ context, flags, args, format }: ReviewInv
   if (extra.length > 0) throw new UsageError(`review: unexpected argument '${extra[0]}'`);
   if (id !== undefined && flags.incident !== undefined && id !== flags.incident)
     throw new UsageError(`review: '${id}' and --incident ${flags.incident} name two incidents`);
-  const { workspace, state } = await requireIncident(context, id ?? flags.incident, { orLatest: true });
-  const template = await reviewTemplate(context, flags.runbook, state.runbook, workspace);
+  const { location, state } = await requireIncident(context, id ?? flags.incident, { orLatest: true });
+  const template = await reviewTemplate(context, flags.runbook, state.runbook, location.workspace);
   const { postIncidentReview } = await import('../../incident/post-incident-review.ts');
   const review = postIncidentReview(state, template === undefined ? {} : { template: template.text });
   if (flags.output !== undefined) {

@@ -7,6 +7,7 @@ import { describeTemplates, findTemplate } from '../find-template.ts';
 import { parseFormatFlag } from '../format-flag.ts';
 import { incidentValues } from '../../session/run-session.ts';
 import { findIncident } from '../incident-context.ts';
+import type { CliIncidentLocation } from '../incident-store-choice.ts';
 import { notifySlack } from '../slack-notify.ts';
 import { loadRunbook } from '../load-runbook.ts';
 import { parseFlags } from '../parse-flags.ts';
@@ -85,7 +86,7 @@ async function renderCommand(context: CliContext): Promise<number> {
   const fills = await parseFillFlags(values.fill, values['fill-file'], context.cwd);
   const { runbook, source } = await loadRunbook(file, context.cwd);
   const template = await findTemplate(runbook, wanted, source);
-  const { workspace, state } = await incidentToRender(context, values.incident);
+  const { location, state } = await incidentToRender(context, values.incident);
   if (values.record === true && state === undefined) throw new UsageError('--record needs an incident: start one or pass --incident <id>');
   if (values.record === true && state?.status === 'resolved')
     throw new UsageError(`incident ${state.id} is resolved; a status update cannot be recorded in it`);
@@ -124,9 +125,9 @@ async function renderCommand(context: CliContext): Promise<number> {
 
   if (values.record === true && state) {
     const who = incidents.currentUser(context.env);
-    await incidents.recordEvent(state.id, { type: 'status-update', phase: state.phase, text: rendered.text }, { workspace, who });
+    await incidents.recordEvent(state.id, { type: 'status-update', phase: state.phase, text: rendered.text }, { ...location, who });
     // Posted where the team reads it, when Slack is configured; a failed post is journaled, never fatal.
-    await notifySlack(context, { workspace, id: state.id, who }, 'status-update', rendered.text);
+    await notifySlack(context, { location, id: state.id, who }, 'status-update', rendered.text);
   }
   const unfilled = rendered.unfilled.map((slot) => ({ slot: slot.raw, ...filePosition(template, slot) }));
   const failed = values.strict === true && unfilled.length > 0;
@@ -167,16 +168,16 @@ async function listTemplates(context: CliContext, file: string, format: 'text' |
 }
 
 /** `--incident`, else the current incident, else the latest one started (resolved ones too): templates are for after as well. */
-async function incidentToRender(context: CliContext, flag: string | undefined): Promise<{ workspace: string; state?: IncidentState }> {
-  const target = await findIncident(context, flag);
+async function incidentToRender(context: CliContext, flag: string | undefined): Promise<{ location: CliIncidentLocation; state?: IncidentState }> {
+  const { location, id } = await findIncident(context, flag);
   const { loadIncident, loadIncidents } = await import('../../incident/index.ts');
-  if (target.id !== undefined) return { workspace: target.workspace, state: await loadIncident(target.id, { workspace: target.workspace }) };
-  const latest = (await loadIncidents({ workspace: target.workspace }))
+  if (id !== undefined) return { location, state: await loadIncident(id, location) };
+  const latest = (await loadIncidents(location))
     .filter((state) => state.startedAt !== undefined)
     .sort((a, b) => Date.parse(b.startedAt!) - Date.parse(a.startedAt!) || b.id.localeCompare(a.id))[0];
-  if (latest === undefined) return { workspace: target.workspace };
+  if (latest === undefined) return { location };
   context.stderr.write(`No current incident; using the latest, ${latest.id} (${latest.status}).\n`);
-  return { workspace: target.workspace, state: latest };
+  return { location, state: latest };
 }
 
 /** Asks once per empty slot (by its label, else its text); an empty answer leaves it. */

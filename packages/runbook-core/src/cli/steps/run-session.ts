@@ -23,7 +23,7 @@ export async function openRunSession(context: CliContext, flags: RunFlags): Prom
   const target = await findIncident(context, flags.incident);
   const opened = await openSession({
     runbook: { runbook: loaded.runbook, dir: loaded.dir, source: loaded.source },
-    ...(target.id === undefined ? {} : { incident: { workspace: target.workspace, id: target.id } }),
+    ...(target.id === undefined ? {} : { incident: { ...target.location, id: target.id } }),
     values: flags.vars,
     env: context.env,
     yes: flags.yes,
