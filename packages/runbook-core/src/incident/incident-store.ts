@@ -23,4 +23,22 @@ export interface IncidentStore {
   setCurrent(id: string | undefined): Promise<void>;
   /** A local file for a step's full output, its folder created; `name` is a plain file name. */
   logPath(id: string, name: string): Promise<string>;
+  /**
+   * Calls `onChange` with an incident's id soon after anyone (another process,
+   * another machine) appends to it; resolves to a function that stops
+   * watching. Stores without it are read again on a timer.
+   */
+  watch?(onChange: (id: string) => void): Promise<() => Promise<void>>;
+  /** How the store is doing, for `status`: reachable or not, since when, and events not yet sent. */
+  health?(): Promise<StoreHealth>;
+  /** Lets go of connections and timers; the store is not used after. */
+  close?(): Promise<void>;
+}
+
+export interface StoreHealth {
+  online: boolean;
+  /** ISO time of the first failed contact, while offline. */
+  offlineSince?: string;
+  /** Events kept locally, waiting to be sent, in order. */
+  unsent: number;
 }

@@ -17,7 +17,7 @@ export type { DateRange, IncidentMetrics, IncidentMetricsOptions, IncidentSummar
 export { DEFAULT_SEVERITIES, resolveSeverity, responseDueAt, severityLevels } from './severity.ts';
 export { assertIncidentId, DEFAULT_INCIDENT_ID_TEMPLATE, formatIncidentId, isIncidentId } from './incident-id.ts';
 export { IncidentInputError } from './incident-input-error.ts';
-export type { IncidentStore } from './incident-store.ts';
+export type { IncidentStore, StoreHealth } from './incident-store.ts';
 export { FileIncidentStore } from './file-incident-store.ts';
 export { stepLogFileName } from './step-log-name.ts';
 export { appendJournalFile } from './append-journal-file.ts';
