@@ -30,7 +30,8 @@ export const unconfirmedDestructive: LintRule = {
       const fix = addAttributeFix(lines, step.position.start.offset, 'confirm', 'true', 'Ask before running: add confirm=true');
       report({
         reason: `Step ${step.name ? `'${step.name}' ` : ''}${verb} (${describeCommands(risky)}) but its info string does not decide \`confirm\`; add \`confirm=true\` (or \`confirm=false\` to run without asking)`,
-        position: first.position,
+        // The command's first line, not all of a multi-line command: its squiggle would cover every variable hover in it.
+        position: lines.position(first.position.start.offset, Math.min(first.position.end.offset, lines.lineEnd(first.position.start.line))),
         severity: risk === 'destroy' ? 'error' : 'warning',
         ...(fix ? { fix } : {}),
       });

@@ -1,6 +1,9 @@
+import { declareVariableEdit } from '../../edit/declare-variable.ts';
 import type { Position, Step } from '../../model.ts';
+import { isCredentialName } from '../../session/secret-names.ts';
 import { walkSyntaxTree, type SyntaxNode } from '../../shell/syntax-node.ts';
 import { incidentVariables, templateVariables } from '../incident-variables.ts';
+import type { LintFix } from '../lint-message.ts';
 import type { LintRule } from '../rule.ts';
 import { ruleDocsUrl } from '../rule.ts';
 import { closestName } from '../source/closest-name.ts';
@@ -33,11 +36,11 @@ export const undeclaredVariable: LintRule<Options> = {
   description: 'Variables a step reads are declared, incident values, or set by an earlier step',
   url: ruleDocsUrl('undeclared-variable'),
   defaultSeverity: 'warning',
-  fixable: false,
+  fixable: true,
   tags: ['variables'],
   options: { allow: { type: 'string[]', description: 'Names to accept as provided by the environment.' } },
   defaultOptions: { allow: [] },
-  check({ runbook, lines, options, report }) {
+  check({ runbook, source, lines, options, report }) {
     const declared = Object.keys(runbook.meta.variables);
     const allowed = new Set(options.allow);
     const exported = new Map<string, Step>();
@@ -64,12 +67,14 @@ export const undeclaredVariable: LintRule<Options> = {
               continue;
             }
             const suggestion = closestName(name, [...declared, ...incidentVariables, ...exported.keys()]);
+            const fix = suggestion ? undefined : declareFix(source, lines, name, `Read by the step on line ${step.position.start.line}`);
             report({
               reason: suggestion
                 ? `$${name} is not declared or set by an earlier step; did you mean $${suggestion}?`
                 : `$${name} is not declared, an incident value, or set by an earlier step; declare it under \`variables\` in the frontmatter (with \`secret: true\` for credentials)`,
               position,
               severity: suggestion ? 'error' : 'warning',
+              ...(fix ? { fix } : {}),
             });
           }
         }
@@ -84,15 +89,24 @@ export const undeclaredVariable: LintRule<Options> = {
       for (const slot of template.slots) {
         if (slot.kind !== 'variable' || renderable.has(slot.name)) continue;
         const suggestion = closestName(slot.name, renderable);
+        const fix = suggestion ? undefined : declareFix(source, lines, slot.name, `Filled into the template on line ${template.position.start.line}`);
         report({
           reason: `Template slot ${slot.raw} has no value when rendered${suggestion ? `; did you mean \${${suggestion}}?` : '; declare it under `variables` in the frontmatter'}`,
           position: slot.position,
           severity: suggestion ? 'error' : 'warning',
+          ...(fix ? { fix } : {}),
         });
       }
     }
   },
 };
+
+/** "Declare NAME in the frontmatter": the edit core's edit/ makes, creating the frontmatter when there is none. */
+function declareFix(source: string, lines: LineIndex, name: string, description: string): LintFix | undefined {
+  const edit = declareVariableEdit(source, name, { description, secret: isCredentialName(name) });
+  if (edit === undefined) return undefined;
+  return { range: lines.position(edit.start, edit.end), insertText: edit.text, title: `Declare ${name} in the frontmatter` };
+}
 
 interface VariableUses {
   /** Code offset of the first `$X` / `${X}` of each name. */
