@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { loadCore } from '../core.ts';
+import { incidentFor } from '../incident/incident-for.ts';
 import type { Incidents } from '../incident/incidents.ts';
 import type { RunbookDocuments } from '../runbook-documents.ts';
 import type { StepTarget } from '../step-target.ts';
@@ -28,8 +29,9 @@ export class CopyRenderedCommand implements Command {
       return undefined;
     }
     const core = await loadCore();
-    const { values, secretNames } = templateValues(runbook, this.incidents.current);
-    const current = this.incidents.current;
+    // A template fills from an incident even after it is resolved (the resolution notice): the current one, else one picked.
+    const current = template === undefined ? this.incidents.current : await incidentFor(this.incidents, { purpose: 'Copy rendered', optional: true });
+    const { values, secretNames } = templateValues(runbook, current);
     // A template during an incident goes through core's incident renderer, the one Copy Status Update and the CLI use
     // (START_TIME, DURATION, brackets it can answer); a step's code only gets its variables.
     const rendered =

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { activeRunbook } from '../active-runbook.ts';
 import { loadCore } from '../core.ts';
+import { incidentFor } from '../incident/incident-for.ts';
 import type { Incidents } from '../incident/incidents.ts';
 import type { RunbookDocuments } from '../runbook-documents.ts';
 import { templateValues } from '../template-values.ts';
@@ -16,23 +17,31 @@ export class CopyStatusUpdateCommand implements Command {
     private readonly incidents: Incidents,
   ) {}
 
-  /** Fills the active runbook's status-update template for the current incident, copies it and resolves to it. */
-  async execute(): Promise<string | undefined> {
-    const current = this.incidents.current;
+  /**
+   * Fills the active runbook's status-update template for an incident (the one
+   * named, the current one, or one picked, resolved ones included), copies it
+   * and resolves to it.
+   */
+  async execute(args: { incident?: string } = {}): Promise<string | undefined> {
     const active = await activeRunbook(this.documents);
     const core = await loadCore();
     const template = active && core.findStatusUpdateTemplate(active.runbook);
-    if (current === undefined || active === undefined || template === undefined) {
-      const missing = current === undefined ? 'no current incident' : 'no status-update template in the active runbook';
-      void vscode.window.showInformationMessage(`Runbook: ${missing}.`);
+    if (active === undefined || template === undefined) {
+      void vscode.window.showInformationMessage('Runbook: no status-update template in the active runbook.');
       return undefined;
     }
+    const current = await incidentFor(this.incidents, { purpose: 'Copy status update', ...(args.incident === undefined ? {} : { id: args.incident }) });
+    if (current === undefined) return undefined;
     const { values, secretNames } = templateValues(active.runbook, current);
     const rendered = core.renderStatusUpdate(current, template, { values, mask: secretNames });
     await vscode.env.clipboard.writeText(rendered.text);
+    if (current.status !== 'open') {
+      void vscode.window.showInformationMessage(`Runbook: update for ${current.id} (${current.cancelled ? 'cancelled' : 'resolved'}) copied.`);
+      return rendered.text;
+    }
     // Posting happens elsewhere; once it has, the journal restarts the update clock.
     void vscode.window.showInformationMessage(`Runbook: status update for ${current.id} copied.`, POSTED).then(async (choice) => {
-      if (choice === POSTED) await this.incidents.record({ type: 'status-update', text: rendered.text });
+      if (choice === POSTED) await this.incidents.record({ type: 'status-update', text: rendered.text }, current.id);
     });
     return rendered.text;
   }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { loadCore } from '../core.ts';
+import { incidentFor } from '../incident/incident-for.ts';
 import type { Incidents } from '../incident/incidents.ts';
 import type { Command } from './command.ts';
 
@@ -8,16 +9,18 @@ export class ExportTimelineCommand implements Command {
 
   constructor(private readonly incidents: Incidents) {}
 
-  /** Opens the current incident's timeline as a Markdown table (for the post-incident review) and resolves to it. */
-  async execute(): Promise<string | undefined> {
-    const current = this.incidents.current;
-    if (current === undefined) {
-      void vscode.window.showInformationMessage('Runbook: no current incident.');
-      return undefined;
-    }
+  /**
+   * Opens an incident's timeline as a Markdown table (for the post-incident
+   * review) and resolves to it: the one named, the current one, or one picked
+   * (resolved incidents included).
+   */
+  async execute(args: { incident?: string } = {}): Promise<string | undefined> {
+    const incident = await incidentFor(this.incidents, { purpose: 'Export timeline', ...(args.incident === undefined ? {} : { id: args.incident }) });
+    if (incident === undefined) return undefined;
     const core = await loadCore();
-    const table = core.formatTimelineTable(core.incidentTimeline(current));
-    const content = `# Timeline of ${current.id}${current.title ? `: ${current.title}` : ''}\n\n${table}`;
+    const table = core.formatTimelineTable(core.incidentTimeline(incident));
+    const status = incident.cancelled ? ' (cancelled)' : incident.status === 'resolved' ? ' (resolved)' : '';
+    const content = `# Timeline of ${incident.id}${incident.title ? `: ${incident.title}` : ''}${status}\n\n${table}`;
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
     await vscode.window.showTextDocument(document, { preview: false });
     return content;

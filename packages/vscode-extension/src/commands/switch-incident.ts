@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { IncidentState } from 'runbook-core';
+import { chooseIncident } from '../incident/choose-incident.ts';
 import type { Incidents } from '../incident/incidents.ts';
 import type { Command } from './command.ts';
 
@@ -21,36 +22,8 @@ export class SwitchIncidentCommand implements Command {
       void vscode.window.showInformationMessage('Runbook: no incident yet. Start one with "Runbook: Start Incident".');
       return undefined;
     }
-    const started = (incident: IncidentState) => (incident.startedAt === undefined ? 0 : Date.parse(incident.startedAt));
-    const open = all.filter((incident) => incident.status === 'open').sort((a, b) => started(a) - started(b));
-    const closed = all.filter((incident) => incident.status !== 'open').sort((a, b) => started(b) - started(a));
-    const item = (incident: IncidentState): vscode.QuickPickItem => ({
-      label: incident.title ?? incident.id,
-      description: [incident.id, incident.severity, incident.cancelled ? 'cancelled' : incident.status === 'open' ? undefined : 'resolved']
-        .filter(Boolean)
-        .join(' · '),
-      ...(incident.startedAt ? { detail: `started ${humanTime(incident.startedAt)}` } : {}),
-      picked: incident.id === this.incidents.current?.id,
-    });
-    const ids = new Map<vscode.QuickPickItem, string>();
-    const items: vscode.QuickPickItem[] = [];
-    for (const [label, group] of [
-      ['Open', open],
-      ['Resolved', closed],
-    ] as const) {
-      if (group.length > 0) items.push({ label, kind: vscode.QuickPickItemKind.Separator });
-      for (const incident of group) {
-        const entry = item(incident);
-        ids.set(entry, incident.id);
-        items.push(entry);
-      }
-    }
-    const picked = await vscode.window.showQuickPick(items, { title: 'Switch incident' });
-    return picked === undefined ? undefined : ids.get(picked);
+    const current = this.incidents.current?.id;
+    const chosen = await chooseIncident(all, { title: 'Switch incident', ...(current === undefined ? {} : { currentId: current }) });
+    return chosen === undefined || chosen === 'none' ? undefined : chosen.id;
   }
-}
-
-/** `2026-11-14 14:23 UTC`: a person reads it, not a machine. */
-function humanTime(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }

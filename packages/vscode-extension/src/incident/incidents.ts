@@ -66,11 +66,17 @@ export class Incidents implements vscode.Disposable {
     return state;
   }
 
-  /** Appends an event to the current incident's journal and reloads it. */
-  async record(input: JournalEventInput): Promise<void> {
+  /** Appends an event to an incident's journal (the current one's unless named) and reloads. */
+  async record(input: JournalEventInput, id: string = this.#requireCurrent().id): Promise<void> {
     const core = await loadCore();
-    await core.recordEvent(this.#requireCurrent().id, input, this.location());
+    await core.recordEvent(id, input, this.location());
     await this.reload();
+  }
+
+  /** One incident, open or closed, read afresh from its journal. */
+  async load(id: string): Promise<IncidentState> {
+    const core = await loadCore();
+    return core.loadIncident(id, this.location());
   }
 
   async list(): Promise<IncidentState[]> {
