@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ChecklistCodeLensProvider } from './codelens/checklist-code-lens-provider.ts';
 import { StepCodeLensProvider } from './codelens/step-code-lens-provider.ts';
 import { CancelStepCommand } from './commands/cancel-step.ts';
 import type { Command } from './commands/command.ts';
@@ -49,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): RunbookExtensionApi 
   const checklist = new ChecklistDecorations(documents, incidents);
   const statusBar = new IncidentStatusBar(incidents);
   const codeLenses = new StepCodeLensProvider(documents, runs);
+  const checklistLenses = new ChecklistCodeLensProvider(documents, incidents);
   const inlayHints = new VariableInlayHintsProvider(documents, incidents);
   const lint = new LintDiagnostics(documents);
   const outline = new RunbookOutlineProvider(documents, runs, incidents);
@@ -72,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): RunbookExtensionApi 
     checklist,
     statusBar,
     codeLenses,
+    checklistLenses,
     inlayHints,
     lint,
     outline,
@@ -79,6 +82,7 @@ export function activate(context: vscode.ExtensionContext): RunbookExtensionApi 
     ...commands.map((command) => vscode.commands.registerCommand(command.id, command.execute, command)),
     ...commands.flatMap((command) => (command.dispose ? [{ dispose: () => command.dispose?.() }] : [])),
     vscode.languages.registerCodeLensProvider(MARKDOWN, codeLenses),
+    vscode.languages.registerCodeLensProvider(MARKDOWN, checklistLenses),
     vscode.languages.registerHoverProvider(MARKDOWN, new VariableHoverProvider(documents, incidents)),
     vscode.languages.registerHoverProvider(MARKDOWN, new ChecklistHoverProvider(documents, incidents)),
     vscode.languages.registerInlayHintsProvider(MARKDOWN, inlayHints),

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { checkedInIncident } from '../checklist/checklist-state.ts';
-import { clockTime } from '../clock-time.ts';
+import { checklistLook } from '../checklist/checklist-look.ts';
 import type { Incidents } from '../incident/incidents.ts';
 import type { RunbookDocuments } from '../runbook-documents.ts';
 import { rangeOf } from '../vscode-range.ts';
@@ -8,23 +7,28 @@ import { MarkdownDecorations, type DrawnDecoration } from './markdown-decoration
 
 const TICKED = vscode.window.createTextEditorDecorationType({
   after: { margin: '0 0 0 1.5em', color: new vscode.ThemeColor('testing.iconPassed') },
-  backgroundColor: new vscode.ThemeColor('diffEditor.insertedTextBackground'),
 });
 const OPEN = vscode.window.createTextEditorDecorationType({
   after: { margin: '0 0 0 1.5em', color: new vscode.ThemeColor('editorCodeLens.foreground') },
 });
+// The file's `[ ]` is hidden and the incident's box drawn in its place; the text itself is untouched.
+const BOX = vscode.window.createTextEditorDecorationType({
+  textDecoration: 'none; display: none;',
+  before: { color: new vscode.ThemeColor('testing.iconPassed'), fontWeight: 'bold' },
+});
 
 /**
- * Each checklist item's state in the current incident, drawn after the item
- * whatever the file says: `✓ ticked by ana 14:05`, or `☐ open in INC-…` for
- * an item the file shows ticked.
+ * Each checklist item's state in the current incident, whatever the file
+ * says: a ticked item shows ☑ in place of its `[ ]` and `✓ ticked by ana 14:05`
+ * after it; an item the file shows `[x]` but the incident has not ticked shows ☐.
+ * Another incident, other ticks.
  */
 export class ChecklistDecorations extends MarkdownDecorations {
   constructor(
     private readonly documents: RunbookDocuments,
     private readonly incidents: Incidents,
   ) {
-    super([incidents.onDidChange, documents.onDidChange], [TICKED, OPEN]);
+    super([incidents.onDidChange, documents.onDidChange], [TICKED, OPEN, BOX]);
   }
 
   protected async draw(editor: vscode.TextEditor): Promise<DrawnDecoration[]> {
@@ -32,18 +36,25 @@ export class ChecklistDecorations extends MarkdownDecorations {
     const runbook = await this.documents.runbookOf(editor.document);
     const ticked: vscode.DecorationOptions[] = [];
     const open: vscode.DecorationOptions[] = [];
+    const boxes: vscode.DecorationOptions[] = [];
     const drawn: DrawnDecoration[] = [];
     for (const item of incident ? runbook.checklistItems : []) {
+      if (incident === undefined) break;
+      const look = checklistLook(item, incident);
       const line = rangeOf(item.position).start.line;
-      const state = incident?.checklist.get(item.id);
-      const done = incident !== undefined && checkedInIncident(incident, item);
-      if (!done && !item.checked) continue;
-      const text = done ? `✓ ticked by ${state?.who ?? '?'}${state ? ` ${clockTime(state.time)}` : ''}` : `☐ open in ${incident?.id}`;
-      (done ? ticked : open).push({ range: editor.document.lineAt(line).range, renderOptions: { after: { contentText: text } } });
-      drawn.push({ line, text });
+      if (look.box !== undefined) {
+        const box = new vscode.Range(editor.document.positionAt(item.boxOffset - 1), editor.document.positionAt(item.boxOffset + 2));
+        boxes.push({ range: box, renderOptions: { before: { contentText: look.box } } });
+        drawn.push({ line, text: look.box });
+      }
+      if (look.after !== undefined) {
+        (look.checked ? ticked : open).push({ range: editor.document.lineAt(line).range, renderOptions: { after: { contentText: look.after } } });
+        drawn.push({ line, text: look.after });
+      }
     }
     editor.setDecorations(TICKED, ticked);
     editor.setDecorations(OPEN, open);
+    editor.setDecorations(BOX, boxes);
     return drawn;
   }
 }

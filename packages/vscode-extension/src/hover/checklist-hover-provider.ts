@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checkedInIncident } from '../checklist/checklist-state.ts';
+import { checklistLook } from '../checklist/checklist-look.ts';
 import type { ChecklistTarget } from '../checklist/resolve-item.ts';
 import type { Incidents } from '../incident/incidents.ts';
 import type { RunbookDocuments } from '../runbook-documents.ts';
@@ -21,11 +21,11 @@ export class ChecklistHoverProvider implements vscode.HoverProvider {
     if (incident?.status !== 'open') {
       markdown.appendMarkdown('No open incident: [Start Incident](command:runbook.startIncident) to tick items for it.');
     } else {
-      const checked = checkedInIncident(incident, item);
+      const look = checklistLook(item, incident);
       const target: ChecklistTarget = { uri: document.uri.toString(), itemId: item.id };
       const args = encodeURIComponent(JSON.stringify([target]));
-      markdown.appendMarkdown(`${checked ? '✓ Done' : '☐ Open'} in **${incident.id}** · `);
-      markdown.appendMarkdown(`[${checked ? 'Untick' : 'Tick'}](command:runbook.toggleChecklistItem?${args})`);
+      markdown.appendText(`${look.state} · `);
+      markdown.appendMarkdown(`[${look.action.verb}](command:runbook.toggleChecklistItem?${args})`);
     }
     markdown.isTrusted = { enabledCommands: ['runbook.toggleChecklistItem', 'runbook.startIncident'] };
     return new vscode.Hover(markdown, rangeOf(item.position));
