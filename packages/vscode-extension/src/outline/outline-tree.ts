@@ -1,5 +1,6 @@
 import type { ChecklistItem, IncidentState, Runbook, Section, Step } from 'runbook-core';
 import { isRunnable } from '../runnable-step.ts';
+import { stepNames } from '../step-names.ts';
 
 /** One row of the outline: plain data, built without `vscode` so it can be tested alone. */
 export interface OutlineNode {
@@ -23,11 +24,12 @@ export function outlineTree(runbook: Runbook, incident: IncidentState | undefine
     const parent = section.parent === undefined ? undefined : nodes.get(section.parent);
     (parent?.children ?? roots).push(node);
   }
+  const names = stepNames(runbook);
   for (const step of runbook.steps.filter(isRunnable)) {
     const status = stepStatus(step);
     const node: OutlineNode = {
       kind: 'step',
-      label: step.name ?? step.commands[0]?.heading ?? `${step.lang} step`,
+      label: names.get(step.id) ?? `step ${step.index + 1}`,
       ...(status === undefined ? {} : { description: status }),
       position: step.position,
       children: [],

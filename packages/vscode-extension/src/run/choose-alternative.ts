@@ -12,10 +12,12 @@ export async function chooseAlternative(request: {
   step: Step;
   alternatives: readonly StepAlternative[];
   riskyCommands: number;
+  /** What a person calls the step (`stepNames`). */
+  stepName?: string;
 }): Promise<number | 'all' | undefined> {
   const core = await loadCore();
   const picked = await vscode.window.showQuickPick<AlternativePick & vscode.QuickPickItem>(alternativePicks(request, core), {
-    title: `Step "${request.step.name ?? request.step.id}" offers ${request.alternatives.length} alternatives`,
+    title: `Step "${request.stepName ?? request.step.name ?? request.step.id}" offers ${request.alternatives.length} alternatives`,
     placeHolder: 'Which one should run? (Esc: none)',
     ignoreFocusOut: true,
     matchOnDescription: true,

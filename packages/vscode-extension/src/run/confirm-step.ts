@@ -8,6 +8,8 @@ export interface ConfirmStepRequest {
   plan: StepPlan;
   guard?: ContextGuardResult;
   prepared?: { guard?: ContextGuardResult };
+  /** What a person calls the step (`stepNames`); core's title names it by id when it has no `name`. */
+  stepName?: string;
 }
 
 /**
@@ -19,7 +21,9 @@ export interface ConfirmStepRequest {
 export async function confirmStep(request: ConfirmStepRequest): Promise<boolean> {
   const core = await loadCore();
   const guard = request.guard ?? request.prepared?.guard;
-  const confirmation = core.buildConfirmation(request.plan, guard);
+  const built = core.buildConfirmation(request.plan, guard);
+  const label = `"${request.plan.stepName ?? request.plan.stepId}"`;
+  const confirmation = request.stepName === undefined ? built : { ...built, title: built.title.replace(label, `"${request.stepName}"`) };
   const modal = confirmationMessage(confirmation);
   const items: vscode.MessageItem[] = modal.safeDefault
     ? [{ title: DONT_RUN }, { title: modal.run }, { title: SHOW_PLAN }]

@@ -4,6 +4,7 @@ import type { Runbook, RunSession, Step, StepReport } from 'runbook-core';
 import { loadCore } from '../core.ts';
 import type { Incidents } from '../incident/incidents.ts';
 import { readSettings } from '../settings.ts';
+import { stepNames } from '../step-names.ts';
 import { stepKey } from '../step-target.ts';
 import { confirmStep } from './confirm-step.ts';
 import { editorIO, ValueDismissed } from './editor-io.ts';
@@ -21,7 +22,7 @@ import { vscodePrompts } from './vscode-prompts.ts';
 export class StepRunner {
   /** What earlier runs exported, per incident (`''` outside one), secrets included; kept in memory only. */
   readonly #exported = new Map<string, Record<string, string>>();
-  /** The last run's terminal per step: a new run of the step replaces it. */
+  /** Each step's terminal: its next run reuses it while it is open. */
   readonly #terminals = new Map<string, StepTerminal>();
 
   constructor(
@@ -31,23 +32,22 @@ export class StepRunner {
 
   async run(document: vscode.TextDocument, runbook: Runbook, step: Step, commands?: number[]): Promise<RunStepOutcome> {
     const key = stepKey(document.uri, step.id);
-    if (this.runs.isRunning(key)) return { status: 'busy', reason: `Step "${step.name ?? step.id}" is already running.` };
+    const names = stepNames(runbook);
+    const name = names.get(step.id) ?? `step ${step.index + 1}`;
+    if (this.runs.isRunning(key)) return { status: 'busy', reason: `Step "${name}" is already running.` };
     const opened = await this.#open(document, runbook);
     if (!opened.ok) return { status: 'refused', reason: opened.message };
     const { session, exportsKey } = opened;
     const sessionStep = session.step(step.id) ?? step;
-    if (readSettings(document.uri).confirmation === 'always' && !(await this.#confirmAnyStep(session, sessionStep, commands))) {
+    if (readSettings(document.uri).confirmation === 'always' && !(await this.#confirmAnyStep(session, sessionStep, commands, name))) {
       return { status: 'refused', reason: 'The run was declined.' };
     }
 
-    const name = step.name ?? `step ${step.index + 1}`;
-    this.#terminals.get(key)?.dispose();
-    const terminal = new StepTerminal(`Runbook: ${name}`, `${name} · ${document.uri.fsPath}`);
-    this.#terminals.set(key, terminal);
+    const terminal = this.#terminalFor(key, name, `${name} · ${document.uri.fsPath}`);
     const signal = this.runs.start(key);
     let report: StepReport | undefined;
     try {
-      const io = editorIO(vscodePrompts, { output: terminal.output, ended: terminal.ended, terminal: terminal.terminal }, signal);
+      const io = editorIO(vscodePrompts(names), { output: terminal.output, ended: terminal.ended, terminal: terminal.terminal }, signal);
       const result = await session.run([sessionStep], io, commands === undefined ? {} : { commands });
       report = result.steps[0];
       if (result.problem !== undefined) return { status: 'refused', reason: result.problem };
@@ -95,10 +95,22 @@ export class StepRunner {
     return opened.ok ? { ok: true as const, session: opened.session, exportsKey } : opened;
   }
 
-  async #confirmAnyStep(session: RunSession, step: Step, commands: number[] | undefined): Promise<boolean> {
+  async #confirmAnyStep(session: RunSession, step: Step, commands: number[] | undefined, stepName: string): Promise<boolean> {
     const prepared = await session.prepare(step, commands);
     // The session asks for these itself, through the same modal.
     if (prepared.plan.confirmation !== undefined) return true;
-    return confirmStep({ plan: prepared.plan, prepared });
+    return confirmStep({ plan: prepared.plan, prepared, stepName });
+  }
+
+  /** The step's terminal: the last run's while the user keeps it open, else a new one. */
+  #terminalFor(key: string, name: string, header: string): StepTerminal {
+    const last = this.#terminals.get(key);
+    if (last !== undefined && !last.closed) {
+      last.rerun(header);
+      return last;
+    }
+    const terminal = new StepTerminal(name, header);
+    this.#terminals.set(key, terminal);
+    return terminal;
   }
 }

@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import type { StepReport } from 'runbook-core';
+import { runResultText } from './run-result-text.ts';
 
 /**
- * The terminal one run's output streams to (core has already redacted it).
+ * The terminal a step's runs stream to (core has already redacted the
+ * output): one per step, reused by its next run while the user keeps it open.
  * Output that comes before the terminal opens is kept and written on open.
  * What is typed goes to the step only when it runs in a pseudo-terminal
  * (an interactive step); otherwise the terminal is read-only.
@@ -11,13 +13,18 @@ export class StepTerminal implements vscode.Disposable {
   readonly #write = new vscode.EventEmitter<string>();
   readonly #terminal: vscode.Terminal;
   #pending: string[] | undefined = [];
+  #closed = false;
   #size = { columns: 80, rows: 24 };
   #typeInto: ((data: string) => void) | undefined;
 
   /** For an interactive step: the size it starts with, and where typed keys go. */
   readonly terminal: { columns: number; rows: number; input: (write: (data: string) => void) => void };
 
-  constructor(name: string, header: string) {
+  readonly #stepName: string;
+
+  /** `stepName` is what a person calls the step (see `stepNames`); the tab reads `Runbook: <stepName>`. */
+  constructor(stepName: string, header: string) {
+    this.#stepName = stepName;
     const size = () => this.#size;
     this.terminal = {
       get columns() {
@@ -32,7 +39,7 @@ export class StepTerminal implements vscode.Disposable {
     };
     this.#put(`\x1b[2m${crlf(header)}\x1b[0m\r\n`);
     this.#terminal = vscode.window.createTerminal({
-      name,
+      name: `Runbook: ${stepName}`,
       iconPath: new vscode.ThemeIcon('play'),
       pty: {
         onDidWrite: this.#write.event,
@@ -41,13 +48,33 @@ export class StepTerminal implements vscode.Disposable {
           this.#pending = undefined;
           for (const text of pending) this.#write.fire(text);
         },
-        close: () => this.#write.dispose(),
+        close: () => {
+          this.#closed = true;
+          this.#write.dispose();
+        },
         handleInput: (data: string) => this.#typeInto?.(data),
         setDimensions: (size: vscode.TerminalDimensions) => {
           this.#size = { columns: size.columns, rows: size.rows };
         },
       },
     });
+    this.#terminal.show(true);
+  }
+
+  /** The terminal's tab name, e.g. `Runbook: Roll back the deployment`. */
+  get name(): string {
+    return this.#terminal.name;
+  }
+
+  /** The user closed it: the step's next run opens a new one. */
+  get closed(): boolean {
+    return this.#closed || this.#terminal.exitStatus !== undefined;
+  }
+
+  /** Starts the next run of the step in this terminal: a header, keys typed no longer reach the last run. */
+  rerun(header: string): void {
+    this.#typeInto = undefined;
+    this.#put(`\r\n\x1b[2m${crlf(header)}\x1b[0m\r\n`);
     this.#terminal.show(true);
   }
 
@@ -60,10 +87,10 @@ export class StepTerminal implements vscode.Disposable {
     this.#put(stream === 'stdout' ? crlf(text) : `\x1b[31m${crlf(text)}\x1b[0m`);
   };
 
-  /** How the run ended, refusals included (they name the guard's expected and actual context). */
+  /** How the run ended, by the step's name, refusals included (they name the guard's expected and actual context). */
   readonly ended = (report: StepReport): void => {
     const colour = report.status === 'succeeded' ? 32 : report.status === 'failed' ? 31 : 33;
-    this.#put(`\r\n\x1b[${colour}m${crlf(report.message)}\x1b[0m\r\n`);
+    this.#put(`\r\n\x1b[${colour}m${crlf(runResultText(this.#stepName, report))}\x1b[0m\r\n`);
   };
 
   #put(text: string): void {

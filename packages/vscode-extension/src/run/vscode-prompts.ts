@@ -3,8 +3,12 @@ import { chooseAlternative } from './choose-alternative.ts';
 import { confirmStep } from './confirm-step.ts';
 import type { EditorPrompts } from './editor-io.ts';
 
-/** The editor's prompts in VS Code: an input box (password for secrets), the confirmation modal, the alternatives' quick pick. */
-export const vscodePrompts: EditorPrompts = {
+/**
+ * The editor's prompts in VS Code: an input box (password for secrets), the
+ * confirmation modal, the alternatives' quick pick. `names` (step id → what a
+ * person calls it, from `stepNames`) titles the modal and the pick.
+ */
+export const vscodePrompts = (names: ReadonlyMap<string, string>): EditorPrompts => ({
   askValue: (request) =>
     Promise.resolve(
       vscode.window.showInputBox({
@@ -14,6 +18,11 @@ export const vscodePrompts: EditorPrompts = {
         ignoreFocusOut: true,
       }),
     ),
-  confirm: (request) => confirmStep({ plan: request.plan, prepared: request.prepared }),
-  chooseAlternative: (request) => chooseAlternative(request),
-};
+  confirm: (request) => confirmStep({ plan: request.plan, prepared: request.prepared, ...named(names, request.plan.stepId) }),
+  chooseAlternative: (request) => chooseAlternative({ ...request, ...named(names, request.step.id) }),
+});
+
+function named(names: ReadonlyMap<string, string>, stepId: string): { stepName?: string } {
+  const stepName = names.get(stepId);
+  return stepName === undefined ? {} : { stepName };
+}
