@@ -1,0 +1,22 @@
+import { globMatcher } from './glob-pattern.ts';
+
+/** `runbook.files`' default: names that say "runbook" or "playbook", in any folder. */
+export const defaultRunbookGlobs: readonly string[] = ['**/*runbook*.md', '**/*playbook*.md'];
+
+// A `---` line, YAML, a `---` line: at the very top only (after a byte order mark).
+const frontmatter = /^\uFEFF?---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
+const runbooksFolder = /(?:^|\/)runbooks\//i;
+
+/**
+ * Whether a Markdown file is a runbook, and so gets Run lenses: it has a
+ * frontmatter, sits in a `runbooks/` folder, or its path matches one of
+ * `globs`. A README whose `npm install` block is documentation is none of
+ * these. `path` is relative to the workspace folder (or absolute outside
+ * one), with `/` or `\` separators.
+ */
+export function isRunbookDocument(path: string, text: string, globs: readonly string[]): boolean {
+  if (frontmatter.test(text)) return true;
+  const normalized = path.replaceAll('\\', '/');
+  if (runbooksFolder.test(normalized)) return true;
+  return globs.some((glob) => glob.trim() !== '' && globMatcher(glob.trim())(normalized));
+}
