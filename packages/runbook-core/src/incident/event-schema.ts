@@ -14,7 +14,9 @@ type FieldKind =
   | 'phase'
   | 'severity-levels'
   | 'failed-commands'
-  | 'milestone';
+  | 'milestone'
+  | 'texts'
+  | 'count';
 
 /** The journal's schema as data: every known type and its fields beyond the base. */
 export const eventFields: Record<JournalEventType, Record<string, `${FieldKind}` | `${FieldKind}?`>> = {
@@ -35,6 +37,8 @@ export const eventFields: Record<JournalEventType, Record<string, `${FieldKind}`
     logFile: 'text?',
     interrupted: 'text?',
     failedCommands: 'failed-commands?',
+    logTruncatedAt: 'exit-code?',
+    logIncomplete: 'text?',
   },
   'step-refused': { stepId: 'id', stepName: 'text?', commands: 'indexes?', risk: 'risk?', reason: 'text' },
   'checklist-ticked': { itemId: 'id', text: 'text' },
@@ -50,6 +54,24 @@ export const eventFields: Record<JournalEventType, Record<string, `${FieldKind}`
   cancelled: { reason: 'id' },
   marked: { milestone: 'milestone', at: 'time' },
   notified: { target: 'id', channel: 'text?', about: 'id', ok: 'boolean', attempts: 'exit-code', error: 'text?' },
+  'approval-requested': {
+    requestId: 'id',
+    stepId: 'id',
+    stepName: 'text?',
+    commands: 'texts',
+    values: 'texts',
+    risk: 'risk',
+    context: 'text?',
+    namespace: 'text?',
+    digest: 'id',
+    required: 'count',
+    expiresAt: 'time',
+    rule: 'text',
+  },
+  'approval-granted': { requestId: 'id', digest: 'id' },
+  'approval-denied': { requestId: 'id', reason: 'text' },
+  'approval-expired': { requestId: 'id' },
+  'approval-withdrawn': { requestId: 'id', reason: 'text' },
 };
 
 /** Every milestone `marked` accepts, in lifecycle order. */
@@ -86,6 +108,10 @@ export function fieldProblem(kind: FieldKind, value: unknown): string | undefine
       return Array.isArray(value) && value.length > 0 && value.every(isSeverityLevel) ? undefined : 'must be a non-empty list of severity levels';
     case 'milestone':
       return typeof value === 'string' && (MILESTONES as readonly string[]).includes(value) ? undefined : `must be one of ${MILESTONES.join(', ')}`;
+    case 'texts':
+      return Array.isArray(value) && value.every((entry) => typeof entry === 'string') ? undefined : 'must be a list of strings';
+    case 'count':
+      return Number.isInteger(value) && (value as number) >= 1 ? undefined : 'must be a whole number, 1 or more';
     case 'failed-commands':
       return Array.isArray(value) && value.every(isFailedCommand) ? undefined : 'must be a list of { number, line, exitCode } (numbers and lines from 1)';
   }

@@ -69,6 +69,10 @@ export interface JournalStepFinishedEvent extends JournalEventBase, StepFields {
   interrupted?: string;
   /** Top-level commands that failed (1-based number, Markdown line, exit), even when the last one exited 0. */
   failedCommands?: Array<{ number: number; line: number; exitCode: number }>;
+  /** The output passed the log limit: the log holds its first this many bytes, then a marker line. */
+  logTruncatedAt?: number;
+  /** Why the log could not be written in full (`EFBIG`, a full disk): the run counts as failed. */
+  logIncomplete?: string;
 }
 
 /** How a step's process ended, as its `step-finished` event records it. */
@@ -179,6 +183,60 @@ export interface JournalNotifiedEvent extends JournalEventBase {
   error?: string;
 }
 
+/**
+ * A step waits for other responders' yes before it runs: exactly these
+ * commands with these values (`digest`), until `expiresAt`.
+ */
+export interface JournalApprovalRequestedEvent extends JournalEventBase {
+  type: 'approval-requested';
+  /** Random, 8 hex digits: what `runbook approve` takes. */
+  requestId: string;
+  stepId: string;
+  stepName?: string;
+  /** The commands as they will run, one per entry. */
+  commands: string[];
+  /** The values they read, `NAME=value`; a secret as `NAME=(secret)`, never its value. */
+  values: string[];
+  risk: Risk;
+  /** The kube context and namespace the step reaches, when it reaches a cluster. */
+  context?: string;
+  namespace?: string;
+  /** sha256 of the step, its code and values: a grant covers this exact run and no other. */
+  digest: string;
+  /** How many responders other than the requester must say yes. */
+  required: number;
+  expiresAt: string;
+  /** Which policy asks for it (`approvals.destroy`, `approve=1`). */
+  rule: string;
+}
+
+/** A yes to a request; counts only when `who` is not the requester and `digest` is the request's. */
+export interface JournalApprovalGrantedEvent extends JournalEventBase {
+  type: 'approval-granted';
+  requestId: string;
+  /** The digest of what the approver was shown. */
+  digest: string;
+}
+
+export interface JournalApprovalDeniedEvent extends JournalEventBase {
+  type: 'approval-denied';
+  requestId: string;
+  reason: string;
+}
+
+/** No decision came before `expiresAt`; written by the waiting runner. */
+export interface JournalApprovalExpiredEvent extends JournalEventBase {
+  type: 'approval-expired';
+  requestId: string;
+}
+
+/** The requester stopped waiting (Ctrl-C, the run ended): the request is closed. */
+export interface JournalApprovalWithdrawnEvent extends JournalEventBase {
+  type: 'approval-withdrawn';
+  requestId: string;
+  reason: string;
+}
+
 export type JournalEvent =
   | JournalStartedEvent
   | JournalDetectedAtEvent
@@ -198,7 +256,12 @@ export type JournalEvent =
   | JournalAssignedEvent
   | JournalCancelledEvent
   | JournalMarkedEvent
-  | JournalNotifiedEvent;
+  | JournalNotifiedEvent
+  | JournalApprovalRequestedEvent
+  | JournalApprovalGrantedEvent
+  | JournalApprovalDeniedEvent
+  | JournalApprovalExpiredEvent
+  | JournalApprovalWithdrawnEvent;
 
 export type JournalEventType = JournalEvent['type'];
 

@@ -35,8 +35,9 @@ export class InterleavedRedactor {
   /** Text not passed on yet, in arrival order. */
   #pending: Run[] = [];
 
-  constructor(secrets: Iterable<string>) {
-    this.#matcher = redactionMatcher(secrets);
+  /** `bytes`: chunks are bytes read one character per byte (`latin1`), kept as they are but for what is masked. */
+  constructor(secrets: Iterable<string>, bytes = false) {
+    this.#matcher = redactionMatcher(secrets, bytes);
   }
 
   /** What may be passed on now, in order. */

@@ -1,7 +1,9 @@
 import type { Writable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { BoundedText } from './bounded-text.ts';
 import type { StepOutputEvent } from './step-event.ts';
 import { InterleavedRedactor, type OutputStream, type RedactedPiece } from './interleaved-redactor.ts';
+import { logTruncationMarker } from './log-limit.ts';
 
 export type { OutputStream } from './interleaved-redactor.ts';
 
@@ -16,32 +18,49 @@ export interface OutputCollectorOptions {
   secrets: Iterable<string>;
   bufferHead: number;
   bufferTail: number;
-  /** Receives the whole redacted output. */
+  /** Receives the whole redacted output, as the bytes the step wrote. */
   log?: Writable;
-  emit(event: StepOutputEvent): void;
+  /** Bytes written to the log at most; past them a marker line, then nothing. Default: no limit. */
+  logLimit?: number;
+  /** A promise returned here (a sink that is behind) pauses reading until it settles. */
+  emit(event: StepOutputEvent): unknown;
 }
+
+/** What makes the reader wait for the log: whichever comes first. */
+const logEvents = ['drain', 'error', 'close'] as const;
 
 /**
  * Where a step's output goes, redacted first by one redactor that sees both
  * streams in the order they were produced: events, bounded in-memory copies
- * (stdout, stderr and both merged), and the log file (both merged). `write`
- * returns `false` while the log is behind, so the caller can pause reading
- * (memory stays bounded).
+ * (stdout, stderr and both merged), and the log file (both merged, bytes as
+ * written: binary output stays binary). Redaction works on the bytes (one
+ * character per byte), so a secret is masked whatever surrounds it; events
+ * and the in-memory copies are that output decoded as UTF-8. `write`
+ * returns `false` while the log or the event sink is behind: the caller
+ * pauses reading until `ready()` settles (memory stays bounded).
  */
 export class OutputCollector {
   readonly #options: OutputCollectorOptions;
   readonly #redactor: InterleavedRedactor;
   readonly #texts: Record<OutputStream | 'output', BoundedText>;
+  readonly #decoders: Record<OutputStream, StringDecoder> = { stdout: new StringDecoder('utf8'), stderr: new StringDecoder('utf8') };
+  readonly #logLimit: number;
+  #logged = 0;
+  #logTruncatedAt: number | undefined;
+  #sinkBehind: Array<Promise<unknown>> = [];
 
   constructor(options: OutputCollectorOptions) {
     this.#options = options;
-    this.#redactor = new InterleavedRedactor(options.secrets);
+    this.#redactor = new InterleavedRedactor(options.secrets, true);
+    this.#logLimit = options.logLimit ?? Number.POSITIVE_INFINITY;
     const bounded = (): BoundedText => new BoundedText(options.bufferHead, options.bufferTail);
     this.#texts = { stdout: bounded(), stderr: bounded(), output: bounded() };
   }
 
-  write(stream: OutputStream, chunk: string): boolean {
-    return this.#passAll(this.#redactor.push(stream, chunk));
+  /** Output as read: bytes, or text (a terminal's), passed on as its UTF-8 bytes. */
+  write(stream: OutputStream, chunk: Buffer | string): boolean {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    return this.#passAll(this.#redactor.push(stream, bytes.toString('latin1')));
   }
 
   /** The stream ended: pass on what the redactor held back for it alone. */
@@ -52,6 +71,31 @@ export class OutputCollector {
   /** Reading is over (the streams ended, or were given up): pass on everything held back. Call before closing the log. */
   finish(): void {
     this.#passAll(this.#redactor.finish());
+    for (const stream of ['stdout', 'stderr'] as const) this.#show(stream, this.#decoders[stream].end());
+  }
+
+  /** Settles once the log and the event sink have caught up (or failed): reading may go on. */
+  async ready(): Promise<void> {
+    const waits = this.#sinkBehind;
+    this.#sinkBehind = [];
+    const log = this.#options.log;
+    if (log?.writableNeedDrain && !log.destroyed) {
+      waits.push(
+        new Promise<void>((resolve) => {
+          const done = (): void => {
+            for (const event of logEvents) log.off(event, done);
+            resolve();
+          };
+          for (const event of logEvents) log.once(event, done);
+        }),
+      );
+    }
+    await Promise.all(waits);
+  }
+
+  /** Where the log was cut (its size before the marker line), when the output passed `logLimit`. */
+  get logTruncatedAt(): number | undefined {
+    return this.#logTruncatedAt;
   }
 
   /** The outputs, bounded; finishes first if that was not done. */
@@ -74,11 +118,34 @@ export class OutputCollector {
 
   #pass(stream: OutputStream, text: string): boolean {
     if (text === '') return true;
+    const bytes = Buffer.from(text, 'latin1');
+    const logKeepsUp = this.#toLog(bytes);
+    return this.#show(stream, this.#decoders[stream].write(bytes)) && logKeepsUp;
+  }
+
+  /** Decoded text to the in-memory copies and the event sink; `false` when the sink is behind. */
+  #show(stream: OutputStream, text: string): boolean {
+    if (text === '') return true;
     this.#texts[stream].append(text);
     this.#texts.output.append(text);
-    this.#options.emit({ type: stream, chunk: text, time: Date.now() });
+    const returned = this.#options.emit({ type: stream, chunk: text, time: Date.now() });
+    if (!(returned instanceof Promise)) return true;
+    // Its failure is the emitter's to report; here it only means reading may go on.
+    this.#sinkBehind.push(returned.catch(() => {}));
+    return false;
+  }
+
+  /** `false` while the log is behind. A log that failed (disk full) is given up here; the run reports it. */
+  #toLog(bytes: Buffer): boolean {
     const log = this.#options.log;
-    // A log that failed (disk full) is given up; the run and the other outputs go on.
-    return log && !log.destroyed && !log.writableEnded ? log.write(text) : true;
+    if (!log || log.destroyed || log.writableEnded || this.#logTruncatedAt !== undefined) return true;
+    const room = this.#logLimit - this.#logged;
+    if (bytes.length <= room) {
+      this.#logged += bytes.length;
+      return log.write(bytes);
+    }
+    this.#logTruncatedAt = this.#logLimit;
+    this.#logged = this.#logLimit;
+    return log.write(Buffer.concat([bytes.subarray(0, room), Buffer.from(logTruncationMarker(this.#logLimit))]));
   }
 }

@@ -9,9 +9,8 @@ export interface ScriptProcessOptions {
   args: string[];
   cwd: string;
   env: Record<string, string>;
+  /** Reading pauses while it is behind (`write` returned `false`) until its `ready()` settles. */
   collector: OutputCollector;
-  /** Emits `drain` (or `error`, `close`) after the collector asked to pause. */
-  log?: NodeJS.EventEmitter;
   /** `NAME=value` present in the environment of every process of the run. */
   marker: string;
   timeout: number;
@@ -57,9 +56,6 @@ function endRunningGroupsOnExit(): void {
     }
   });
 }
-
-/** Whichever comes first lets reading go on: the log caught up, or gave up. */
-const logEvents = ['drain', 'error', 'close'] as const;
 
 /** After the interpreter exits, how long its output may stay open before we look for who holds it. */
 const leftoverCheckDelayMs = 100;
@@ -145,22 +141,23 @@ export function runScriptProcess(options: ScriptProcessOptions): ScriptProcess {
     options.onStarted(pid);
   }
   const streams = [child.stdout, child.stderr].filter((stream): stream is Readable => stream !== null);
-  const pauseUntilDrained = (): void => {
-    const log = options.log;
-    if (!log) return;
+  // The step blocks on its full pipes meanwhile: nothing piles up in memory.
+  let paused = false;
+  const pauseUntilReady = (): void => {
+    if (paused) return;
+    paused = true;
     for (const stream of streams) stream.pause();
-    const resume = (): void => {
-      for (const event of logEvents) log.off(event, resume);
-      for (const stream of streams) stream.resume();
-    };
-    for (const event of logEvents) log.once(event, resume);
+    void options.collector.ready().then(() => {
+      paused = false;
+      lastOutput = performance.now();
+      if (!closed) for (const stream of streams) stream.resume();
+    });
   };
   const read = (stream: Readable | null, name: OutputStream): void => {
     if (!stream) return;
-    stream.setEncoding('utf8');
-    stream.on('data', (chunk: string) => {
+    stream.on('data', (chunk: Buffer) => {
       lastOutput = performance.now();
-      if (!options.collector.write(name, chunk)) pauseUntilDrained();
+      if (!options.collector.write(name, chunk)) pauseUntilReady();
     });
     stream.on('end', () => options.collector.end(name));
   };

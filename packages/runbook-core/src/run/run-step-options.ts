@@ -81,14 +81,26 @@ export interface RunStepOptions extends PlanStepOptions {
    * Default: none.
    */
   secrets?: Iterable<string>;
-  /** Receives output chunks (redacted) as they come, and `started` / `finished`. */
-  onEvent?: (event: StepEvent) => void;
+  /**
+   * Receives output chunks (redacted) as they come, and `started` / `finished`.
+   * Returning a promise for an output event (a sink that is behind, e.g. a
+   * terminal not reading) pauses reading the step's output until it
+   * settles: the step blocks on its full pipe, nothing piles up in memory.
+   * A rejected promise cancels the run like a throw.
+   */
+  onEvent?: (event: StepEvent) => unknown;
   /**
    * Write the whole output (stdout and stderr interleaved, redacted) to this
    * file, created with mode 0600 along with its directory; `result.logFile`
    * is set. Default: none, only the bounded output in memory is kept.
    */
   logFile?: string;
+  /**
+   * Bytes of output the log file holds at most: past them it gets a marker
+   * line and no more, and `result.logTruncatedAt` is set (the output still
+   * reaches events and the bounded fields). Default: 104857600 (100 MiB).
+   */
+  logLimit?: number;
   /** Characters kept from the start of each of `stdout`, `stderr` and `output`. Default: 65536. */
   bufferHead?: number;
   /** Characters kept from the end of each of `stdout`, `stderr` and `output`. Default: 65536. */

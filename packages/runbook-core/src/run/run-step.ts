@@ -14,6 +14,7 @@ import { readStepExports } from './read-step-exports.ts';
 import { renderPlan } from './render-plan.ts';
 import { runScriptProcess, type ScriptProcess, type ScriptProcessOptions, type ScriptProcessOutcome } from './run-script-process.ts';
 import type { RunStepOptions } from './run-step-options.ts';
+import { DEFAULT_LOG_LIMIT } from './log-limit.ts';
 import { loadPty, runTerminalProcess } from './run-terminal-process.ts';
 import { secretExportNames } from './secret-exports.ts';
 import type { StepEvent } from './step-event.ts';
@@ -66,14 +67,22 @@ class StepRun {
     this.#options = options;
   }
 
-  emit(event: StepEvent): void {
-    if (!this.#options.onEvent || this.callbackError !== undefined) return;
+  /** What `onEvent` returned when it is a promise (a sink that is behind), its failure handled here. */
+  emit(event: StepEvent): Promise<void> | undefined {
+    if (!this.#options.onEvent || this.callbackError !== undefined) return undefined;
     try {
-      this.#options.onEvent(event);
+      const returned: unknown = this.#options.onEvent(event);
+      if (returned instanceof Promise) return returned.then(noop, (error: unknown) => this.#fail(error));
     } catch (error) {
-      this.callbackError = error;
-      this.#cancel?.(error);
+      this.#fail(error);
     }
+    return undefined;
+  }
+
+  #fail(error: unknown): void {
+    if (this.callbackError !== undefined) return;
+    this.callbackError = error;
+    this.#cancel?.(error);
   }
 
   async execute(settings: Settings): Promise<StepResult> {
@@ -132,6 +141,7 @@ class StepRun {
         bufferHead: settings.bufferHead,
         bufferTail: settings.bufferTail,
         ...optional('log', log),
+        logLimit: settings.logLimit,
         emit: (event) => this.emit(event),
       });
       const processOptions: ScriptProcessOptions = {
@@ -140,7 +150,6 @@ class StepRun {
         cwd: plan.target.cwd,
         env: runEnv,
         collector,
-        ...optional('log', log),
         marker,
         timeout: settings.timeout,
         ...optional('signal', this.#options.signal),
@@ -156,8 +165,8 @@ class StepRun {
       const logError = log && (await closeLog(log));
       const exports = this.#exports(script, runEnv, outcome, settings.secrets);
       const failedCommands = script.failuresFile !== undefined && lines !== undefined ? readFailedCommands(script.failuresFile, lines) : [];
-      const logFile = logError ? undefined : settings.logFile;
-      return this.#ranResult(script.command, outcome, collector.collected(logFile), exports, failedCommands, settings, logFile, logError);
+      const written = settings.logFile === undefined ? undefined : { file: settings.logFile, truncatedAt: collector.logTruncatedAt, error: logError };
+      return this.#ranResult(script.command, outcome, collector.collected(logError ? undefined : settings.logFile), exports, failedCommands, settings, written);
     } finally {
       script.remove();
     }
@@ -220,17 +229,21 @@ class StepRun {
     exports: StepExports,
     failedCommands: FailedCommand[],
     settings: Settings,
-    logFile: string | undefined,
-    logError: Error | undefined,
+    log: { file: string; truncatedAt: number | undefined; error: Error | undefined } | undefined,
   ): StepResult {
+    const logError = log?.error;
     const failed =
       outcome.spawnError !== undefined ||
       outcome.timedOut ||
       outcome.isCanceled ||
       outcome.signal !== undefined ||
       outcome.exitCode !== 0 ||
-      failedCommands.length > 0;
-    const shortMessage = `${this.#title()} ${describeOutcome(outcome, this.#plan, settings, failedCommands)}: ${command}`;
+      failedCommands.length > 0 ||
+      logError !== undefined;
+    const ended = describeOutcome(outcome, this.#plan, settings, failedCommands);
+    const shortMessage = logError
+      ? `${this.#title()} ${ended}, but its log file ${log?.file} is incomplete (${oneLine(logError.message)})${ended === 'succeeded' ? ', so it counts as failed' : ''}: ${command}`
+      : `${this.#title()} ${ended}: ${command}`;
     const cause = outcome.spawnError ?? outcome.cancelReason ?? logError;
     return {
       ...this.#base(command),
@@ -245,7 +258,9 @@ class StepRun {
       isTerminated: outcome.signal !== undefined,
       isForcefullyTerminated: outcome.isForcefullyTerminated,
       ...output,
-      ...optional('logFile', logFile),
+      ...optional('logFile', log?.file),
+      ...optional('logTruncatedAt', log?.truncatedAt),
+      ...(logError && { logIncomplete: oneLine(logError.message) }),
       exported: exports.carried,
       ...(exports.secret.length > 0 && { secretExports: exports.secret }),
       ...(exports.dropped.length > 0 && { droppedExports: exports.dropped }),
@@ -306,6 +321,12 @@ async function openLog(file: string): Promise<WriteStream> {
   return log;
 }
 
+function noop(): void {}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 /** Python buffers its output when it is not a terminal; a runbook wants to see it live. */
 function pythonUnbuffered(family: string, env: Record<string, string>): Record<string, string> {
   return family === 'python' && env.PYTHONUNBUFFERED === undefined ? { PYTHONUNBUFFERED: '1' } : {};
@@ -324,11 +345,11 @@ function checkTerminal(terminal: RunStepOptions['terminal']): void {
 
 function readSettings(step: Step, options: RunStepOptions) {
   if (typeof options !== 'object' || options === null) throw new TypeError('runStep: options must be an object');
-  const count = (name: 'bufferHead' | 'bufferTail' | 'forceKillAfterDelay' | 'timeout', fallback: number): number => {
+  const count = (name: 'bufferHead' | 'bufferTail' | 'forceKillAfterDelay' | 'timeout' | 'logLimit', fallback: number): number => {
     const value = options[name] ?? fallback;
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
       throw new TypeError(
-        `runStep: option '${name}' must be a non-negative number of ${name === 'forceKillAfterDelay' || name === 'timeout' ? 'milliseconds' : 'characters'}, got ${String(value)}`,
+        `runStep: option '${name}' must be a non-negative number of ${name === 'forceKillAfterDelay' || name === 'timeout' ? 'milliseconds' : name === 'logLimit' ? 'bytes' : 'characters'}, got ${String(value)}`,
       );
     }
     return Math.floor(value);
@@ -349,6 +370,7 @@ function readSettings(step: Step, options: RunStepOptions) {
     bufferTail: count('bufferTail', defaults.bufferTail),
     forceKillAfterDelay: count('forceKillAfterDelay', defaults.forceKillAfterDelay),
     timeout: count('timeout', step.options.timeoutMs ?? 0),
+    logLimit: count('logLimit', DEFAULT_LOG_LIMIT),
     killSignal,
     secrets: [...(options.secrets ?? [])],
     logFile: options.logFile === undefined ? undefined : resolve(options.logFile),

@@ -72,17 +72,17 @@ export function runTerminalProcess(pty: PtyModule, terminal: StepTerminal, optio
   };
   const onAbort = (): void => cancel('abort');
 
-  const log = options.log;
-  const resume = (): void => {
-    if (log) for (const event of ['drain', 'error', 'close'] as const) log.off(event, resume);
-    child.resume();
-  };
+  let paused = false;
   let lastData = performance.now();
   const dataListener = child.onData((chunk) => {
     lastData = performance.now();
-    if (options.collector.write('stdout', chunk) || !log) return;
+    if (options.collector.write('stdout', chunk) || paused) return;
+    paused = true;
     child.pause();
-    for (const event of ['drain', 'error', 'close'] as const) log.once(event, resume);
+    void options.collector.ready().then(() => {
+      paused = false;
+      child.resume();
+    });
   });
   terminal.input((data) => {
     if (!exited) child.write(data);

@@ -55,8 +55,18 @@ export interface StepResult {
   output: string;
   /** Characters left out of each field; absent when nothing was. */
   truncated?: { stdout: number; stderr: number; output: number };
-  /** The full output, when the `logFile` option was given. */
+  /**
+   * The full output (as bytes, binary kept), when the `logFile` option was
+   * given; see `logTruncatedAt` and `logIncomplete` for when it is not full.
+   */
   logFile?: string;
+  /** The output passed `logLimit`: the log holds its first this many bytes, then a marker line. */
+  logTruncatedAt?: number;
+  /**
+   * Why the log file could not be written in full (a full disk, `EFBIG`,
+   * `EIO`): the step then counts as `failed`, whatever its exit code.
+   */
+  logIncomplete?: string;
   /**
    * Variables the step exported or changed in its environment (shell steps),
    * with their real values: hand them to the next step's `exported` option.
@@ -108,6 +118,8 @@ export class StepError extends Error implements StepResult {
   declare output: string;
   declare truncated?: { stdout: number; stderr: number; output: number };
   declare logFile?: string;
+  declare logTruncatedAt?: number;
+  declare logIncomplete?: string;
   declare exported: Record<string, string>;
   declare secretExports?: string[];
   declare droppedExports?: DroppedExport[];

@@ -25,9 +25,17 @@ export function usableSecrets(values: Iterable<string>): string[] {
   return [...found].sort((a, b) => b.length - a.length);
 }
 
-/** What is looked for in output: every usable secret and its encoded forms (see `secretForms`). */
-export function redactionMatcher(secrets: Iterable<string>): SecretMatcher {
-  return new SecretMatcher(usableSecrets(secrets).flatMap(secretForms));
+/**
+ * What is looked for in output: every usable secret and its encoded forms
+ * (see `secretForms`), the encoded ones also wrapped over lines. `bytes`:
+ * for output read as bytes, one character per byte (`latin1`), each form as
+ * its UTF-8 bytes.
+ */
+export function redactionMatcher(secrets: Iterable<string>, bytes = false): SecretMatcher {
+  const usable = usableSecrets(secrets);
+  const asRead = bytes ? (form: string) => Buffer.from(form, 'utf8').toString('latin1') : (form: string) => form;
+  const encoded = usable.flatMap(secretForms).filter((form) => !usable.includes(form));
+  return new SecretMatcher(usable.map(asRead), encoded.map(asRead));
 }
 
 /**

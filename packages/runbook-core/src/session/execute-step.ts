@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { redactText, runStep, type StepEvent } from '../run/index.ts';
+import { DEFAULT_LOG_LIMIT, logTruncationMarker } from '../run/log-limit.ts';
 import type { PreparedStep, StepGround } from './prepare-step.ts';
 import { stepOptions } from './prepare-step.ts';
 import type { SessionIO } from './session-io.ts';
@@ -26,6 +27,10 @@ export interface StepRunOutcome {
   failedCommands?: Array<{ number: number; line: number; exitCode: number }>;
   /** Exported names not carried to later steps, and why (startup variables, oversized values). */
   droppedExports?: Array<{ name: string; reason: string }>;
+  /** The output passed the log limit: the log holds this many bytes of it, then a marker line. */
+  logTruncatedAt?: number;
+  /** Why the log could not be written in full; the run then counts as failed. */
+  logIncomplete?: string;
 }
 
 export interface ExecuteOptions {
@@ -34,9 +39,11 @@ export interface ExecuteOptions {
   /** Full output goes here (redacted). */
   logFile?: string;
   timeoutMs?: number;
+  /** Bytes the log holds at most (default: `DEFAULT_LOG_LIMIT`). */
+  logLimit?: number;
   signal: AbortSignal;
-  /** Output as it comes, redacted. */
-  onOutput: (stream: 'stdout' | 'stderr', text: string) => void;
+  /** Output as it comes, redacted; a promise returned pauses the step's output until it settles. */
+  onOutput: (stream: 'stdout' | 'stderr', text: string) => void | Promise<void>;
   /** What a cluster Job is doing (pending, pulling the image, …). */
   onProgress: (message: string) => void;
   /** The runner's process id of the step, when it starts. */
@@ -63,13 +70,15 @@ async function runLocal(prepared: PreparedStep, options: ExecuteOptions): Promis
     secrets: options.values.secrets(),
     ...(options.logFile === undefined ? {} : { logFile: options.logFile }),
     ...(options.timeoutMs === undefined ? {} : { timeout: options.timeoutMs }),
+    ...(options.logLimit === undefined ? {} : { logLimit: options.logLimit }),
     signal: options.signal,
     // Asked (or refused) by the caller already, with the guard's verdict beside the plan.
     yes: true,
     ...(options.terminal === undefined ? {} : { terminal: options.terminal }),
     onEvent: (event: StepEvent) => {
-      if (event.type === 'stdout' || event.type === 'stderr') options.onOutput(event.type, event.chunk);
-      else if (event.type === 'started') options.onStarted(event.pid);
+      if (event.type === 'stdout' || event.type === 'stderr') return options.onOutput(event.type, event.chunk);
+      if (event.type === 'started') options.onStarted(event.pid);
+      return undefined;
     },
   });
   return {
@@ -86,6 +95,8 @@ async function runLocal(prepared: PreparedStep, options: ExecuteOptions): Promis
     ...(result.refused ? { refused: result.shortMessage } : {}),
     ...(result.failedCommands === undefined ? {} : { failedCommands: result.failedCommands }),
     ...(result.droppedExports === undefined || result.droppedExports.length === 0 ? {} : { droppedExports: result.droppedExports }),
+    ...(result.logTruncatedAt === undefined ? {} : { logTruncatedAt: result.logTruncatedAt }),
+    ...(result.logIncomplete === undefined ? {} : { logIncomplete: result.logIncomplete }),
   };
 }
 
@@ -103,7 +114,7 @@ async function runHealth(prepared: PreparedStep, options: ExecuteOptions): Promi
   const stderr = result.message === undefined || result.exitCode !== 2 ? '' : `${result.message}\n`;
   options.onOutput('stdout', stdout);
   if (stderr !== '') options.onOutput('stderr', stderr);
-  await writeLog(options.logFile, stdout + stderr);
+  await writeLog(options.logFile, stdout + stderr, options.logLimit);
   const label = prepared.step.name ?? prepared.step.id;
   return {
     failed: result.failed,
@@ -141,7 +152,7 @@ async function runJob(prepared: PreparedStep, options: ExecuteOptions): Promise<
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
   });
   const stdout = redactText(result.stdout, values.secrets());
-  await writeLog(options.logFile, stdout);
+  await writeLog(options.logFile, stdout, options.logLimit);
   return {
     failed: result.failed,
     ...(result.exitCode === undefined ? {} : { exitCode: result.exitCode }),
@@ -155,8 +166,11 @@ async function runJob(prepared: PreparedStep, options: ExecuteOptions): Promise<
   };
 }
 
-async function writeLog(file: string | undefined, text: string): Promise<void> {
+/** The whole output at once, cut at the limit like a local step's. */
+async function writeLog(file: string | undefined, text: string, limit = DEFAULT_LOG_LIMIT): Promise<void> {
   if (file === undefined) return;
   await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, text, { mode: 0o600 });
+  const bytes = Buffer.from(text, 'utf8');
+  const kept = bytes.length <= limit ? bytes : Buffer.concat([bytes.subarray(0, limit), Buffer.from(logTruncationMarker(limit))]);
+  await writeFile(file, kept, { mode: 0o600 });
 }

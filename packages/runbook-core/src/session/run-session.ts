@@ -23,6 +23,8 @@ export interface OpenRunSessionOptions {
   contextOverride?: string;
   /** Stop a step after this many milliseconds. */
   timeoutMs?: number;
+  /** Bytes a step's log file holds at most (see `RunStepOptions.logLimit`). Default: 100 MiB. */
+  logLimit?: number;
   /** Steps that need a yes run without asking (`--yes`). Never chooses among alternatives. */
   yes?: boolean;
   /** Who the journal says ran the steps (default: the current user). */

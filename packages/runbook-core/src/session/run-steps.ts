@@ -184,6 +184,7 @@ async function runOne(prepared: PreparedStep, session: RunSession, io: SessionIO
         values: session.values,
         ...(log === undefined ? {} : { logFile: log.path }),
         ...(session.options.timeoutMs === undefined ? {} : { timeoutMs: session.options.timeoutMs }),
+        ...(session.options.logLimit === undefined ? {} : { logLimit: session.options.logLimit }),
         signal: io.signal,
         onOutput: (stream, text) => io.onOutput?.(stream, text),
         onProgress: (message) => io.onProgress?.(message),

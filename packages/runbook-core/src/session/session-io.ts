@@ -84,8 +84,13 @@ export interface SessionIO {
   confirm(request: ConfirmationRequest): Promise<boolean>;
   chooseAlternative(request: AlternativeRequest): Promise<AlternativeChoice>;
   onStepStart?(prepared: PreparedStep): void;
-  /** Output as it comes, already redacted. */
-  onOutput?(stream: 'stdout' | 'stderr', text: string): void;
+  /**
+   * Output as it comes, already redacted. A sink that cannot keep up (a
+   * terminal not reading) returns a promise: the step's output pauses until
+   * it settles, so nothing piles up in memory. A sink that cannot wait
+   * returns nothing.
+   */
+  onOutput?(stream: 'stdout' | 'stderr', text: string): void | Promise<void>;
   /** What a cluster Job is doing (pending, pulling the image, …). */
   onProgress?(message: string): void;
   onStepEnd?(report: StepReport): void;

@@ -14,6 +14,10 @@ export interface StepOutcome {
   interrupted?: string;
   /** Top-level commands that failed. */
   failedCommands?: ReadonlyArray<{ number: number; line: number; exitCode: number }>;
+  /** Bytes of output the log holds when the log limit cut it. */
+  logTruncatedAt?: number;
+  /** Why the log could not be written in full. */
+  logIncomplete?: string;
 }
 
 export interface StepRunFields {
@@ -76,6 +80,8 @@ export class StepJournal {
       ...(outcome.failedCommands === undefined || outcome.failedCommands.length === 0
         ? {}
         : { failedCommands: outcome.failedCommands.map((failed) => ({ ...failed })) }),
+      ...(outcome.logTruncatedAt === undefined ? {} : { logTruncatedAt: outcome.logTruncatedAt }),
+      ...(outcome.logIncomplete === undefined ? {} : { logIncomplete: outcome.logIncomplete }),
     });
   }
 

@@ -86,10 +86,12 @@ describe('runStep: output', () => {
 describe('runStep: a log file that fails', () => {
   const dir = useTempDir();
 
-  it('goes on without the log when the disk is full, and says so', async () => {
+  it('goes on without the log when the disk is full, and counts the step as failed', async () => {
     const result = await runStep(makeStep({ code: "head -c 3000000 /dev/zero | tr '\\0' 'x'\necho\necho end\n" }), { logFile: '/dev/full' });
     assert.equal(result.exitCode, 0);
-    assert.equal(result.logFile, undefined);
+    assert.equal(result.failed, true);
+    assert.match(result.logIncomplete ?? '', /ENOSPC/);
+    assert.match(result.shortMessage, /succeeded, but its log file \/dev\/full is incomplete \(ENOSPC.*\), so it counts as failed/);
     assert.equal((result.cause as NodeJS.ErrnoException).code, 'ENOSPC');
     assert.ok(result.stdout.endsWith('xxx\nend\n'));
     assert.doesNotMatch(result.stdout, /full output is in/);

@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import { buildConfirmation } from '../../run/confirmation.ts';
 import { sweepPrivateDirectories } from '../../run/private-directory.ts';
 import { RunExit, type SessionIO, type StepReport } from '../../session/index.ts';
@@ -80,6 +81,11 @@ Stopping:
 Other:
   --incident <id>         record in this incident instead of the current one
   --timeout <duration>    stop a step after this long (30s, 5m, 1h30m)
+  --log-limit <size>      bytes a step's log file keeps (64k, 100MiB, 1G;
+                          default 100MiB, or RUNBOOK_LOG_LIMIT); past it the
+                          log ends with a "log truncated" line
+  Output is paced by the terminal: when stdout is not read, the step waits.
+  A step whose log could not be written in full counts as failed.
   --format text|json      output format (default: text)
   -h, --help              show this help
 
@@ -166,7 +172,12 @@ function terminalIO(context: CliContext, opened: CliRunSession, signal: AbortSig
       context.stderr.write(`${c.bold(`▶ ${label}`)} ${c.risk(prepared.plan.risk, prepared.plan.risk)}${c.dim(where)}\n`);
       progress.start(`${label}${where}`);
     },
-    onOutput: (stream, text) => progress.write(stream === 'stdout' ? context.stdout : context.stderr, text),
+    onOutput: (stream, text) => {
+      const terminal = stream === 'stdout' ? context.stdout : context.stderr;
+      progress.write(terminal, text);
+      // A reader that stopped reading (a stalled pipe, a paused pager) pauses the step, not our memory.
+      return terminal.writableNeedDrain ? caughtUp(terminal) : undefined;
+    },
     onProgress: (message) => progress.write(context.stderr, `${c.dim(message)}\n`),
     onStepEnd(report) {
       progress.stop();
@@ -211,6 +222,18 @@ function prompts(context: CliContext, signal: AbortSignal): Pick<SessionIO, 'int
   };
 }
 
+/** Settles when `stream` has taken what it was given, or can take nothing more. */
+function caughtUp(stream: Writable): Promise<void> {
+  if (stream.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = (): void => {
+      for (const event of ['drain', 'error', 'close']) stream.off(event, done);
+      resolve();
+    };
+    for (const event of ['drain', 'error', 'close']) stream.once(event, done);
+  });
+}
+
 function describeEnd(report: StepReport, c: ReturnType<typeof paint>): string {
   const label = report.name ?? report.stepId;
   const took = report.durationMs === undefined ? '' : ` in ${formatMs(report.durationMs)}`;
@@ -222,6 +245,8 @@ function describeEnd(report: StepReport, c: ReturnType<typeof paint>): string {
     const failed = report.failedCommands.map((command) => `command ${command.number} (line ${command.line}) exited ${command.exitCode}`).join(', ');
     return c.red(`✗ ${label} failed: ${failed}${took}`) + log;
   }
+  // Exited 0 yet failed: the message says why (its log could not be written in full).
+  if (report.exitCode === 0 && !report.timedOut && !report.canceled && report.signal === undefined) return c.red(`✗ ${report.message}`);
   const how = report.timedOut
     ? 'timed out'
     : report.canceled

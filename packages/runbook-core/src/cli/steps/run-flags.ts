@@ -1,4 +1,5 @@
 import { UsageError, type CliContext } from '../command.ts';
+import { parseByteSize } from '../../run/log-limit.ts';
 import { parseDurationFlag } from '../duration-flag.ts';
 import { parseFormatFlag, type OutputFormat } from '../format-flag.ts';
 import { parseFlags } from '../parse-flags.ts';
@@ -21,6 +22,8 @@ export interface RunFlags {
   yes: boolean;
   dryRun: boolean;
   timeoutMs?: number;
+  /** `--log-limit`, else `RUNBOOK_LOG_LIMIT`: bytes a step's log holds at most. */
+  logLimit?: number;
   contextOverride?: string;
   format: OutputFormat;
 }
@@ -38,6 +41,7 @@ export function readRunFlags(context: CliContext, command: 'run' | 'plan'): RunF
     yes: { type: 'boolean', short: 'y' },
     'dry-run': { type: 'boolean' },
     timeout: { type: 'string' },
+    'log-limit': { type: 'string' },
     context: { type: 'string' },
     format: { type: 'string' },
   });
@@ -70,6 +74,17 @@ export function readRunFlags(context: CliContext, command: 'run' | 'plan'): RunF
   if (values.incident !== undefined) flags.incident = values.incident;
   if (values.timeout !== undefined) flags.timeoutMs = parseDurationFlag('--timeout', values.timeout);
   if (values.context !== undefined) flags.contextOverride = values.context;
+  const logLimit = readLogLimit(values['log-limit'], context.env.RUNBOOK_LOG_LIMIT);
+  if (logLimit !== undefined) flags.logLimit = logLimit;
   if (flags.commands.length > 0 && flags.steps.length !== 1) throw new UsageError('--command needs exactly one --step: the step whose commands to choose');
   return flags;
+}
+
+/** The flag wins over the environment; either, when it is not a size, is bad usage. */
+function readLogLimit(flag: string | undefined, env: string | undefined): number | undefined {
+  const [source, text] = flag !== undefined ? ['--log-limit', flag] : env !== undefined && env !== '' ? ['RUNBOOK_LOG_LIMIT', env] : [];
+  if (source === undefined || text === undefined) return undefined;
+  const bytes = parseByteSize(text);
+  if (bytes === undefined) throw new UsageError(`${source} needs a size in bytes like 1048576, 64k, 100MiB or 1G, got '${text}'`);
+  return bytes;
 }

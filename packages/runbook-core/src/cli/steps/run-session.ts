@@ -30,6 +30,7 @@ export async function openRunSession(context: CliContext, flags: RunFlags): Prom
     purpose: flags.dryRun ? 'plan' : 'run',
     ...(flags.contextOverride === undefined ? {} : { contextOverride: flags.contextOverride }),
     ...(flags.timeoutMs === undefined ? {} : { timeoutMs: flags.timeoutMs }),
+    ...(flags.logLimit === undefined ? {} : { logLimit: flags.logLimit }),
   });
   if (!opened.ok) throw new UsageError(opened.message);
   const steps = selectSteps(loaded.runbook, { wanted: flags.steps, all: flags.all, dryRun: flags.dryRun });
