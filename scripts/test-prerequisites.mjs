@@ -7,7 +7,7 @@
 //
 // Run alone (`node scripts/test-prerequisites.mjs`) or through scripts/test.mjs.
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,7 @@ const unavailableExit = 3;
 const packages = [
   { name: 'shellcheck', present: () => onPath('shellcheck'), for: 'the shellcheck lint tests' },
   { name: 'etcd-server', present: () => onPath('etcd'), for: 'the Kubernetes tests' },
+  { name: 'postgresql', present: () => postgresServerPresent(), for: 'the shared incident store tests' },
   { name: 'chromium', present: () => existsSync('/usr/bin/chromium'), for: 'the VS Code tests' },
   { name: 'ripgrep', present: () => existsSync('/usr/bin/rg'), for: 'the VS Code tests' },
   { name: 'libkrb5-dev', present: () => existsSync('/usr/include/gssapi/gssapi.h'), for: 'the VS Code tests (code-server builds against it)' },
@@ -30,6 +31,15 @@ const packages = [
   { name: 'make', present: () => onPath('make'), for: 'the VS Code tests (code-server builds with it)' },
   { name: 'python3', present: () => onPath('python3'), for: 'the VS Code tests (code-server builds with it)' },
 ];
+
+/** Debian puts the server under /usr/lib/postgresql/<version>/bin, off the PATH. */
+function postgresServerPresent() {
+  try {
+    return readdirSync('/usr/lib/postgresql').some((version) => existsSync(join('/usr/lib/postgresql', version, 'bin', 'initdb')));
+  } catch {
+    return false;
+  }
+}
 
 function onPath(name) {
   for (const folder of (process.env.PATH ?? '').split(delimiter)) {
