@@ -24,7 +24,15 @@ export class ToggleChecklistItemCommand implements Command {
       return undefined;
     }
     const incident = this.incidents.current;
-    if (incident?.status !== 'open') {
+    if (incident !== undefined && incident.status !== 'open') {
+      void vscode.window
+        .showInformationMessage(`Runbook: incident ${incident.id} is closed; its checklist is kept as it was. Start a new one to tick.`, START)
+        .then((choice) => {
+          if (choice === START) void vscode.commands.executeCommand('runbook.startIncident');
+        });
+      return undefined;
+    }
+    if (incident === undefined) {
       void vscode.window.showInformationMessage('Runbook: ticks belong to an incident; start one first.', START).then((choice) => {
         if (choice === START) void vscode.commands.executeCommand('runbook.startIncident');
       });
