@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
 import { ChecklistCodeLensProvider } from './codelens/checklist-code-lens-provider.ts';
+import { RunLensFiles } from './codelens/run-lens-files.ts';
 import { StepCodeLensProvider } from './codelens/step-code-lens-provider.ts';
 import { CancelStepCommand } from './commands/cancel-step.ts';
 import type { Command } from './commands/command.ts';
 import { CopyRenderedCommand } from './commands/copy-rendered.ts';
 import { CopyStatusUpdateCommand } from './commands/copy-status-update.ts';
 import { DryRunStepCommand } from './commands/dry-run-step.ts';
+import { EnableRunLensesCommand } from './commands/enable-run-lenses.ts';
 import { ExportTimelineCommand } from './commands/export-timeline.ts';
 import { ResolveIncidentCommand } from './commands/resolve-incident.ts';
 import { RunStepCommand } from './commands/run-step.ts';
@@ -49,7 +51,8 @@ export function activate(context: vscode.ExtensionContext): RunbookExtensionApi 
   const stepStatus = new StepStatusDecorations(documents, runs, incidents);
   const checklist = new ChecklistDecorations(documents, incidents);
   const statusBar = new IncidentStatusBar(incidents);
-  const codeLenses = new StepCodeLensProvider(documents, runs);
+  const runLensFiles = new RunLensFiles();
+  const codeLenses = new StepCodeLensProvider(documents, runs, runLensFiles);
   const checklistLenses = new ChecklistCodeLensProvider(documents, incidents);
   const inlayHints = new VariableInlayHintsProvider(documents, incidents);
   const lint = new LintDiagnostics(documents);
@@ -65,6 +68,7 @@ export function activate(context: vscode.ExtensionContext): RunbookExtensionApi 
     new ExportTimelineCommand(incidents),
     new CopyStatusUpdateCommand(documents, incidents),
     new ToggleChecklistItemCommand(documents, incidents),
+    new EnableRunLensesCommand(runLensFiles),
   ];
   context.subscriptions.push(
     documents,
@@ -73,6 +77,7 @@ export function activate(context: vscode.ExtensionContext): RunbookExtensionApi 
     stepStatus,
     checklist,
     statusBar,
+    runLensFiles,
     codeLenses,
     checklistLenses,
     inlayHints,

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { globMatcher } from '../../../packages/vscode-extension/src/codelens/glob-pattern.ts';
 import { defaultRunbookGlobs, isRunbookDocument } from '../../../packages/vscode-extension/src/codelens/is-runbook-document.ts';
 
@@ -57,5 +58,14 @@ describe('globMatcher', () => {
       ['a+b (1).md', 'aab (1).md', false],
     ];
     for (const [pattern, path, expected] of cases) assert.equal(globMatcher(pattern)(path), expected, `${pattern} on ${path}`);
+  });
+});
+
+describe('runbook.files in the manifest', () => {
+  it('defaults to the globs the code falls back to', () => {
+    const manifest = JSON.parse(readFileSync(new URL('../../../packages/vscode-extension/package.json', import.meta.url), 'utf8')) as {
+      contributes: { configuration: { properties: Record<string, { default?: unknown }> } };
+    };
+    assert.deepEqual(manifest.contributes.configuration.properties['runbook.files']?.default, defaultRunbookGlobs);
   });
 });

@@ -8,27 +8,31 @@ import { isRunnable } from '../runnable-step.ts';
 import { stepKey, type StepTarget } from '../step-target.ts';
 import { rangeOf } from '../vscode-range.ts';
 import { commandLensTitle, stepLensTitle } from './command-lens-title.ts';
+import type { RunLensFiles } from './run-lens-files.ts';
 
 /**
  * Above each step: `▶ Run step` (`■ Cancel` while it runs), `Dry run`,
  * `Copy rendered`; above each command group of a multi-command block,
  * `▶ Run command(s) N` for it alone, N being the number `--command` takes;
  * above each template, `Copy rendered`. On a block of alternatives the
- * whole-block lens says the run asks which one.
+ * whole-block lens says the run asks which one. Only on runbooks (see
+ * `RunLensFiles`): a README's install block gets none unless asked.
  */
 export class StepCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   readonly #changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.#changed.event;
-  readonly #subscription: vscode.Disposable;
+  readonly #subscriptions: vscode.Disposable[];
 
   constructor(
     private readonly documents: RunbookDocuments,
     private readonly runs: StepRuns,
+    private readonly files: RunLensFiles,
   ) {
-    this.#subscription = runs.onDidChange(() => this.#changed.fire());
+    this.#subscriptions = [runs.onDidChange(() => this.#changed.fire()), files.onDidChange(() => this.#changed.fire())];
   }
 
   async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
+    if (!this.files.wants(document)) return [];
     const [runbook, core] = await Promise.all([this.documents.runbookOf(document), loadCore()]);
     const alternativesOf = (step: Step): number => {
       const section = runbook.sections.find((candidate) => candidate.slug === step.section);
@@ -80,7 +84,7 @@ export class StepCodeLensProvider implements vscode.CodeLensProvider, vscode.Dis
   }
 
   dispose(): void {
-    this.#subscription.dispose();
+    for (const subscription of this.#subscriptions) subscription.dispose();
     this.#changed.dispose();
   }
 }
