@@ -10,6 +10,8 @@ export interface StatusUpdateOptions {
   now?: Date;
   /** Extra or overriding values, e.g. `INCIDENT_TRACKING_URL`. */
   values?: Readonly<Record<string, string>>;
+  /** Answers for `[bracket]` slots by field label or bracket text (see `IncidentTemplateOptions.fills`). */
+  fills?: Readonly<Record<string, string>>;
   /** Names to mask in the output, e.g. the runbook's secret variables. */
   mask?: Iterable<string>;
   /** Overrides the phase derived from the journal. */

@@ -6,6 +6,8 @@ import type { Incidents } from '../incident/incidents.ts';
 import type { RunbookDocuments } from '../runbook-documents.ts';
 import { templateValues } from '../template-values.ts';
 import type { Command } from './command.ts';
+import { askSlotInInputBox } from './ask-slot-in-input-box.ts';
+import { type FillOptions, fillEmptySlots } from './fill-empty-slots.ts';
 
 const POSTED = 'Mark as posted';
 
@@ -20,9 +22,10 @@ export class CopyStatusUpdateCommand implements Command {
   /**
    * Fills the active runbook's status-update template for an incident (the one
    * named, the current one, or one picked, resolved ones included), copies it
-   * and resolves to it.
+   * and resolves to it. Slots the incident cannot fill are asked for, one
+   * input box each (`fills` answers some up front, `ask: false` asks none).
    */
-  async execute(args: { incident?: string } = {}): Promise<string | undefined> {
+  async execute(args: { incident?: string } & FillOptions = {}): Promise<string | undefined> {
     const active = await activeRunbook(this.documents);
     const core = await loadCore();
     const template = active && core.findStatusUpdateTemplate(active.runbook);
@@ -33,14 +36,19 @@ export class CopyStatusUpdateCommand implements Command {
     const current = await incidentFor(this.incidents, { purpose: 'Copy status update', ...(args.incident === undefined ? {} : { id: args.incident }) });
     if (current === undefined) return undefined;
     const { values, secretNames } = templateValues(active.runbook, current);
-    const rendered = core.renderStatusUpdate(current, template, { values, mask: secretNames });
+    const { rendered, empty } = await fillEmptySlots(
+      (fills) => core.renderStatusUpdate(current, template, { values, fills, mask: secretNames }),
+      askSlotInInputBox,
+      args,
+    );
     await vscode.env.clipboard.writeText(rendered.text);
+    const left = empty.length === 0 ? '' : `; left empty: ${empty.join(', ')}`;
     if (current.status !== 'open') {
-      void vscode.window.showInformationMessage(`Runbook: update for ${current.id} (${current.cancelled ? 'cancelled' : 'resolved'}) copied.`);
+      void vscode.window.showInformationMessage(`Runbook: update for ${current.id} (${current.cancelled ? 'cancelled' : 'resolved'}) copied${left}.`);
       return rendered.text;
     }
     // Posting happens elsewhere; once it has, the journal restarts the update clock.
-    void vscode.window.showInformationMessage(`Runbook: status update for ${current.id} copied.`, POSTED).then(async (choice) => {
+    void vscode.window.showInformationMessage(`Runbook: status update for ${current.id} copied${left}.`, POSTED).then(async (choice) => {
       if (choice === POSTED) await this.incidents.record({ type: 'status-update', text: rendered.text }, current.id);
     });
     return rendered.text;
