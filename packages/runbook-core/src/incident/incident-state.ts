@@ -1,4 +1,5 @@
 import type { Risk, RunbookMessage, SeverityLevel } from '../model.ts';
+import type { ApprovalRequestState } from './approval-state.ts';
 import type { ForeignEvent, IncidentPhase, JournalEvent, StepEnding } from './journal-event.ts';
 
 export interface ChecklistItemState {
@@ -110,6 +111,8 @@ export interface IncidentState {
   statusUpdates: StatusUpdateRecord[];
   /** The kube context cluster steps must use when the runbook declares none (`context-pinned`). */
   pinnedContext?: { context: string; namespace?: string };
+  /** Approval requests by id (the two-person rule), with their grants and decisions. */
+  approvals: Map<string, ApprovalRequestState>;
   /** Every replayed event, in journal order. */
   events: JournalEvent[];
   /** Events of unknown types, kept for newer tools. */

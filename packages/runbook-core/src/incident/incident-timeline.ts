@@ -3,6 +3,7 @@ import type { JournalEvent, JournalStepFinishedEvent, JournalStepStartedEvent } 
 import { humanDuration, utcClock, utcDate } from './utc-time.ts';
 import { commandNumber } from '../run/command-number.ts';
 import { ROLE_TITLES } from './incident-findings.ts';
+import type { ApprovalEvent, IgnoredApproval } from './approval-state.ts';
 
 /** One row of the post-incident review's "Timeline of Events". */
 export interface TimelineRow {
@@ -82,6 +83,19 @@ export function incidentTimeline(state: IncidentState): TimelineRow[] {
       case 'cancelled':
         row(event.time, 'Incident cancelled', event.reason);
         break;
+      case 'approval-requested':
+        row(
+          event.time,
+          `Approval requested (${event.required} of others, ${event.risk}${event.context === undefined ? '' : `, context ${event.context}`})`,
+          `Asked to run "${event.stepName ?? event.stepId}" (request ${event.requestId})`,
+        );
+        break;
+      case 'approval-granted':
+      case 'approval-denied':
+      case 'approval-expired':
+      case 'approval-withdrawn':
+        row(event.time, approvalOutcome(state, event), approvalSubject(state, event.requestId));
+        break;
       case 'variable-set':
       case 'context-pinned':
         break;
@@ -109,6 +123,34 @@ export function formatTimelineTable(rows: readonly TimelineRow[]): string {
     ...rows.map((row) => `| ${when(row.time)} | ${cell(row.event)} | ${cell(row.action)} | ${cell(handle(row.who))} |`),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+function approvalOutcome(state: IncidentState, event: Exclude<ApprovalEvent, { type: 'approval-requested' }>): string {
+  switch (event.type) {
+    case 'approval-granted': {
+      const ignored = state.approvals.get(event.requestId)?.ignored.find((entry) => entry.who === event.who && entry.time === event.time);
+      return ignored === undefined ? 'Approved' : `Approval not counted: ${ignoredReasons[ignored.reason]}`;
+    }
+    case 'approval-denied':
+      return `Approval denied: ${event.reason}`;
+    case 'approval-expired':
+      return 'Approval request expired';
+    case 'approval-withdrawn':
+      return `Approval request withdrawn: ${event.reason}`;
+  }
+}
+
+const ignoredReasons: Record<IgnoredApproval['reason'], string> = {
+  'self-approval': 'the requester cannot approve their own request',
+  'digest-mismatch': 'it was for other commands or values than requested',
+  'after-expiry': 'the request had expired',
+  'already-decided': 'the request was already decided',
+  twice: 'the same person approved twice',
+};
+
+function approvalSubject(state: IncidentState, requestId: string): string {
+  const request = state.approvals.get(requestId);
+  return `"${request?.stepName ?? request?.stepId ?? 'unknown step'}" (request ${requestId})`;
 }
 
 function stepOutcome(event: JournalStepFinishedEvent): string {

@@ -40,3 +40,7 @@ export { MILESTONES } from './event-schema.ts';
 export type { RoleAssignment } from './incident-state.ts';
 export { postToSlack, slackTargetFromEnv } from './slack-post.ts';
 export type { SlackPostOptions, SlackPostResult, SlackTarget } from './slack-post.ts';
+export { applyApprovalEvent, approvalStatusAt, isApprovalEvent, pendingApprovals } from './approval-state.ts';
+export type { ApprovalEvent, ApprovalRequestState, IgnoredApproval } from './approval-state.ts';
+export { DEFAULT_POLL_MS, watchIncident } from './watch-incident.ts';
+export type { WatchIncidentOptions } from './watch-incident.ts';

@@ -1,4 +1,5 @@
 import type { RunbookMessage } from '../model.ts';
+import { applyApprovalEvent } from './approval-state.ts';
 import type { IncidentState, StepState } from './incident-state.ts';
 import type { ForeignEvent, JournalEvent, JournalStepFinishedEvent, JournalStepRefusedEvent, JournalStepStartedEvent } from './journal-event.ts';
 import { DEFAULT_SEVERITIES } from './severity.ts';
@@ -36,6 +37,7 @@ export function replayJournal(input: ReplayInput): IncidentState {
     variables: new Map(),
     statusUpdates: [],
     roleHistory: [],
+    approvals: new Map(),
     events: [...input.events],
     foreignEvents: [...(input.foreign ?? [])],
     messages: [...(input.messages ?? [])],
@@ -146,6 +148,13 @@ export function replayJournal(input: ReplayInput): IncidentState {
         delete state.resolution;
         delete state.cancelled;
         resolvedMark = undefined;
+        break;
+      case 'approval-requested':
+      case 'approval-granted':
+      case 'approval-denied':
+      case 'approval-expired':
+      case 'approval-withdrawn':
+        applyApprovalEvent(state.approvals, event);
         break;
     }
   }

@@ -67,6 +67,16 @@ const kubernetesName = /^[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?$/;
 const runmeAttributes = new Set(['id', 'background', 'closeTerminalOnSuccess', 'excludeFromRunAll', 'mimeType', 'terminalRows', 'promptEnv', 'category']);
 // Read by the Kubernetes context guard from `step.attributes` (`guard=pinned`).
 const guardAttributes = new Set(['guard']);
+// Read by the run session's approval rule from `step.attributes` (`approve=1`); checked here so lint knows it.
+const checkedAttributes: Record<string, (value: string) => string | undefined> = {
+  approve: (value) => (approvalCount(value) === undefined ? `'${value}' must be how many other responders approve, 1 to 9` : undefined),
+};
+
+/** `approve=<n>`: how many responders other than the runner must approve the step (1 to 9); `undefined` when invalid. */
+export function approvalCount(value: string): number | undefined {
+  const trimmed = value.trim();
+  return /^[1-9]$/.test(trimmed) ? Number(trimmed) : undefined;
+}
 
 /** Types the known attributes; unknown and invalid ones become problems, never errors. */
 export function readStepOptions(attributes: Record<string, string>): { options: StepOptions; problems: AttributeProblem[] } {
@@ -74,6 +84,12 @@ export function readStepOptions(attributes: Record<string, string>): { options: 
   const problems: AttributeProblem[] = [];
   for (const [key, value] of Object.entries(attributes)) {
     const reader = Object.hasOwn(readers, key) ? readers[key] : undefined;
+    const check = Object.hasOwn(checkedAttributes, key) ? checkedAttributes[key] : undefined;
+    if (check !== undefined) {
+      const reason = check(value);
+      if (reason !== undefined) problems.push({ key, severity: 'error', reason: `attribute '${key}': ${reason}` });
+      continue;
+    }
     if (reader === undefined) {
       if (!runmeAttributes.has(key) && !guardAttributes.has(key)) problems.push({ key, severity: 'warning', reason: `unknown attribute '${key}'` });
       continue;

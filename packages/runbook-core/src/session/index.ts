@@ -14,3 +14,10 @@ export type {
   ValueRequest,
 } from './session-io.ts';
 export { isSecretVariable } from './secret-variables.ts';
+export { approvalPreflight, awaitApproval, stepApprovalRule } from './approval-gate.ts';
+export type { ApprovalOutcome } from './approval-gate.ts';
+export { decideApproval, findApprovalRequest } from './approval-decision.ts';
+export type { ApprovalDecisionResult, ApprovalVerdict, DecideApprovalOptions, FoundApproval } from './approval-decision.ts';
+export { approvalRule, DEFAULT_APPROVAL_EXPIRY_MS, readApprovalPolicy } from './approval-rule.ts';
+export type { ApprovalPolicy, ApprovalRule } from './approval-rule.ts';
+export { approvalDigest, buildApprovalRequest } from './approval-request.ts';

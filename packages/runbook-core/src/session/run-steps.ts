@@ -2,6 +2,7 @@ import type { Step } from '../model.ts';
 import { alternativesHint, findAlternatives, riskyCommandCount, textAboveBlock } from '../run/alternatives.ts';
 import { commandIndex, commandNumber, commandNumberList } from '../run/command-number.ts';
 import { renderPlan, type CommandSelector } from '../run/index.ts';
+import { approvalPreflight, awaitApproval } from './approval-gate.ts';
 import { confirmationReason } from './confirmation-reason.ts';
 import { executeStep, type StepRunOutcome } from './execute-step.ts';
 import { withPinnedKubeconfig } from './pinned-kubeconfig.ts';
@@ -70,7 +71,12 @@ export async function runSteps(session: RunSession, steps: readonly Step[], io: 
       return refuse(report, { prepared, reason: `not confirmed: ${reason}` }, session, io);
     }
     if (io.signal.aborted) return interruptedBeforeStart(report, prepared, io);
-    const stepReport = await runOne(prepared, session, io);
+    // The two-person rule: another responder's yes, for exactly these commands and values.
+    const approval = await awaitApproval(prepared, session, io);
+    if (approval.kind === 'refused')
+      return refuse(report, { prepared, reason: approval.reason, ...(approval.hint === undefined ? {} : { hint: approval.hint }) }, session, io);
+    if (approval.kind === 'interrupted') return interruptedBeforeStart(report, prepared, io);
+    const stepReport = await runOne(approval.prepared, session, io);
     report.steps.push(stepReport);
     io.onStepEnd?.(stepReport);
     if (stepReport.status !== 'succeeded') {
@@ -112,6 +118,8 @@ async function chooseAlternative(
 
 function preflightRefusal(prepared: PreparedStep, session: RunSession, io: SessionIO): Refusal | undefined {
   if (prepared.refusal) return { prepared, ...prepared.refusal };
+  const unapprovable = approvalPreflight(prepared, session);
+  if (unapprovable) return { prepared, ...unapprovable };
   if (prepared.kind === 'job' && prepared.commands !== undefined) {
     return { prepared, reason: `step '${stepLabel(prepared.step)}' runs as a Kubernetes Job, whole: its commands cannot be chosen` };
   }
