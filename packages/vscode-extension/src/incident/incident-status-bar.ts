@@ -1,16 +1,25 @@
 import * as vscode from 'vscode';
 import { loadCore } from '../core.ts';
 import type { Incidents } from './incidents.ts';
+import { LateUpdateNotices } from './late-update-notice.ts';
 import { statusBarText } from './status-bar-text.ts';
 
 const TICK_MS = 15_000;
+const COPY_UPDATE = 'Copy Status Update';
 
-/** Incident id, severity, elapsed time, next status update (warning when overdue) and kube context. */
+/**
+ * Incident id, severity, elapsed time, next status update (warning when
+ * overdue) and kube context; once an update is late, one notification per
+ * due moment, offering to copy the update.
+ */
 export class IncidentStatusBar implements vscode.Disposable {
   readonly #item = vscode.window.createStatusBarItem('runbook.incident', vscode.StatusBarAlignment.Left, 50);
   readonly #subscription: vscode.Disposable;
   readonly #timer: NodeJS.Timeout;
   #kubeContext: string | undefined;
+  readonly #late = new LateUpdateNotices();
+  /** The last late notice shown, for tests. */
+  lastLateNotice: string | undefined;
 
   constructor(private readonly incidents: Incidents) {
     this.#item.name = 'Runbook incident';
@@ -37,8 +46,23 @@ export class IncidentStatusBar implements vscode.Disposable {
     this.#item.text = `$(flame) ${text}`;
     const roles = Object.entries(current.roles ?? {}).map(([role, person]) => `${role}: ${person}`);
     this.#item.tooltip = [current.title ?? current.id, ...roles, 'Click to switch incident.'].join('\n');
-    this.#item.backgroundColor = warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    // A late update is urgent (red); a response still due is a warning.
+    this.#item.backgroundColor = status.updateOverdue
+      ? new vscode.ThemeColor('statusBarItem.errorBackground')
+      : warning
+        ? new vscode.ThemeColor('statusBarItem.warningBackground')
+        : undefined;
     this.#item.show();
+    this.#tellIfLate(status);
+  }
+
+  #tellIfLate(status: Parameters<LateUpdateNotices['notice']>[0]): void {
+    const notice = this.#late.notice(status, Date.now());
+    if (notice === undefined) return;
+    this.lastLateNotice = notice;
+    void vscode.window.showWarningMessage(`Runbook: ${notice}`, COPY_UPDATE).then((choice) => {
+      if (choice === COPY_UPDATE) void vscode.commands.executeCommand('runbook.copyStatusUpdate', { incident: status.id });
+    });
   }
 
   async #readKubeContext(core: Awaited<ReturnType<typeof loadCore>>): Promise<void> {
