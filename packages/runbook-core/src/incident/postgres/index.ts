@@ -1,0 +1,10 @@
+export { PostgresIncidentStore, eventBody, eventsChannel } from './postgres-incident-store.ts';
+export type { PostgresIncidentStoreOptions } from './postgres-incident-store.ts';
+export { initStore } from './init-store.ts';
+export type { InitStoreOptions, InitStoreResult } from './init-store.ts';
+export { latestSchemaVersion, migrateSchema, schemaVersion } from './migrate-schema.ts';
+export type { MigrationResult } from './migrate-schema.ts';
+export { migrations } from './migrations.ts';
+export type { Migration } from './migrations.ts';
+export { clientConfig } from './client-config.ts';
+export { isUnreachable, unreachableCode } from './store-errors.ts';
