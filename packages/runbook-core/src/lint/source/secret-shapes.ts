@@ -1,3 +1,5 @@
+import { isCredentialName } from '../../session/secret-names.ts';
+
 /** A credential format recognisable on its own, wherever it is written. */
 export interface SecretShape {
   /** With its article, as it starts a sentence's subject: `an AWS access key id`. */
@@ -20,8 +22,22 @@ export const secretShapes: readonly SecretShape[] = [
   { kind: 'a private key', pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[^\n]*\n(?:[^\n]*\n){0,5}?[ \t>]*[A-Za-z0-9+/=]{40,}/g },
 ];
 
-/** Names whose value is a credential: `*_KEY`, `*_TOKEN`, `*PASSWORD*`, `*SECRET*`, … */
-export const credentialName = /(?:api[_-]?key|access[_-]?key|private[_-]?key|[_.-]key|token|auth)$|passw(?:or)?d|pwd$|secret/i;
+/**
+ * Names whose value is a credential, by the one table every front-end uses
+ * (`credentialNames`), written in any style a runbook holds: `DB_PASSWORD`,
+ * `apiKey`, `api-key`, `client.secret`.
+ */
+export const credentialName = {
+  test: (name: string): boolean => !fieldNames.has(name) && isCredentialName(asVariableName(name)),
+};
+
+/** Field names of structured text that the table would take for credentials: `key:` of a label or a taint. */
+const fieldNames = new Set(['key', 'Key']);
+
+/** `apiKey`, `api-key` and `api.key` as the table reads them: `api_Key`, `api_key`. */
+function asVariableName(name: string): string {
+  return name.replace(/([a-z])([A-Z])/g, '$1_$2').replace(/[-.\s]+/g, '_');
+}
 
 const placeholder =
   /^(?:<.*>|\[.*\]|\{.*\}|\(.*\)|[xX*._#-]+|.*(?:example|xxxx|dummy|fake|sample|placeholder|changeme|change[-_]me|redacted|your[-_]|my[-_]?(?:secret|token|password)|replace|insert|todo|\.\.\.|…).*|password\d*|secret|token|test|none|null|true|false|undefined|string|value)$/i;
