@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { loadCore } from '../core.ts';
-import { incidentFor } from '../incident/incident-for.ts';
 import type { Incidents } from '../incident/incidents.ts';
 import type { RunbookDocuments } from '../runbook-documents.ts';
 import type { StepTarget } from '../step-target.ts';
@@ -33,8 +32,8 @@ export class CopyRenderedCommand implements Command {
       return undefined;
     }
     const core = await loadCore();
-    // A template fills from an incident even after it is resolved (the resolution notice): the current one, else one picked.
-    const current = template === undefined ? this.incidents.current : await incidentFor(this.incidents, { purpose: 'Copy rendered', optional: true });
+    // The current incident, resolved ones included once switched to (Switch Incident); none, no asking: variables only.
+    const current = this.incidents.current;
     const { values, secretNames } = templateValues(runbook, current);
     // A template during an incident goes through core's incident renderer, the one Copy Status Update and the CLI use
     // (START_TIME, DURATION, brackets it can answer); a step's code only gets its variables.
