@@ -24,6 +24,6 @@ export class SwitchIncidentCommand implements Command {
     }
     const current = this.incidents.current?.id;
     const chosen = await chooseIncident(all, { title: 'Switch incident', ...(current === undefined ? {} : { currentId: current }) });
-    return chosen === undefined || chosen === 'none' ? undefined : chosen.id;
+    return chosen?.id;
   }
 }

@@ -8,8 +8,6 @@ export interface IncidentForOptions {
   purpose: string;
   /** The incident a caller named (a test, a link): no asking. */
   id?: string;
-  /** The command also works without an incident: say nothing when there is none, and offer "none" in the picker. */
-  optional?: boolean;
 }
 
 /**
@@ -23,14 +21,8 @@ export async function incidentFor(incidents: Incidents, options: IncidentForOpti
   if (incidents.current !== undefined) return incidents.current;
   const all = await incidents.list();
   if (all.length <= 1) {
-    if (all.length === 0 && !options.optional) {
-      void vscode.window.showInformationMessage('Runbook: no incident yet. Start one with "Runbook: Start Incident".');
-    }
+    if (all.length === 0) void vscode.window.showInformationMessage('Runbook: no incident yet. Start one with "Runbook: Start Incident".');
     return all[0];
   }
-  const chosen = await chooseIncident(all, {
-    title: `${options.purpose}: which incident?`,
-    ...(options.optional ? { none: 'No incident (variables only)' } : {}),
-  });
-  return chosen === 'none' ? undefined : chosen;
+  return chooseIncident(all, { title: `${options.purpose}: which incident?` });
 }
