@@ -1,11 +1,16 @@
+import { resolve } from 'node:path';
 import type { CliContext } from './command.ts';
 import type { CliIncidentLocation } from './incident-store-choice.ts';
 
 /**
- * Posts a line about an incident event to Slack when the environment
- * configures it (RUNBOOK_SLACK_WEBHOOK_URL, or RUNBOOK_SLACK_TOKEN with
- * RUNBOOK_SLACK_CHANNEL), and journals the outcome. A failure is a warning:
- * the event it is about is already recorded, and the incident goes on.
+ * Posts a line about an incident event to Slack when configured, and
+ * journals the outcome. The settings come from `runbook.config.json`'s
+ * `slack` and the incident's runbook frontmatter `slack` (the runbook wins);
+ * the secrets (webhook URL, bot token) only from the environment
+ * (RUNBOOK_SLACK_WEBHOOK_URL, or RUNBOOK_SLACK_TOKEN with RUNBOOK_SLACK_CHANNEL,
+ * or the variables `webhookEnv`/`tokenEnv` name). A failure, or settings that
+ * cannot be used, is a warning: the event it is about is already recorded,
+ * and the incident goes on.
  */
 export async function notifySlack(
   context: CliContext,
@@ -13,9 +18,28 @@ export async function notifySlack(
   about: string,
   text: string,
 ): Promise<void> {
-  const { postToSlack, recordEvent, slackTargetFromEnv } = await import('../incident/index.ts');
-  const target = slackTargetFromEnv(context.env);
-  if (target === undefined) return;
+  const { postToSlack, recordEvent, loadIncident } = await import('../incident/index.ts');
+  const { readSlackConfig, resolveSlackTarget, slackWants } = await import('../incident/slack-config.ts');
+  let config: ReturnType<typeof readSlackConfig>;
+  try {
+    const state = await loadIncident(incident.id, incident.location);
+    const runbookFile = state.runbook === undefined ? undefined : resolve(incident.location.workspace, state.runbook);
+    config = readSlackConfig({ workspace: incident.location.workspace, ...(runbookFile === undefined ? {} : { runbookFile }) });
+  } catch (error) {
+    context.stderr.write(`runbook: warning: nothing posted to Slack about ${about}: ${(error as Error).message}\n`);
+    return;
+  }
+  if (!slackWants(config.settings, about)) return;
+  const resolution = resolveSlackTarget(config.settings, context.env);
+  const target = resolution.target;
+  if (target === undefined) {
+    if (resolution.missing !== undefined && config.sources.length > 0) {
+      context.stderr.write(
+        `runbook: warning: nothing posted to Slack about ${about}: ${config.sources.join(' and ')} configure Slack, but ${resolution.missing} is not set in the environment\n`,
+      );
+    }
+    return;
+  }
   const result = await postToSlack(target, text);
   try {
     await recordEvent(
