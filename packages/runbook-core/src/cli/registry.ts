@@ -15,5 +15,7 @@ export const commands: Record<string, { summary: string; load: () => Promise<{ d
   check: { summary: 'tick (or untick) a checklist item for the current incident; --write sets the box in the file', load: () => import('./commands/check.ts') },
   render: { summary: "fill a template (the status update) with the incident's values", load: () => import('./commands/render.ts') },
   lint: { summary: 'check runbooks for what breaks them during an incident (text, json, sarif, github)', load: () => import('./commands/lint.ts') },
+  approve: { summary: "approve another responder's request to run a step (two-person rule)", load: () => import('./commands/approve.ts') },
+  deny: { summary: "deny another responder's request to run a step, with a reason", load: () => import('./commands/deny.ts') },
   k8s: { summary: 'Kubernetes health report of a namespace, and the current kube context', load: () => import('./commands/k8s.ts') },
 };

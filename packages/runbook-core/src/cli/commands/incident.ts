@@ -4,6 +4,7 @@ import { didYouMean } from '../did-you-mean.ts';
 import { parseFormatFlag } from '../format-flag.ts';
 import { parseFlags } from '../parse-flags.ts';
 import { withUsageErrors } from '../usage-errors.ts';
+import { approvals } from './incident/approvals.ts';
 import { assign } from './incident/assign.ts';
 import { cancel, resolve } from './incident/close.ts';
 import { incidentFlagSpec, type Subcommand } from './incident/flags.ts';
@@ -16,8 +17,10 @@ import { severity } from './incident/severity.ts';
 import { start } from './incident/start.ts';
 import { status } from './incident/status.ts';
 import { switchIncident } from './incident/switch.ts';
+import { tail } from './incident/tail.ts';
 import { timeline } from './incident/timeline.ts';
 import { verify } from './incident/verify.ts';
+import { watchStatus } from './incident/watch.ts';
 import { reviewHelp, reviewIncident } from './incident-review.ts';
 
 const help = `Usage: runbook incident <subcommand> [options]
@@ -47,6 +50,16 @@ Subcommands:
   status                id, severity, roles, elapsed time, response due or
                         overdue, next status update due (without a current
                         incident: the latest one, also for timeline)
+      --watch           draw it again on every change by anyone (ticks,
+                        steps, roles, severity, approvals) until Ctrl-C
+  tail [-f]             the journal as timeline lines, one per event; -f
+                        (--follow) prints new ones as they come, until Ctrl-C
+                        (changes are pushed by a shared store, else the
+                        journal is read every RUNBOOK_WATCH_POLL_MS, 250)
+  approvals             approval requests waiting for a decision (two-person
+                        rule): the commands, values, risk and cluster; decide
+                        with 'runbook approve <request>' or 'runbook deny
+                        <request> --reason <text>' (docs/approvals.md)
   assign <role> <person>
                         give a role: commander (ic), lead, comms, security,
                         scribe or any word; again to someone else is a
@@ -102,7 +115,9 @@ used (full disk, read-only, a symbolic link).
 
 const subcommands: Record<string, Subcommand> = {
   start,
-  status,
+  status: (invocation) => (invocation.flags.watch === true ? watchStatus(invocation) : status(invocation)),
+  tail,
+  approvals,
   note,
   severity,
   resolve,

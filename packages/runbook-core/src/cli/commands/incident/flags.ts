@@ -23,6 +23,8 @@ export const incidentFlagSpec = {
   output: { type: 'string' },
   incident: { type: 'string' },
   format: { type: 'string' },
+  watch: { type: 'boolean' },
+  follow: { type: 'boolean', short: 'f' },
 } as const;
 
 export type IncidentFlags = ReturnType<typeof parseFlags<typeof incidentFlagSpec>>['values'];
