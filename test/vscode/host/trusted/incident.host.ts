@@ -67,6 +67,44 @@ describe('an incident in the editor', () => {
     assert.equal((await journal(incident.id)).at(-1)?.type, 'checklist-unticked');
   });
 
+  it('offers one click per checklist item, "☐ Tick" then "☑ Untick", and the look belongs to the incident', async () => {
+    const document = await openRunbook('demo.md');
+    const line = lineOf(document, '- [ ] Say hello');
+    const lensTitle = async (): Promise<string | undefined> =>
+      (await codeLensesOf(document)).find((lens) => lens.range.start.line === line && lens.command?.command === 'runbook.toggleChecklistItem')?.command?.title;
+    const drawn = () =>
+      extensionApi()
+        .checklistDecorations(document.uri)
+        .filter((decoration) => decoration.line === line)
+        .map((decoration) => decoration.text);
+    assert.equal(await eventually(lensTitle), '☐ Tick');
+    const tick = lensAt(document, await codeLensesOf(document), '- [ ] Say hello', '☐ Tick');
+    assert.equal(await vscode.commands.executeCommand<boolean>(tick.command, ...(tick.arguments ?? [])), true);
+    await eventually(async () => ((await lensTitle()) === '☑ Untick' ? true : undefined));
+    await eventually(() => (drawn()[0] === '☑' && drawn()[1]?.startsWith('✓ ticked by') ? true : undefined));
+
+    // Another incident has its own ticks; switching back brings these again.
+    const other = await vscode.commands.executeCommand<IncidentState>('runbook.startIncident', { severity: 'P3', title: 'Another one' });
+    await eventually(async () => ((await lensTitle()) === '☐ Tick' && drawn().length === 0 ? true : undefined));
+    await vscode.commands.executeCommand('runbook.switchIncident', incident.id);
+    await eventually(async () => ((await lensTitle()) === '☑ Untick' && drawn()[0] === '☑' ? true : undefined));
+    await vscode.commands.executeCommand('runbook.switchIncident', other.id);
+    await vscode.commands.executeCommand('runbook.resolveIncident', { summary: 'Not needed' });
+    await vscode.commands.executeCommand('runbook.switchIncident', incident.id);
+    assert.equal(extensionApi().statusBarText()?.includes(incident.id), true);
+  });
+
+  it('runs a step twice in one terminal, named after the step', async () => {
+    const document = await openRunbook('demo.md');
+    const run = lensAt(document, await codeLensesOf(document), '```bash {name=say-hello confirm=false}', '▶ Run step');
+    for (let time = 0; time < 2; time++) {
+      const outcome = await vscode.commands.executeCommand<RunStepOutcome>(run.command, ...(run.arguments ?? []));
+      assert.equal(outcome.status, 'finished');
+    }
+    const named = vscode.window.terminals.filter((terminal) => terminal.name === 'Runbook: say-hello');
+    assert.equal(named.length, 1, vscode.window.terminals.map((terminal) => terminal.name).join(', '));
+  });
+
   it('exports the timeline and resolves', async () => {
     const timeline = await vscode.commands.executeCommand<string>('runbook.exportTimeline');
     assert.match(timeline, new RegExp(`# Timeline of ${incident.id}`));
@@ -74,5 +112,14 @@ describe('an incident in the editor', () => {
     const resolved = await vscode.commands.executeCommand<IncidentState>('runbook.resolveIncident', { summary: 'Cleaned up' });
     assert.equal(resolved.status, 'resolved');
     assert.equal((await journal(incident.id)).at(-1)?.type, 'resolved');
+  });
+
+  it('keeps the resolved incident reachable: its timeline and its status update', async () => {
+    const timeline = await vscode.commands.executeCommand<string>('runbook.exportTimeline', { incident: incident.id });
+    assert.match(timeline, new RegExp(`# Timeline of ${incident.id}: Disk filling up \\(resolved\\)`));
+    assert.match(timeline, /Cleaned up/);
+    await openRunbook('demo.md');
+    const update = await vscode.commands.executeCommand<string>('runbook.copyStatusUpdate', { incident: incident.id });
+    assert.equal(update, `Incident ${incident.id}: we are investigating. Greeting: hello.`);
   });
 });
