@@ -8,7 +8,7 @@ export interface ConfirmStepRequest {
   plan: StepPlan;
   guard?: ContextGuardResult;
   prepared?: { guard?: ContextGuardResult };
-  /** What a person calls the step (`stepNames`); core's title names it by id when it has no `name`. */
+  /** What a person calls the step (`stepNames`): core would name a step without `name` by its id. */
   stepName?: string;
 }
 
@@ -21,9 +21,8 @@ export interface ConfirmStepRequest {
 export async function confirmStep(request: ConfirmStepRequest): Promise<boolean> {
   const core = await loadCore();
   const guard = request.guard ?? request.prepared?.guard;
-  const built = core.buildConfirmation(request.plan, guard);
-  const label = `"${request.plan.stepName ?? request.plan.stepId}"`;
-  const confirmation = request.stepName === undefined ? built : { ...built, title: built.title.replace(label, `"${request.stepName}"`) };
+  const plan = request.stepName === undefined ? request.plan : { ...request.plan, stepName: request.stepName };
+  const confirmation = core.buildConfirmation(plan, guard);
   const modal = confirmationMessage(confirmation);
   const items: vscode.MessageItem[] = modal.safeDefault
     ? [{ title: DONT_RUN }, { title: modal.run }, { title: SHOW_PLAN }]

@@ -4,7 +4,7 @@ import type { Runbook, RunSession, Step, StepReport } from 'runbook-core';
 import { loadCore } from '../core.ts';
 import type { Incidents } from '../incident/incidents.ts';
 import { readSettings } from '../settings.ts';
-import { stepNames } from '../step-names.ts';
+import { stepName, stepNames } from '../step-names.ts';
 import { stepKey } from '../step-target.ts';
 import { confirmStep } from './confirm-step.ts';
 import { editorIO, ValueDismissed } from './editor-io.ts';
@@ -70,7 +70,7 @@ export class StepRunner {
     const opened = await this.#open(document, runbook);
     if (!opened.ok) return `Refused: ${opened.message}`;
     const prepared = await opened.session.prepare(opened.session.step(step.id) ?? step, commands);
-    const lines = [core.renderPlan(prepared.plan)];
+    const lines = [core.renderPlan({ ...prepared.plan, stepName: stepName(runbook, step) })];
     if (prepared.guard && prepared.guard.code !== 'no-cluster')
       lines.push(`Context guard: ${prepared.guard.allowed ? 'allows' : 'REFUSES'} — ${prepared.guard.reason}`);
     if (prepared.refusal) lines.push(`Would be refused: ${prepared.refusal.reason}`);
