@@ -26,6 +26,8 @@ export { buildConfirmation, commandIndex, commandNumber, commandNumberList, find
 // Incidents and their journals.
 export {
   assertIncidentId,
+  assignRole,
+  canonicalRole,
   changeSeverity,
   currentIncident,
   DEFAULT_INCIDENT_ID_TEMPLATE,
@@ -41,6 +43,7 @@ export {
   isIncidentId,
   JOURNAL_SCHEMA_VERSION,
   JournalStorageError,
+  KNOWN_ROLES,
   listIncidents,
   loadIncident,
   loadIncidents,
@@ -89,3 +92,7 @@ export {
 // The run session: one policy of running steps for the CLI, the editor and library users.
 export type * from './session/index.ts';
 export { openRunSession, RunExit, RunSession } from './session/index.ts';
+
+// The two-person rule and live incidents: every front-end asks, decides and follows the same way.
+export { approvalStatusAt, currentUser, pendingApprovals, watchIncident } from './incident/index.ts';
+export { decideApproval } from './session/index.ts';

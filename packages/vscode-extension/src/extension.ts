@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ChecklistCodeLensProvider } from './codelens/checklist-code-lens-provider.ts';
 import { RunLensFiles } from './codelens/run-lens-files.ts';
 import { StepCodeLensProvider } from './codelens/step-code-lens-provider.ts';
+import { AssignRoleCommand } from './commands/assign-role.ts';
 import { CancelStepCommand } from './commands/cancel-step.ts';
 import type { Command } from './commands/command.ts';
 import { CopyRenderedCommand } from './commands/copy-rendered.ts';
@@ -69,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): RunbookExtensionApi 
     new CopyStatusUpdateCommand(documents, incidents),
     new ToggleChecklistItemCommand(documents, incidents),
     new EnableRunLensesCommand(runLensFiles),
+    new AssignRoleCommand(incidents),
   ];
   context.subscriptions.push(
     documents,
