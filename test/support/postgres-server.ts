@@ -6,16 +6,11 @@
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chownSync, closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Client, ClientConfig } from 'pg';
+import { loadPg, type PgClient } from '../../packages/runbook-core/src/incident/postgres/load-pg.ts';
 import { skipWithReason } from './skip-with-reason.ts';
-
-// `pg` is a dependency of runbook-core, not of the workspace root.
-const requireFromCore = createRequire(new URL('../../packages/runbook-core/package.json', import.meta.url));
-const pg = requireFromCore('pg') as typeof import('pg');
 
 /** How a client reaches the server: what `pg` and libpq's `PG*` variables take. */
 export interface PostgresSettings {
@@ -208,8 +203,10 @@ export function postgresEnv(settings: PostgresSettings): Record<string, string> 
 }
 
 /** Connects as `settings`, runs `action`, and disconnects. */
-export async function withClient<T>(settings: PostgresSettings, action: (client: Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client(settings satisfies ClientConfig);
+export async function withClient<T>(settings: PostgresSettings, action: (client: PgClient) => Promise<T>): Promise<T> {
+  // `pg` is runbook-core's dependency, loaded as the store loads it.
+  const { Client } = await loadPg();
+  const client = new Client(settings);
   await client.connect();
   try {
     return await action(client);

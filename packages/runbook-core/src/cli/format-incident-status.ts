@@ -1,4 +1,4 @@
-import type { IncidentState, IncidentStatus } from '../incident/index.ts';
+import type { IncidentState, IncidentStatus, StoreHealth } from '../incident/index.ts';
 import { humanDuration, utcDateTime } from '../incident/utc-time.ts';
 import { printable } from '../text/printable.ts';
 import type { paint } from './paint.ts';
@@ -58,4 +58,13 @@ export function formatIncidentStatus(state: IncidentState, status: IncidentStatu
   if (state.runbook) row('runbook', printable(state.runbook));
   for (const message of state.messages) lines.push(c.yellow(`  journal: ${printable(message.reason)}`));
   return `${lines.join('\n')}\n`;
+}
+
+/** The shared store's line for `status`: where it is, and while offline since when and how many events wait. */
+export function formatStoreHealth(location: string, health: StoreHealth, c: ReturnType<typeof paint>): string {
+  const where = printable(location);
+  if (health.online) return `  ${'store'.padEnd(12)}${where}, online${health.unsent > 0 ? `, ${health.unsent} events waiting` : ''}\n`;
+  const since = health.offlineSince === undefined ? '' : ` since ${utcDateTime(new Date(health.offlineSince))}`;
+  const waiting = `${health.unsent} ${health.unsent === 1 ? 'event' : 'events'} waiting`;
+  return `  ${'store'.padEnd(12)}${where}, ${c.red(`offline${since}`)}, ${waiting} (sent in order when it is back)\n`;
 }

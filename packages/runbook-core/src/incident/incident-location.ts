@@ -1,4 +1,4 @@
-import { FileIncidentStore } from './file-incident-store.ts';
+import { chooseIncidentStore } from './choose-incident-store.ts';
 import { IncidentInputError } from './incident-input-error.ts';
 import type { IncidentStore } from './incident-store.ts';
 
@@ -6,12 +6,12 @@ import type { IncidentStore } from './incident-store.ts';
 export interface IncidentLocation {
   /** Used when given. */
   store?: IncidentStore;
-  /** Otherwise incidents live in `<workspace>/.runbook/`. */
+  /** Otherwise the workspace's store: `<workspace>/.runbook/`, or the shared one its `runbook.config.json` or `RUNBOOK_STORE` names. */
   workspace?: string;
 }
 
 export function storeFor(location: IncidentLocation): IncidentStore {
   if (location.store !== undefined) return location.store;
-  if (location.workspace !== undefined) return new FileIncidentStore(location.workspace);
+  if (location.workspace !== undefined) return chooseIncidentStore(location.workspace);
   throw new IncidentInputError('workspace', location.workspace, "is required when no 'store' is given");
 }

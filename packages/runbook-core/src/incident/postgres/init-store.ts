@@ -1,5 +1,6 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { IncidentInputError } from '../incident-input-error.ts';
+import { quoteIdentifier } from './load-pg.ts';
 import { appRoleGrants } from './migrations.ts';
 import { type MigrationResult, migrateSchema } from './migrate-schema.ts';
 
@@ -25,7 +26,7 @@ export async function initStore(client: pg.ClientBase, options: InitStoreOptions
   const granted: string[] = [];
   for (const role of options.grant ?? []) {
     if (typeof role !== 'string' || role === '') throw new IncidentInputError('role', role, 'must be a database role name');
-    await client.query(appRoleGrants(pg.escapeIdentifier(role)));
+    await client.query(appRoleGrants(quoteIdentifier(role)));
     granted.push(role);
   }
   let people = 0;

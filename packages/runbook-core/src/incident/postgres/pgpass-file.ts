@@ -35,14 +35,18 @@ export function pgpassPassword(target: PgpassTarget, env: NodeJS.ProcessEnv = pr
 }
 
 function splitFields(line: string): string[] {
-  const fields: string[] = [''];
+  const fields: string[] = [];
+  let field = '';
   for (let index = 0; index < line.length; index += 1) {
     const char = line[index]!;
     if (char === '\\' && index + 1 < line.length) {
       index += 1;
-      fields[fields.length - 1] += line[index];
-    } else if (char === ':') fields.push('');
-    else fields[fields.length - 1] += char;
+      field += line[index];
+    } else if (char === ':') {
+      fields.push(field);
+      field = '';
+    } else field += char;
   }
+  fields.push(field);
   return fields;
 }

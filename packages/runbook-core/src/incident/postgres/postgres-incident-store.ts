@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { FileIncidentStore } from '../file-incident-store.ts';
 import { assertIncidentId } from '../incident-id.ts';
 import type { IncidentStore, StoreHealth } from '../incident-store.ts';
@@ -6,6 +6,7 @@ import type { JournalEvent } from '../journal-event.ts';
 import { JournalStorageError } from '../journal-storage-error.ts';
 import type { PostgresStoreSettings } from '../store-config.ts';
 import { clientConfig } from './client-config.ts';
+import { loadPg } from './load-pg.ts';
 import { latestSchemaVersion, schemaVersion } from './migrate-schema.ts';
 import { storeError } from './store-errors.ts';
 import { watchNotifications } from './watch-notifications.ts';
@@ -121,7 +122,8 @@ export class PostgresIncidentStore implements IncidentStore {
       await this.#query('SELECT 1');
       return { online: true, unsent: 0 };
     } catch (error) {
-      if (error instanceof JournalStorageError && error.code === 'UNREACHABLE') return { online: false, offlineSince: this.#offlineSince, unsent: 0 };
+      if (error instanceof JournalStorageError && error.code === 'UNREACHABLE')
+        return { online: false, ...(this.#offlineSince === undefined ? {} : { offlineSince: this.#offlineSince }), unsent: 0 };
       throw error;
     }
   }
@@ -134,11 +136,15 @@ export class PostgresIncidentStore implements IncidentStore {
     await pool?.end();
   }
 
-  #poolNow(): pg.Pool {
+  async #poolNow(): Promise<pg.Pool> {
+    if (this.#pool !== undefined) return this.#pool;
+    const { Pool } = await loadPg();
     if (this.#pool === undefined) {
-      this.#pool = new pg.Pool({ ...clientConfig(this.#settings, this.#env), max: 4, idleTimeoutMillis: 10_000 });
+      // Idle connections do not keep a finished command's process alive.
+      const pool = new Pool({ ...clientConfig(this.#settings, this.#env), max: 4, idleTimeoutMillis: 10_000, allowExitOnIdle: true });
       // An idle connection the server dropped: the next query opens another.
-      this.#pool.on('error', () => undefined);
+      pool.on('error', () => undefined);
+      this.#pool = pool;
     }
     return this.#pool;
   }
@@ -164,7 +170,7 @@ export class PostgresIncidentStore implements IncidentStore {
     let client: pg.PoolClient | undefined;
     let broken: Error | undefined;
     try {
-      client = await this.#poolNow().connect();
+      client = await (await this.#poolNow()).connect();
       if (!this.#schemaChecked) await this.#checkSchema(client);
       const result = await work(client);
       this.#offlineSince = undefined;

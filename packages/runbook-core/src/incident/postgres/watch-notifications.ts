@@ -1,4 +1,5 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { loadPg, quoteIdentifier } from './load-pg.ts';
 
 export interface WatchNotificationsOptions {
   /** Settings for each new connection. */
@@ -27,11 +28,12 @@ export async function watchNotifications(options: WatchNotificationsOptions): Pr
   let firstAttempt: (() => void) | undefined;
   const firstAttemptDone = new Promise<void>((resolve) => (firstAttempt = resolve));
 
+  const { Client } = await loadPg();
   const loop = async () => {
     let delay = minDelay;
     let attempted = false;
     while (!stopped) {
-      const current = new pg.Client(options.config());
+      const current = new Client(options.config());
       client = current;
       const ended = new Promise<void>((resolve) => {
         current.once('end', () => resolve());
@@ -42,7 +44,7 @@ export async function watchNotifications(options: WatchNotificationsOptions): Pr
       });
       try {
         await current.connect();
-        await current.query(`LISTEN ${pg.escapeIdentifier(options.channel)}`);
+        await current.query(`LISTEN ${quoteIdentifier(options.channel)}`);
         delay = minDelay;
         firstAttempt?.();
         if (attempted) await options.onReconnect?.();
