@@ -47,6 +47,24 @@ describe('an incident in the editor', () => {
     );
   });
 
+  it("fills a template the same way from its lens and as the status update: core's one renderer, START_TIME and DURATION included", async () => {
+    const text = 'Incident ${INCIDENT_ID} (${SEVERITY}) since ${START_TIME}, ${DURATION} so far.';
+    await vscode.workspace.fs.writeFile(
+      workspaceUri('status-templates.md'),
+      Buffer.from(`---\ntitle: Status templates\n---\n\n# Updates\n\n## Status update\n\n\`\`\`text\n${text}\n\`\`\`\n`),
+    );
+    const document = await openRunbook('status-templates.md');
+    const copy = lensAt(document, await codeLensesOf(document), '```text', 'Copy rendered');
+    const copied = await vscode.commands.executeCommand<string>(copy.command, ...(copy.arguments ?? []), { ask: false });
+    const update = await vscode.commands.executeCommand<string>('runbook.copyStatusUpdate', { ask: false });
+    const shape = new RegExp(`^Incident ${incident.id} \\(P2\\) since \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC, (.+) so far\\.$`);
+    assert.match(copied, shape);
+    assert.match(update, shape);
+    // DURATION runs on: the two may straddle a minute.
+    const withoutDuration = (rendered: string): string => rendered.replace(/, .+ so far\.$/, '');
+    assert.equal(withoutDuration(copied), withoutDuration(update));
+  });
+
   it('ticks a checklist item in the journal, not in the file, and draws it', async () => {
     const document = await openRunbook('demo.md');
     const checked = await vscode.commands.executeCommand<boolean>('runbook.toggleChecklistItem', { uri: document.uri, itemId: 'checklist/say-hello' });
