@@ -20,9 +20,10 @@ export class CopyRenderedCommand implements Command {
    * Copies a step's code or a template's text with its `${VAR}` slots filled
    * (secrets masked), and resolves to the copied text. `stepId` may name a
    * template; a template's slots left empty are asked for, one input box each
-   * (`options.fills` answers some up front, `options.ask: false` asks none).
+   * (`options.fills` answers some up front, `options.ask: false` asks none;
+   * `options.incident` names the incident to fill from instead of the current one).
    */
-  async execute(target: StepTarget, options: FillOptions = {}): Promise<string | undefined> {
+  async execute(target: StepTarget, options: FillOptions & { incident?: string } = {}): Promise<string | undefined> {
     const document = await vscode.workspace.openTextDocument(target.uri);
     const runbook = await this.documents.runbookOf(document);
     const template = runbook.templates.find((candidate) => candidate.id === target.stepId);
@@ -33,7 +34,7 @@ export class CopyRenderedCommand implements Command {
     }
     const core = await loadCore();
     // The current incident, resolved ones included once switched to (Switch Incident); none, no asking: variables only.
-    const current = this.incidents.current;
+    const current = options.incident === undefined ? this.incidents.current : await this.incidents.load(options.incident);
     const { values, secretNames } = templateValues(runbook, current);
     // A template during an incident goes through core's incident renderer, the one Copy Status Update and the CLI use
     // (START_TIME, DURATION, brackets it can answer); a step's code only gets its variables.
