@@ -33,6 +33,8 @@ export async function followIncident(context: CliContext, location: IncidentLoca
     ...(pollMs === undefined ? {} : { pollMs }),
     onError: (error) => context.stderr.write(`runbook incident: warning: reading ${id} failed: ${(error as Error).message}\n`),
   });
+  // What came between the first reading and the subscription is read once now.
+  changed();
   await stopped;
   await stop();
   await queue;
