@@ -7,6 +7,7 @@ import { CancelStepCommand } from './commands/cancel-step.ts';
 import type { Command } from './commands/command.ts';
 import { CopyRenderedCommand } from './commands/copy-rendered.ts';
 import { CopyStatusUpdateCommand } from './commands/copy-status-update.ts';
+import { DecideApprovalCommand } from './commands/decide-approval.ts';
 import { DryRunStepCommand } from './commands/dry-run-step.ts';
 import { EnableRunLensesCommand } from './commands/enable-run-lenses.ts';
 import { ExportTimelineCommand } from './commands/export-timeline.ts';
@@ -21,8 +22,11 @@ import type { DrawnDecoration } from './decorations/markdown-decorations.ts';
 import { StepStatusDecorations } from './decorations/step-status-decorations.ts';
 import { ChecklistHoverProvider } from './hover/checklist-hover-provider.ts';
 import { VariableHoverProvider } from './hover/variable-hover-provider.ts';
+import { ApprovalCodeLensProvider } from './incident/approval-code-lens-provider.ts';
+import { ApprovalNotifications } from './incident/approval-notifications.ts';
 import { IncidentStatusBar } from './incident/incident-status-bar.ts';
 import { Incidents } from './incident/incidents.ts';
+import { LiveIncident } from './incident/live-incident.ts';
 import { VariableInlayHintsProvider } from './inlay/variable-inlay-hints-provider.ts';
 import { LintDiagnostics } from './lint/lint-diagnostics.ts';
 import { LintQuickFixes } from './lint/lint-quick-fixes.ts';
@@ -38,6 +42,8 @@ export interface RunbookExtensionApi {
   stepDecorations(uri: vscode.Uri): DrawnDecoration[];
   checklistDecorations(uri: vscode.Uri): DrawnDecoration[];
   statusBarText(): string | undefined;
+  /** The last approval request notified, as one line. */
+  approvalNotice(): string | undefined;
   diagnostics(uri: vscode.Uri): readonly vscode.Diagnostic[];
   /** How long `activate` took, in milliseconds. */
   activationMs: number;
@@ -58,6 +64,9 @@ export function activate(context: vscode.ExtensionContext): RunbookExtensionApi 
   const inlayHints = new VariableInlayHintsProvider(documents, incidents);
   const lint = new LintDiagnostics(documents);
   const outline = new RunbookOutlineProvider(documents, runs, incidents);
+  const live = new LiveIncident(incidents);
+  const approvals = new ApprovalNotifications(incidents);
+  const approvalLenses = new ApprovalCodeLensProvider(documents, incidents);
   const commands: (Command & Partial<vscode.Disposable>)[] = [
     new RunStepCommand(documents, runner),
     new CancelStepCommand(runs),
@@ -71,6 +80,7 @@ export function activate(context: vscode.ExtensionContext): RunbookExtensionApi 
     new ToggleChecklistItemCommand(documents, incidents),
     new EnableRunLensesCommand(runLensFiles),
     new AssignRoleCommand(incidents),
+    new DecideApprovalCommand(incidents),
   ];
   context.subscriptions.push(
     documents,
@@ -85,6 +95,10 @@ export function activate(context: vscode.ExtensionContext): RunbookExtensionApi 
     inlayHints,
     lint,
     outline,
+    live,
+    approvals,
+    approvalLenses,
+    vscode.languages.registerCodeLensProvider(MARKDOWN, approvalLenses),
     vscode.window.registerTreeDataProvider(RunbookOutlineProvider.viewId, outline),
     ...commands.map((command) => vscode.commands.registerCommand(command.id, command.execute, command)),
     ...commands.flatMap((command) => (command.dispose ? [{ dispose: () => command.dispose?.() }] : [])),
@@ -105,6 +119,7 @@ export function activate(context: vscode.ExtensionContext): RunbookExtensionApi 
     stepDecorations: (uri) => stepStatus.drawn(uri),
     checklistDecorations: (uri) => checklist.drawn(uri),
     statusBarText: () => statusBar.text,
+    approvalNotice: () => approvals.lastNotice,
     diagnostics: (uri) => lint.of(uri),
   };
 }

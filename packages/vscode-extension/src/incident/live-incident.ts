@@ -1,0 +1,47 @@
+import type * as vscode from 'vscode';
+import { loadCore } from '../core.ts';
+import type { Incidents } from './incidents.ts';
+
+/**
+ * Keeps the current incident live when its store pushes changes (a shared
+ * store's `watch`): every append by anyone reloads it, so ticks, step
+ * results, roles, severity, approvals and the status bar follow without a
+ * reload of the window. The file store needs none of this: its journal is
+ * watched on disk by `Incidents`.
+ */
+export class LiveIncident implements vscode.Disposable {
+  readonly #subscription: vscode.Disposable;
+  #watched: string | undefined;
+  #stop: Promise<(() => Promise<void>) | undefined> = Promise.resolve(undefined);
+  #disposed = false;
+
+  constructor(private readonly incidents: Incidents) {
+    this.#subscription = incidents.onDidChange((state) => this.#follow(state?.id));
+  }
+
+  /** The incident followed through its store's pushes, for tests. */
+  get watched(): string | undefined {
+    return this.#watched;
+  }
+
+  #follow(id: string | undefined): void {
+    if (id === this.#watched || this.#disposed) return;
+    this.#watched = id;
+    const previous = this.#stop;
+    this.#stop = previous.then(async (stop) => {
+      await stop?.();
+      if (id === undefined || this.#disposed) return undefined;
+      const core = await loadCore();
+      const location = this.incidents.location();
+      if (location.store?.watch === undefined) return undefined;
+      return core.watchIncident(location, id, () => void this.incidents.reload());
+    });
+    this.#stop.catch(() => undefined);
+  }
+
+  dispose(): void {
+    this.#disposed = true;
+    this.#subscription.dispose();
+    void this.#stop.then((stop) => stop?.()).catch(() => undefined);
+  }
+}
