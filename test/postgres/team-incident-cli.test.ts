@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { initStore } from '../../packages/runbook-core/src/incident/postgres/init-store.ts';
@@ -166,6 +166,49 @@ describe('team incidents on PostgreSQL, through the runbook CLI', function () {
       (await notesInDatabase(id)).map((note) => note.text),
       ['started offline', 'back online'],
     );
+  });
+
+  it('lets the owner init the store (idempotent), then pushes a local incident and exports it, event ids and order kept', async () => {
+    const dana = await responder('dana');
+    const config = readFileSync(join(dana.workspace, 'runbook.config.json'), 'utf8');
+    writeFileSync(join(dana.workspace, 'runbook.config.json'), '{}');
+    const id = await startIncident(dana);
+    assert.equal((await runbook(dana, 'incident', 'note', 'written before the team store')).code, 0);
+    const local = readFileSync(join(dana.workspace, '.runbook', 'incidents', id, 'journal.jsonl'), 'utf8');
+    const localIds = local
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { eventId: string }).eventId);
+    writeFileSync(join(dana.workspace, 'runbook.config.json'), config);
+
+    const owner = { ...dana, env: { ...dana.env, ...postgresEnv(database.admin) } };
+    const first = await runbook(owner, 'incident', 'store', 'init', dana.role.user);
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stdout, /schema migrated from version 0 to \d+/);
+    const again = await runbook(owner, 'incident', 'store', 'init', dana.role.user);
+    assert.match(again.stdout, /nothing to migrate/);
+
+    const pushed = await runbook(dana, 'incident', 'push', id);
+    assert.equal(pushed.code, 0, pushed.stderr);
+    assert.match(pushed.stdout, new RegExp(`${localIds.length} events added`));
+    const repeated = await runbook(dana, 'incident', 'push', id);
+    assert.match(repeated.stdout, new RegExp(`0 events added \\(${localIds.length} were there already\\)`));
+    const rows = await database.query<{ event_id: string }>('SELECT event_id FROM runbook.events WHERE incident_id = $1 ORDER BY position', [id]);
+    assert.deepEqual(
+      rows.map((row) => row.event_id),
+      localIds,
+    );
+
+    const file = join(dana.workspace, 'exported.jsonl');
+    const exported = await runbook(dana, 'incident', 'export', id, '--output', file);
+    assert.equal(exported.code, 0, exported.stderr);
+    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    assert.deepEqual(
+      lines.map((line) => (JSON.parse(line) as { eventId: string }).eventId),
+      localIds,
+    );
+    assert.equal((await runbook(dana, 'incident', 'export', id, '--output', file)).code, 2);
+    assert.equal((await runbook(dana, 'incident', 'verify', id)).code, 0);
   });
 
   it('refuses a store URL with a password in the config file or RUNBOOK_STORE, without echoing it', async () => {

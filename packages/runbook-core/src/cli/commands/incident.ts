@@ -20,6 +20,9 @@ import { switchIncident } from './incident/switch.ts';
 import { tail } from './incident/tail.ts';
 import { timeline } from './incident/timeline.ts';
 import { verify } from './incident/verify.ts';
+import { exportIncident } from './incident/export.ts';
+import { push } from './incident/push.ts';
+import { store } from './incident/store.ts';
 import { watchStatus } from './incident/watch.ts';
 import { reviewHelp, reviewIncident } from './incident-review.ts';
 
@@ -94,6 +97,20 @@ ${reviewHelp}
   verify [id]           check the journal's hash chain (default: the current
                         or latest incident); reports the first line that does
                         not fit
+  export [id] [--output <file>]
+                        the journal as JSON lines (from any store); --output
+                        writes a new private file
+  push <id>             copy a local incident (.runbook/) into the shared
+                        store, keeping its event ids and order
+  store init [role…]    as the database's owner: create or migrate the shared
+                        store's schema, let each role add and read incidents
+                        (never change or delete them), load people from
+                        runbook.config.json
+
+Shared store: "store" in runbook.config.json or RUNBOOK_STORE names a
+postgres://[user@]host[:port]/database (never with a password: PGPASSWORD or
+~/.pgpass). While it cannot be reached, commands work on a local copy and
+send what they wrote, in order, when it is back. docs/team-incidents.md
 
 Slack: with RUNBOOK_SLACK_WEBHOOK_URL (an incoming webhook), or
 RUNBOOK_SLACK_TOKEN and RUNBOOK_SLACK_CHANNEL (chat.postMessage; the API
@@ -110,7 +127,7 @@ Options:
 Exit codes: 0 ok, 1 verify found a broken journal, 2 bad usage or input (no
 current incident, unknown id, unknown severity, bad month, already resolved,
 another incident open without --also), 4 the journal could not be written or
-used (full disk, read-only, a symbolic link).
+used (full disk, read-only, a symbolic link, the shared store refused it).
 `;
 
 const subcommands: Record<string, Subcommand> = {
@@ -131,6 +148,9 @@ const subcommands: Record<string, Subcommand> = {
   cancel,
   reopen,
   review: reviewIncident,
+  export: exportIncident,
+  push,
+  store,
 };
 
 const incident: CliCommand = {
