@@ -96,3 +96,13 @@ export { openRunSession, RunExit, RunSession } from './session/index.ts';
 // The two-person rule and live incidents: every front-end asks, decides and follows the same way.
 export { approvalStatusAt, currentUser, pendingApprovals, watchIncident } from './incident/index.ts';
 export { decideApproval } from './session/index.ts';
+
+// The shared incident store: PostgreSQL behind a local outbox, chosen by runbook.config.json or RUNBOOK_STORE.
+export {
+  chooseIncidentStore,
+  closeIncidentStores,
+  OfflineFirstStore,
+  PostgresIncidentStore,
+  pushIncident,
+  readStoreChoice,
+} from './incident/index.ts';

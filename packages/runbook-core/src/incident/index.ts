@@ -44,3 +44,12 @@ export { applyApprovalEvent, approvalStatusAt, isApprovalEvent, pendingApprovals
 export type { ApprovalEvent, ApprovalRequestState, IgnoredApproval } from './approval-state.ts';
 export { DEFAULT_POLL_MS, watchIncident } from './watch-incident.ts';
 export type { WatchIncidentOptions } from './watch-incident.ts';
+export { chooseIncidentStore, closeIncidentStores } from './choose-incident-store.ts';
+export { OfflineFirstStore } from './offline-first-store.ts';
+export type { OfflineFirstStoreOptions } from './offline-first-store.ts';
+export { PostgresIncidentStore } from './postgres/postgres-incident-store.ts';
+export type { PostgresIncidentStoreOptions } from './postgres/postgres-incident-store.ts';
+export { readStoreChoice } from './store-config.ts';
+export type { PostgresStoreSettings, SslMode, StoreChoice } from './store-config.ts';
+export { pushIncident } from './push-incident.ts';
+export type { PushResult } from './push-incident.ts';
