@@ -6,6 +6,8 @@ export interface WatchIncidentOptions {
   pollMs?: number;
   /** Reading the journal failed (a disk error); watching goes on. Default: ignored. */
   onError?: (error: unknown) => void;
+  /** `false`: a store that cannot push changes is not read on a timer; the caller watches it its own way (an editor's file watcher). Default: true. */
+  pollWhenNotPushed?: boolean;
 }
 
 /** Default interval for stores that cannot push changes. */
@@ -30,6 +32,7 @@ export async function watchIncident(
       if (changed === id) onChange();
     });
   }
+  if (options.pollWhenNotPushed === false) return async () => {};
   const pollMs = options.pollMs ?? DEFAULT_POLL_MS;
   if (!Number.isFinite(pollMs) || pollMs <= 0) throw new RangeError(`watchIncident: pollMs must be a positive number of milliseconds, got ${pollMs}`);
   let length = (await store.read(id).catch(() => undefined))?.length ?? 0;

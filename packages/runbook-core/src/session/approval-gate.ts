@@ -97,6 +97,9 @@ export function stepApprovalRule(prepared: PreparedStep, session: Pick<RunSessio
   return approvalRule(readApprovalPolicy(session.runbook.meta), prepared.step, prepared.plan.risk);
 }
 
+/** How soon a grant seen only in the local copy is looked at again. */
+const UNCONFIRMED_RETRY_MS = 1000;
+
 type Decision =
   | { kind: 'granted'; by: string[] }
   | { kind: 'denied'; by: string; reason: string }
@@ -130,8 +133,12 @@ function waitForDecision(
       try {
         const request = (await loadIncident(id, location)).approvals.get(requestId);
         if (request === undefined) return;
-        if (request.status === 'granted') finish({ kind: 'granted', by: request.grants.map((grant) => grant.who) });
-        else if (request.status === 'denied') finish({ kind: 'denied', by: request.closed?.who ?? 'someone', reason: request.closed?.reason ?? '' });
+        if (request.status === 'granted') {
+          // Read again once the store has every event: only then are the names its own.
+          const confirmed = (await confirmedByStore(location)) ? (await loadIncident(id, location)).approvals.get(requestId) : undefined;
+          if (confirmed?.status === 'granted') finish({ kind: 'granted', by: confirmed.grants.map((grant) => grant.who) });
+          else setTimeout(() => void check(), UNCONFIRMED_RETRY_MS).unref();
+        } else if (request.status === 'denied') finish({ kind: 'denied', by: request.closed?.who ?? 'someone', reason: request.closed?.reason ?? '' });
         else if (request.status !== 'pending') finish({ kind: 'closed', status: request.status, by: request.closed?.who ?? 'someone' });
         else if (Date.now() > expiresAt) finish({ kind: 'expired' });
       } catch (error) {
@@ -149,6 +156,18 @@ function waitForDecision(
       })
       .catch((error: unknown) => finish(error instanceof Error ? error : new Error(String(error))));
   });
+}
+
+/**
+ * A shared store names who acted once it has the event; a local copy
+ * (offline, events waiting) holds only what the environment claimed. A grant
+ * counts only when the store is reachable and nothing waits to be sent.
+ */
+async function confirmedByStore(location: IncidentLocation): Promise<boolean> {
+  const store = storeFor(location);
+  if (store.health === undefined) return true;
+  const health = await store.health();
+  return health.online && health.unsent === 0;
 }
 
 function isFileStore(location: IncidentLocation): boolean {

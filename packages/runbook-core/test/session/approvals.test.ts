@@ -188,6 +188,33 @@ describe('two-person rule: a step that needs approval waits for another responde
   });
 });
 
+describe('two-person rule with a store that is offline', () => {
+  const workspace = useTempDir('runbook-approvals-offline-');
+
+  /** The memory store, saying it cannot reach its server until told otherwise. */
+  class OfflineStore extends MemoryIncidentStore {
+    online = false;
+    async health() {
+      return { online: this.online, unsent: this.online ? 0 : 1 };
+    }
+  }
+
+  it('a grant seen only in the local copy does not run the step until the store confirms it', async () => {
+    const store = new OfflineStore();
+    const location = { store };
+    const id = (await startIncident({ ...location, severity: 'P1', title: 'Offline', who: 'alice' })).id;
+    const session = await openAs(approvalRunbook(workspace.dir, []), location, id, 'alice');
+    const { running, requestId } = await runUntilRequested(session, location, id);
+    assert.ok((await decideApproval(requestId, { grant: true }, { ...location, who: 'bob' })).ok);
+    // Two retries' worth of waiting: still nothing ran.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    assert.equal(existsSync(join(workspace.dir, 'ran')), false);
+    store.online = true;
+    assert.equal((await running).exitCode, 0);
+    assert.equal(existsSync(join(workspace.dir, 'ran')), true);
+  });
+});
+
 describe('two-person rule on the file store', () => {
   const workspace = useTempDir('runbook-approvals-file-');
 

@@ -32,9 +32,8 @@ export class LiveIncident implements vscode.Disposable {
       await stop?.();
       if (id === undefined || this.#disposed) return undefined;
       const core = await loadCore();
-      const location = this.incidents.location();
-      if (location.store?.watch === undefined) return undefined;
-      return core.watchIncident(location, id, () => void this.incidents.reload());
+      // The workspace's configuration chooses the store; a file store is left to the file watcher.
+      return core.watchIncident(this.incidents.location(), id, () => void this.incidents.reload(), { pollWhenNotPushed: false });
     });
     this.#stop.catch(() => undefined);
   }
