@@ -107,8 +107,10 @@ export function runScriptProcess(options: ScriptProcessOptions): ScriptProcess {
     });
   };
   let lastOutput = performance.now();
+  // Paused for a reader that is behind, the pipes are not quiet: what they hold is still to come.
+  let paused = false;
   const giveUpWhenQuiet = (quietMs: number): void => {
-    const quietFor = performance.now() - lastOutput;
+    const quietFor = paused ? 0 : performance.now() - lastOutput;
     if (quietFor >= quietMs) finish();
     else timers.push(setTimeout(() => closed || giveUpWhenQuiet(quietMs), quietMs - quietFor));
   };
@@ -142,7 +144,6 @@ export function runScriptProcess(options: ScriptProcessOptions): ScriptProcess {
   }
   const streams = [child.stdout, child.stderr].filter((stream): stream is Readable => stream !== null);
   // The step blocks on its full pipes meanwhile: nothing piles up in memory.
-  let paused = false;
   const pauseUntilReady = (): void => {
     if (paused) return;
     paused = true;

@@ -122,6 +122,29 @@ describe('runStep: a sink that is behind pauses the output', () => {
     assert.equal(statSync(logFile).size, size);
   });
 
+  it('loses nothing when the step exits while its output waits for the sink', async () => {
+    const logFile = join(dir.path, 'step.log');
+    let release: (() => void) | undefined;
+    // The rest fits in the pipe: the step exits while it waits there, unread.
+    const running = runStep(makeStep({ code: 'printf start\nsleep 0.3\nhead -c 30000 /dev/zero\n' }), {
+      logFile,
+      // After the step's exit, output quiet this long (plus a second) is given up: the pause must not count as quiet.
+      forceKillAfterDelay: 100,
+      onEvent: (event) => {
+        if (event.type !== 'stdout' || release !== undefined) return undefined;
+        return new Promise<void>((resolve) => {
+          release = resolve;
+        });
+      },
+    });
+    const releaseSink = await until(() => release);
+    await delay(2500);
+    releaseSink();
+    const result = await running;
+    assert.equal(result.failed, false, result.shortMessage);
+    assert.equal(statSync(logFile).size, 'start'.length + 30000);
+  });
+
   it('cancels the run when the promise rejects, as when onEvent throws', async () => {
     const failure = new Error('the sink broke');
     const running = runStep(makeStep({ code: 'while true; do echo tick; sleep 0.05; done\n' }), {
