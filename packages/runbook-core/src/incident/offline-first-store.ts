@@ -73,9 +73,9 @@ export class OfflineFirstStore implements IncidentStore {
           if (!isUnreachable(error)) throw error;
           await this.#offline();
         }
-      } else if (!(await this.#knownOffline(id, pending))) {
-        throw new IncidentInputError('incident', id, `does not exist in ${this.location}`);
       }
+      // Sent later, an event for an incident the shared store lacks would block the outbox: refused now.
+      if (!(await this.#knownOffline(id, pending))) throw new IncidentInputError('incident', id, `does not exist in ${this.location}`);
       await this.#outbox.add(events.map((event) => ({ op: 'append', id, event })));
     });
   }
