@@ -53,6 +53,8 @@ describe('VS Code UI: an incident from tick to timeline', () => {
 
     await runFromPalette(page, 'Runbook: Start Incident');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'P2' }).first().click({ timeout: 60_000 });
+    // The same widget turns into the title's input box: type only once it has.
+    await page.locator('.quick-input-title', { hasText: 'what is happening?' }).waitFor({ timeout: 60_000 });
     await page.keyboard.type('Disk filling up');
     await page.keyboard.press('Enter');
     const id = await until(incidentId);
@@ -78,7 +80,7 @@ describe('VS Code UI: an incident from tick to timeline', () => {
     assert.ok(id, 'the first test should have started an incident');
 
     await runFromPalette(page, 'Runbook: Resolve Incident');
-    await page.locator('.quick-input-widget input').waitFor({ timeout: 60_000 });
+    await page.locator('.quick-input-title', { hasText: `Resolve ${id}` }).waitFor({ timeout: 60_000 });
     await page.keyboard.type('Cleaned up');
     await page.keyboard.press('Enter');
     await until(() => journal(id).some((event) => event.type === 'resolved'));
@@ -89,8 +91,8 @@ describe('VS Code UI: an incident from tick to timeline', () => {
     await runFromPalette(page, 'Runbook: Export Timeline');
     const heading = page.locator('.monaco-editor .view-lines', { hasText: `Timeline of ${id}` });
     await heading.first().waitFor({ timeout: 60_000 });
-    // biome-ignore lint/performance/useDomNodeTextContent: a Playwright locator has no textContent of the same meaning.
     // Monaco draws spaces as no-break spaces.
+    // biome-ignore lint/performance/useDomNodeTextContent: a Playwright locator has no textContent of the same meaning.
     const timeline = (await heading.first().innerText()).replace(/\u00a0/g, ' ');
     assert.match(timeline, /Disk filling up \(resolved\)/);
     assert.match(timeline, /Say hello/, 'the tick is on the timeline');
