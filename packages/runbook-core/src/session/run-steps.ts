@@ -225,6 +225,8 @@ async function runOne(prepared: PreparedStep, session: RunSession, io: SessionIO
     ...(interrupted === undefined ? {} : { interrupted }),
     ...(outcome.failedCommands === undefined ? {} : { failedCommands: outcome.failedCommands }),
     ...(log === undefined ? {} : { logFile: log.path }),
+    ...(outcome.logTruncatedAt === undefined ? {} : { logTruncatedAt: outcome.logTruncatedAt }),
+    ...(outcome.logIncomplete === undefined ? {} : { logIncomplete: outcome.logIncomplete }),
     message: outcome.shortMessage,
     stdout: outcome.stdout,
     stderr: outcome.stderr,

@@ -60,6 +60,10 @@ export interface StepReport extends Partial<StepEnding> {
   /** Bounded, redacted output. */
   stdout?: string;
   stderr?: string;
+  /** The output passed the log limit: the log holds this many bytes of it, then a marker line. */
+  logTruncatedAt?: number;
+  /** Why the log could not be written in full (the step then failed). */
+  logIncomplete?: string;
 }
 
 export interface RunReport {

@@ -24,6 +24,7 @@ describe('runbook run --log-limit', () => {
     assert.equal(run.code, 0, run.stderr);
     assert.equal(run.stdout, `${'z'.repeat(10000)}\n`);
     assert.equal(finished?.logTruncatedAt, 1024);
+    assert.match(run.stderr, /✓ chatty succeeded in .* \(log truncated at 1024 bytes: \S+\/logs\/\S+\.log\)/);
     assert.equal(log, `${'z'.repeat(1024)}${logTruncationMarker(1024)}`);
   });
 

@@ -237,7 +237,8 @@ function caughtUp(stream: Writable): Promise<void> {
 function describeEnd(report: StepReport, c: ReturnType<typeof paint>): string {
   const label = report.name ?? report.stepId;
   const took = report.durationMs === undefined ? '' : ` in ${formatMs(report.durationMs)}`;
-  if (report.status === 'succeeded') return c.green(`✓ ${label} succeeded${took}`);
+  const cut = report.logTruncatedAt === undefined ? '' : c.dim(` (log truncated at ${report.logTruncatedAt} bytes: ${report.logFile ?? 'the log'})`);
+  if (report.status === 'succeeded') return c.green(`✓ ${label} succeeded${took}`) + cut;
   if (report.status === 'refused') return c.yellow(`✗ ${report.message}`);
   const log = report.logFile === undefined ? '' : `\n  full output: ${report.logFile}`;
   if (report.status === 'interrupted') return c.yellow(`✗ ${label} was interrupted (${report.interrupted ?? 'canceled'})${took}`) + log;
