@@ -9,12 +9,12 @@ const noShellcheck = { config: { rules: { shellcheck: 'off' as const } } };
 
 describe('undeclared-variable: "Declare VAR in the frontmatter"', () => {
   it('points at the variable itself and declares it, creating the frontmatter, as a credential when it reads like one', async () => {
-    const source = '# Page\n\n```bash\ncurl -H "Authorization: Bearer $PAGER_TOKEN" "https://pager.example/$TEAM"\n```\n';
+    const source = '# Page\n\n```bash\ncurl -H "Authorization: Bearer $PAGER_TOKEN" "https://pager.example/${TEAM}"\n```\n';
     const { messages } = await lintMarkdown(source, noShellcheck);
     const undeclared = messages.filter((message) => message.ruleId === 'undeclared-variable');
     assert.deepEqual(
       undeclared.map((message) => source.slice(message.position.start.offset, message.position.end.offset)),
-      ['$PAGER_TOKEN', '$TEAM'],
+      ['$PAGER_TOKEN', '${TEAM}'],
     );
     assert.deepEqual(
       undeclared.map((message) => message.fix?.title),

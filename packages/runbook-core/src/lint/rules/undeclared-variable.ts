@@ -160,5 +160,7 @@ function insideArithmetic(node: SyntaxNode): boolean {
 function usePosition(step: Step, node: SyntaxNode, lines: LineIndex): Position {
   const dollar = step.code.lastIndexOf('$', node.start);
   const start = dollar !== -1 && /^\$\{?$/.test(step.code.slice(dollar, node.start)) ? dollar : node.start;
-  return new CodeLocator(step, lines).position(start, node.end);
+  // `${X}` whole, braces included: the squiggle covers what the hover covers.
+  const braced = step.code.slice(start, start + 2) === '${' && step.code[node.end] === '}';
+  return new CodeLocator(step, lines).position(start, braced ? node.end + 1 : node.end);
 }
