@@ -34,6 +34,7 @@ export class InterleavedRedactor {
   readonly #ended = new Set<OutputStream>();
   /** Text not passed on yet, in arrival order. */
   #pending: Run[] = [];
+  #lineEndsDecided = false;
 
   /** `bytes`: chunks are bytes read one character per byte (`latin1`), kept as they are but for what is masked. */
   constructor(secrets: Iterable<string>, bytes = false) {
@@ -53,6 +54,25 @@ export class InterleavedRedactor {
   end(stream: OutputStream): RedactedPiece[] {
     this.#ended.add(stream);
     return this.#release();
+  }
+
+  /** Text is held back, waiting for what comes next. */
+  get holding(): boolean {
+    return this.#pending.length > 0;
+  }
+
+  /**
+   * The output paused: a tail held back only because an encoded secret
+   * wrapped over lines might go on after its line break is passed on, so a
+   * step's last line shows while it waits. Tails that end mid-line stay held.
+   */
+  settle(): RedactedPiece[] {
+    this.#lineEndsDecided = true;
+    try {
+      return this.#release();
+    } finally {
+      this.#lineEndsDecided = false;
+    }
   }
 
   /** Both streams ended: everything left, redacted. */
@@ -76,7 +96,7 @@ export class InterleavedRedactor {
     const text = run.text;
     const spans = this.#matcher.find(text);
     const bothEnded = this.#ended.size === 2;
-    const holdFrom = holdStart(bothEnded ? text.length : this.#matcher.incompleteStart(text), spans);
+    const holdFrom = holdStart(bothEnded ? text.length : this.#matcher.incompleteStart(text, this.#lineEndsDecided), spans);
     this.#pending = holdFrom < text.length ? [{ stream: run.stream, text: text.slice(holdFrom) }] : [];
     if (holdFrom === 0) return [];
     let output = '';
@@ -129,7 +149,7 @@ export class InterleavedRedactor {
     };
     acrossJoins(merged, starts.slice(1), (index) => index);
     if (this.#ended.size < 2) {
-      const incomplete = this.#matcher.incompleteStart(merged);
+      const incomplete = this.#matcher.incompleteStart(merged, this.#lineEndsDecided);
       if (incomplete < length) holds.push(incomplete);
     }
     for (const stream of ['stdout', 'stderr'] as const) {
@@ -150,7 +170,7 @@ export class InterleavedRedactor {
       };
       acrossJoins(text, viewStarts.slice(1), toMerged);
       if (this.#ended.has(stream)) continue;
-      const incomplete = this.#matcher.incompleteStart(text);
+      const incomplete = this.#matcher.incompleteStart(text, this.#lineEndsDecided);
       if (incomplete === text.length) continue;
       const from = toMerged(incomplete);
       // Past the limit the other stream's output goes on: the tail is decided for this stream alone.

@@ -29,6 +29,9 @@ export interface OutputCollectorOptions {
 /** What makes the reader wait for the log: whichever comes first. */
 const logEvents = ['drain', 'error', 'close'] as const;
 
+/** Quiet output for this long lets a line held back for a wrapped encoding through (see `InterleavedRedactor.settle`). */
+export const SETTLE_AFTER_MS = 250;
+
 /**
  * Where a step's output goes, redacted first by one redactor that sees both
  * streams in the order they were produced: events, bounded in-memory copies
@@ -48,6 +51,8 @@ export class OutputCollector {
   #logged = 0;
   #logTruncatedAt: number | undefined;
   #sinkBehind: Array<Promise<unknown>> = [];
+  #settleTimer: NodeJS.Timeout | undefined;
+  #finished = false;
 
   constructor(options: OutputCollectorOptions) {
     this.#options = options;
@@ -60,16 +65,22 @@ export class OutputCollector {
   /** Output as read: bytes, or text (a terminal's), passed on as its UTF-8 bytes. */
   write(stream: OutputStream, chunk: Buffer | string): boolean {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-    return this.#passAll(this.#redactor.push(stream, bytes.toString('latin1')));
+    const keepReading = this.#passAll(this.#redactor.push(stream, bytes.toString('latin1')));
+    this.#settleWhenQuiet();
+    return keepReading;
   }
 
   /** The stream ended: pass on what the redactor held back for it alone. */
   end(stream: OutputStream): boolean {
-    return this.#passAll(this.#redactor.end(stream));
+    const keepReading = this.#passAll(this.#redactor.end(stream));
+    this.#settleWhenQuiet();
+    return keepReading;
   }
 
   /** Reading is over (the streams ended, or were given up): pass on everything held back. Call before closing the log. */
   finish(): void {
+    this.#finished = true;
+    clearTimeout(this.#settleTimer);
     this.#passAll(this.#redactor.finish());
     for (const stream of ['stdout', 'stderr'] as const) this.#show(stream, this.#decoders[stream].end());
   }
@@ -108,6 +119,13 @@ export class OutputCollector {
       collected.truncated = { stdout: stdout.dropped, stderr: stderr.dropped, output: output.dropped };
     }
     return collected;
+  }
+
+  #settleWhenQuiet(): void {
+    clearTimeout(this.#settleTimer);
+    if (this.#finished || !this.#redactor.holding) return;
+    this.#settleTimer = setTimeout(() => this.#finished || this.#passAll(this.#redactor.settle()), SETTLE_AFTER_MS);
+    this.#settleTimer.unref();
   }
 
   #passAll(pieces: readonly RedactedPiece[]): boolean {

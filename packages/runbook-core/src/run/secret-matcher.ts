@@ -68,15 +68,20 @@ export class SecretMatcher {
     return merged;
   }
 
-  /** The first position from which the rest of `text` is the start of a pattern, not the whole of it; `text.length` if none. */
-  incompleteStart(text: string): number {
+  /**
+   * The first position from which the rest of `text` is the start of a
+   * pattern, not the whole of it; `text.length` if none. `lineEndsDecided`:
+   * a wrapped start that ends with a line break does not count (the output
+   * paused there, see `InterleavedRedactor.settle`).
+   */
+  incompleteStart(text: string, lineEndsDecided = false): number {
     for (let at = Math.max(0, text.length - this.longest + 1); at < text.length; at++) {
       const candidates = this.#byFirst.get(text[at] as string);
       if (candidates === undefined) continue;
       const rest = text.slice(at);
       for (const pattern of candidates) {
         if (pattern.length > rest.length && pattern.startsWith(rest)) return at;
-        if (this.#wrappable.has(pattern) && isWrappedPrefix(rest, pattern)) return at;
+        if (this.#wrappable.has(pattern) && isWrappedPrefix(rest, pattern, lineEndsDecided)) return at;
       }
     }
     return text.length;
@@ -84,7 +89,7 @@ export class SecretMatcher {
 }
 
 /** `rest` is the start, not the whole, of `pattern` with line breaks between its characters. */
-function isWrappedPrefix(rest: string, pattern: string): boolean {
+function isWrappedPrefix(rest: string, pattern: string, lineEndsDecided: boolean): boolean {
   let matched = 0;
   let gap: '' | '\r' | '\n' = '';
   for (let index = 0; index < rest.length; index++) {
@@ -97,7 +102,7 @@ function isWrappedPrefix(rest: string, pattern: string): boolean {
     else if (character === '\n' && gap !== '\n') gap = '\n';
     else return false;
   }
-  return matched < pattern.length;
+  return matched < pattern.length && !(lineEndsDecided && gap !== '');
 }
 
 function escapeRegExp(character: string): string {

@@ -81,6 +81,34 @@ describe('redaction: encoded secrets wrapped over lines', () => {
   });
 });
 
+describe('redaction: a line held back for a wrapped encoding', () => {
+  const secret = 'correct-horse-battery-staple';
+  const form = secretForms(secret).find((candidate) => candidate !== secret && /^[A-Za-z]/.test(candidate)) as string;
+
+  it('is passed on when the output settles; a tail cut mid-line is not', () => {
+    const redactor = new InterleavedRedactor([secret], true);
+    assert.deepEqual(redactor.push('stdout', `ready: ${form[0]}\n`), [{ stream: 'stdout', text: 'ready: ' }]);
+    assert.deepEqual(redactor.settle(), [{ stream: 'stdout', text: `${form[0]}\n` }]);
+    assert.deepEqual(redactor.push('stdout', `token ${secret.slice(0, 6)}`), [{ stream: 'stdout', text: 'token ' }]);
+    assert.deepEqual(redactor.settle(), []);
+    assert.deepEqual(redactor.push('stdout', `${secret.slice(6)}\n`), [{ stream: 'stdout', text: '***\n' }]);
+  });
+
+  it('shows a step’s last line while the step waits, not only once it prints again', async () => {
+    const chunks: string[] = [];
+    await runStep(makeStep({ code: `printf 'ready: %s\\n' '${form[0]}'\nsleep 1.5\necho done\n` }), {
+      secrets: [secret],
+      onEvent: (event) => {
+        if (event.type === 'stdout') chunks.push(event.chunk);
+      },
+    });
+    assert.deepEqual(chunks.join(''), `ready: ${form[0]}\ndone\n`);
+    const lineShown = chunks.findIndex((chunk) => chunk.endsWith(`${form[0]}\n`));
+    const doneShown = chunks.findIndex((chunk) => chunk.includes('done'));
+    assert.ok(lineShown !== -1 && lineShown < doneShown, JSON.stringify(chunks));
+  });
+});
+
 describe('runStep: base64 -w of a secret', () => {
   const dir = useTempDir();
 
