@@ -76,6 +76,9 @@ describe('VS Code UI: a block of alternatives', () => {
     assert.match(text, /\[6\] destroy/);
     assert.doesNotMatch(text, /\[4\]|\[7\]|\(default\)/);
     assert.match(text, /smartcloudops/);
+    // The step has no name attribute: the modal names it by its heading, never by its id.
+    assert.match(text, /step "Immediate Mitigation Options"/);
+    assert.doesNotMatch(text, /\/[0-9a-f]{8}/, 'the modal shows a step id');
     const viewport = page.viewportSize();
     const box = await dialog.boundingBox();
     assert.ok(viewport && box, 'no dialog box');
@@ -91,6 +94,8 @@ describe('VS Code UI: a block of alternatives', () => {
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached', timeout: 60_000 });
     await page.locator('.xterm-rows', { hasText: 'refused' }).first().waitFor({ timeout: 60_000 });
+    // The terminal's tab is the step's, by name.
+    await page.locator('.terminal-tabs-entry, .single-terminal-tab', { hasText: 'Runbook: Immediate Mitigation Options' }).first().waitFor({ timeout: 60_000 });
   });
 });
 
