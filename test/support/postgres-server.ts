@@ -169,19 +169,25 @@ export async function startPostgresServer(): Promise<PostgresServer> {
       const name = `test_${process.pid}_${databases}`;
       await withClient(adminSettings('postgres'), (client) => client.query(`CREATE DATABASE ${name}`));
       let roles = 0;
+      // Grants on one database, run at once, collide in the catalog ("tuple concurrently updated"): one at a time.
+      let previous: Promise<unknown> = Promise.resolve();
       return {
         name,
         admin: adminSettings(name),
-        async createRole(prefix: string) {
+        createRole(prefix: string) {
           if (!/^[a-z][a-z0-9_]{0,30}$/.test(prefix)) throw new Error(`role prefix '${prefix}' must be a lower-case identifier`);
           roles += 1;
           const user = `${prefix}_${databases}_${roles}`;
           const password = randomBytes(12).toString('hex');
-          await withClient(adminSettings(name), async (client) => {
-            await client.query(`CREATE ROLE ${user} LOGIN PASSWORD '${password}'`);
-            await client.query(`GRANT CONNECT ON DATABASE ${name} TO ${user}`);
-          });
-          return { host, port, database: name, user, password };
+          const created = previous.then(() =>
+            withClient(adminSettings(name), async (client) => {
+              await client.query(`CREATE ROLE ${user} LOGIN PASSWORD '${password}'`);
+              await client.query(`GRANT CONNECT ON DATABASE ${name} TO ${user}`);
+              return { host, port, database: name, user, password };
+            }),
+          );
+          previous = created.catch(() => undefined);
+          return created;
         },
         async query<Row extends object>(sql: string, values?: unknown[]) {
           return withClient(adminSettings(name), async (client) => (await client.query(sql, values)).rows as Row[]);

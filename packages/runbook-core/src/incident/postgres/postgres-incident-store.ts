@@ -54,19 +54,20 @@ export class PostgresIncidentStore implements IncidentStore {
     return rows.length === 1;
   }
 
-  /** Sends events in one transaction; an event already there (same incident and event id) is skipped, so a retry never doubles. */
+  /**
+   * Sends events in one statement (one round trip, one transaction: all or
+   * none); the trigger chains them in the order given. An event already there
+   * (same incident and event id) is skipped, so a retry never doubles.
+   */
   async append(id: string, events: readonly JournalEvent[]): Promise<void> {
     assertIncidentId(id);
     if (events.length === 0) return;
-    await this.#transaction(id, async (client) => {
-      for (const event of events) {
-        await client.query('INSERT INTO runbook.events (incident_id, event_id, body) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
-          id,
-          event.eventId,
-          eventBody(event),
-        ]);
-      }
+    const values: string[] = [id];
+    const rows = events.map((event) => {
+      values.push(event.eventId, eventBody(event));
+      return `($1, $${values.length - 1}, $${values.length})`;
     });
+    await this.#query(`INSERT INTO runbook.events (incident_id, event_id, body) VALUES ${rows.join(', ')} ON CONFLICT DO NOTHING`, values, id);
   }
 
   async read(id: string): Promise<string | undefined> {
@@ -151,19 +152,6 @@ export class PostgresIncidentStore implements IncidentStore {
 
   async #query<Row extends pg.QueryResultRow>(sql: string, values: unknown[] = [], incidentId?: string): Promise<pg.QueryResult<Row>> {
     return this.#withClient(incidentId, (client) => client.query<Row>(sql, values));
-  }
-
-  async #transaction(incidentId: string, work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
-    await this.#withClient(incidentId, async (client) => {
-      await client.query('BEGIN');
-      try {
-        await work(client);
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      }
-    });
   }
 
   async #withClient<T>(incidentId: string | undefined, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
