@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { clientConfig } from '../../src/incident/postgres/client-config.ts';
 import { pgpassPassword } from '../../src/incident/postgres/pgpass-file.ts';
 import { parseStoreUrl, readStoreChoice } from '../../src/incident/store-config.ts';
 
@@ -93,5 +94,31 @@ describe('the password file', () => {
     assert.equal(pgpassPassword({ host: 'db.internal', port: 6432, database: 'incidents', user: 'dana' }, env), 'fallback');
     chmodSync(file, 0o644);
     assert.equal(pgpassPassword({ host: 'db.internal', port: 5432, database: 'incidents', user: 'dana' }, env), undefined);
+  });
+});
+
+describe('connection settings for the shared store', () => {
+  const base = { url: 'postgres://db/team', host: 'db', port: 5432, database: 'team' };
+
+  it('takes the user from the settings, else PGUSER, and the password only from the environment or the password file', async () => {
+    const config = clientConfig(base, { PGUSER: 'dana', PGPASSWORD: 'from-env', PGPASSFILE: '/nonexistent' });
+    assert.equal(config.user, 'dana');
+    assert.equal(typeof config.password, 'function');
+    assert.equal(await (config.password as () => Promise<string>)(), 'from-env');
+    assert.equal(clientConfig({ ...base, user: 'sam' }, { PGUSER: 'dana' }).user, 'sam');
+    assert.equal(await (clientConfig(base, { PGPASSFILE: '/nonexistent' }).password as () => Promise<string>)(), '');
+  });
+
+  it('maps sslmode as libpq does: verify-full checks the name, verify-ca only the chain, require neither', () => {
+    assert.equal(clientConfig(base, {}).ssl, false);
+    assert.deepEqual(clientConfig({ ...base, sslmode: 'require' }, {}).ssl, { rejectUnauthorized: false });
+    assert.deepEqual(clientConfig({ ...base, sslmode: 'verify-full' }, {}).ssl, { rejectUnauthorized: true });
+    const verifyCa = clientConfig({ ...base, sslmode: 'verify-ca' }, {}).ssl as { rejectUnauthorized: boolean; checkServerIdentity: () => unknown };
+    assert.equal(verifyCa.rejectUnauthorized, true);
+    assert.equal(verifyCa.checkServerIdentity(), undefined);
+    assert.throws(
+      () => clientConfig({ ...base, sslmode: 'verify-full', ca: '/nonexistent/ca.pem' }, {}),
+      /store ca '\/nonexistent\/ca\.pem' cannot be read: ENOENT/,
+    );
   });
 });
