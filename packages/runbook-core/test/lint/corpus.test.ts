@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { applyFixes, lintFiles, lintMarkdown } from 'runbook-core';
+import { lintFiles, lintMarkdown } from 'runbook-core';
 import { corpusDir, requireMaterial } from '../../../../test/support/external-material.ts';
 import { requireShellcheck } from '../../../../test/support/system-tools.ts';
 
@@ -59,11 +59,8 @@ describe('lint on the corpus of real runbooks', () => {
       const file = join(repoRoot, result.path);
       const source = readFileSync(file, 'utf8');
       const fixable = result.messages.filter((message) => message.fix && !message.ruleId.startsWith('shellcheck')).length;
-      const { output } = applyFixes(
-        source,
-        result.messages.filter((message) => !message.ruleId.startsWith('shellcheck')),
-      );
-      const again = await lintMarkdown(output, { path: file, config: { rules: { shellcheck: 'off' } } });
+      // As --fix does: a fix may leave another (a <placeholder> becomes a variable, which then gets declared).
+      const again = await lintMarkdown(source, { path: file, config: { rules: { shellcheck: 'off' } }, fixRounds: 5 });
       assert.ok(again.messages.filter((message) => message.fix).length < fixable || fixable === 0, result.path);
     }
   });
