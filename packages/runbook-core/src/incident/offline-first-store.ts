@@ -130,7 +130,7 @@ export class OfflineFirstStore implements IncidentStore {
     return this.#shared.logPath(id, name);
   }
 
-  watch(onChange: (id: string) => void): Promise<() => Promise<void>> {
+  async watch(onChange: (id: string) => void): Promise<() => Promise<void>> {
     if (this.#shared.watch === undefined) throw new IncidentInputError('store', this.location, 'cannot be watched');
     return this.#shared.watch(onChange);
   }
