@@ -1,10 +1,15 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { eventually, extensionApi, openRunbook, workspaceUri } from '../workbench.ts';
+import { codeLensesOf, eventually, extensionApi, openRunbook, workspaceUri } from '../workbench.ts';
 
 const source = '# Page the team\n\n```bash {name=page confirm=false}\necho "paging ${ONCALL_TEAM}"\n```\n';
 
 describe('undeclared variables in the editor', () => {
+  before(async () => {
+    // The extension is active (its API readable) once a runbook shows lenses.
+    await codeLensesOf(await openRunbook('demo.md'));
+  });
+
   it('marks the variable itself, keeps its hover readable, and declares it in a new frontmatter as a quick fix', async () => {
     await vscode.workspace.fs.writeFile(workspaceUri('runbooks/page.md'), Buffer.from(source));
     const document = await openRunbook('runbooks/page.md');
