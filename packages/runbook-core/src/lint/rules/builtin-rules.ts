@@ -1,4 +1,5 @@
 import type { AnyLintRule } from '../rule.ts';
+import { approvalPolicy } from './approval-policy.ts';
 import { brokenAnchor } from './broken-anchor.ts';
 import { duplicateStepName } from './duplicate-step-name.ts';
 import { fenceLanguage } from './fence-language.ts';
@@ -20,6 +21,7 @@ import { unusableTaskBox } from './unusable-task-box.ts';
 
 /** Every rule `runbook lint` runs by default, by id. */
 export const builtinRules: readonly AnyLintRule[] = [
+  approvalPolicy,
   brokenAnchor,
   duplicateStepName,
   fenceLanguage,
