@@ -38,6 +38,8 @@ export function editorIO(prompts: EditorPrompts, output: EditorOutput, signal: A
     confirm: (request) => prompts.confirm(request),
     chooseAlternative: (request) => prompts.chooseAlternative(request),
     onOutput: (stream, text) => output.output(stream, text),
+    // What the run waits for (another responder's approval, a cluster Job) shows in the step's terminal.
+    onProgress: (message) => output.output('stderr', `${message}\n`),
     onStepEnd: (report) => output.ended(report),
     ...(output.terminal === undefined ? {} : { terminal: output.terminal }),
   };
