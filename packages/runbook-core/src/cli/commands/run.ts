@@ -71,6 +71,12 @@ Safety:
   cluster step used, and later steps reaching another are refused.
   A frontmatter that does not parse stops every run of the runbook (exit 2,
   with file:line:col).
+  Two-person rule: a step the runbook's approvals (by risk) or its approve=<n>
+  attribute cover waits for other responders' approval of its exact commands
+  and values, printing 'waiting for approval: runbook approve <request>';
+  denied or expired, it is refused (exit 3); Ctrl-C withdraws the request
+  (130). On the file store it is refused unless approvals say store: any.
+  See docs/approvals.md.
   --dry-run               print the plan (see 'runbook plan') and run nothing
 
 Stopping:
@@ -91,8 +97,9 @@ Other:
 
 Exit codes: 0 every step succeeded, 1 a step failed, 2 bad usage or input
 (missing file, bad flag, unknown step, missing value, a frontmatter that does
-not parse), 3 refused (not confirmed, no alternative chosen, or the context
-guard said no), 130 interrupted.
+not parse), 3 refused (not confirmed, no alternative chosen, the context
+guard said no, or an approval denied, expired or not possible), 130
+interrupted.
 `;
 
 const run: CliCommand = {
