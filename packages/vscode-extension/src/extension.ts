@@ -11,6 +11,7 @@ import { DecideApprovalCommand } from './commands/decide-approval.ts';
 import { DryRunStepCommand } from './commands/dry-run-step.ts';
 import { EnableRunLensesCommand } from './commands/enable-run-lenses.ts';
 import { ExportTimelineCommand } from './commands/export-timeline.ts';
+import { WriteReviewCommand } from './commands/write-review.ts';
 import { ResolveIncidentCommand } from './commands/resolve-incident.ts';
 import { RunStepCommand } from './commands/run-step.ts';
 import { StartIncidentCommand } from './commands/start-incident.ts';
@@ -76,6 +77,7 @@ export function activate(context: vscode.ExtensionContext): RunbookExtensionApi 
     new SwitchIncidentCommand(incidents),
     new ResolveIncidentCommand(incidents),
     new ExportTimelineCommand(incidents),
+    new WriteReviewCommand(documents, incidents),
     new CopyStatusUpdateCommand(documents, incidents),
     new ToggleChecklistItemCommand(documents, incidents),
     new EnableRunLensesCommand(runLensFiles),

@@ -53,3 +53,7 @@ export { readStoreChoice } from './store-config.ts';
 export type { PostgresStoreSettings, SslMode, StoreChoice } from './store-config.ts';
 export { pushIncident } from './push-incident.ts';
 export type { PushResult } from './push-incident.ts';
+export { postIncidentReview } from './post-incident-review.ts';
+export type { PostIncidentReview, PostIncidentReviewOptions } from './post-incident-review.ts';
+export { reviewWithRunbook } from './review-with-runbook.ts';
+export type { ReviewWithRunbook } from './review-with-runbook.ts';

@@ -140,4 +140,14 @@ describe('an incident in the editor', () => {
     const update = await vscode.commands.executeCommand<string>('runbook.copyStatusUpdate', { incident: incident.id });
     assert.equal(update, `Incident ${incident.id}: we are investigating. Greeting: hello.`);
   });
+
+  it("writes the resolved incident's review from its journal, as the CLI does", async () => {
+    const review = await vscode.commands.executeCommand<string>('runbook.writeReview', { incident: incident.id });
+    assert.match(review, new RegExp(incident.id));
+    assert.match(review, /Cleaned up/);
+    assert.match(review, /\| Time \(UTC\) \| Event \| Action Taken \| Team Member \|/);
+    assert.match(review, /Disk filling up|Resolved/);
+    const again = await vscode.commands.executeCommand<string>('runbook.writeReview', { incident: incident.id });
+    assert.equal(again, review, 'the same journal gives the same review');
+  });
 });

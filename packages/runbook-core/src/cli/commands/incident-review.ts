@@ -29,21 +29,23 @@ export async function reviewIncident({ context, flags, args, format }: ReviewInv
   if (id !== undefined && flags.incident !== undefined && id !== flags.incident)
     throw new UsageError(`review: '${id}' and --incident ${flags.incident} name two incidents`);
   const { location, state } = await requireIncident(context, id ?? flags.incident, { orLatest: true });
-  const template = await reviewTemplate(context, flags.runbook, state.runbook, location.workspace);
-  const { postIncidentReview } = await import('../../incident/post-incident-review.ts');
-  const review = postIncidentReview(state, template === undefined ? {} : { template: template.text });
+  const runbook = await reviewRunbook(context, flags.runbook, state.runbook, location.workspace);
+  const { reviewWithRunbook } = await import('../../incident/review-with-runbook.ts');
+  const review = reviewWithRunbook(state, runbook);
   if (flags.output !== undefined) {
     const file = resolve(context.cwd, flags.output);
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, review.text);
   }
   if (format === 'json') {
-    context.stdout.write(`${JSON.stringify({ incident: state.id, template: template?.id ?? null, missing: review.missing, text: review.text }, null, 2)}\n`);
+    context.stdout.write(
+      `${JSON.stringify({ incident: state.id, template: review.templateId ?? null, missing: review.missing, text: review.text }, null, 2)}\n`,
+    );
     return ExitCode.ok;
   }
   if (flags.output === undefined) context.stdout.write(review.text);
   else context.stderr.write(`Wrote the review of ${state.id} to ${flags.output}.\n`);
-  if (template === undefined) context.stderr.write('No post-incident-review template in the runbook; used the built-in layout.\n');
+  if (review.templateId === undefined) context.stderr.write('No post-incident-review template in the runbook; used the built-in layout.\n');
   if (review.missing.length > 0) {
     context.stderr.write(
       `Not recorded in the journal: ${review.missing.join(', ')} (runbook incident note "Root cause: …", "Impact: …"; resolve --summary).\n`,
@@ -52,19 +54,15 @@ export async function reviewIncident({ context, flags, args, format }: ReviewInv
   return ExitCode.ok;
 }
 
-/** The runbook's review template: --runbook, else the incident's own runbook when it is still there. */
-async function reviewTemplate(context: CliContext, flag: string | undefined, recorded: string | undefined, workspace: string) {
+/** The runbook whose review template is used: --runbook, else the incident's own runbook when it is still there. */
+async function reviewRunbook(context: CliContext, flag: string | undefined, recorded: string | undefined, workspace: string) {
   const path = flag ?? (recorded === undefined ? undefined : resolve(workspace, recorded));
   if (path === undefined) return undefined;
-  let loaded: Awaited<ReturnType<typeof loadRunbook>>;
   try {
-    loaded = await loadRunbook(path, context.cwd);
+    return await loadRunbook(path, context.cwd);
   } catch (error) {
     if (flag !== undefined) throw error;
     context.stderr.write(`runbook incident review: the incident's runbook ${recorded} cannot be read; using the built-in layout.\n`);
     return undefined;
   }
-  const { findTemplateByName } = await import('../../template/index.ts');
-  const found = findTemplateByName(loaded.runbook, 'post-incident-review', loaded.source);
-  return found.kind === 'found' ? found.template : undefined;
 }
