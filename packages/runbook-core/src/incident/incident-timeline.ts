@@ -154,13 +154,23 @@ function approvalSubject(state: IncidentState, requestId: string): string {
 }
 
 function stepOutcome(event: JournalStepFinishedEvent): string {
+  const log =
+    event.logIncomplete !== undefined
+      ? ` (log incomplete: ${event.logIncomplete})`
+      : event.logTruncatedAt !== undefined
+        ? ` (log truncated at ${event.logTruncatedAt} bytes)`
+        : '';
+  return `${stepEnding(event)}${log}`;
+}
+
+function stepEnding(event: JournalStepFinishedEvent): string {
   const took = humanDuration(event.durationMs);
   if (event.timedOut) return `Step timed out after ${took}`;
   if (event.canceled) return `Step canceled after ${took}`;
   if (event.signal !== undefined) return `Step killed by ${event.signal} after ${took}`;
   const failed = event.failedCommands ?? [];
   const commands = failed.map((command) => `command ${command.number} (line ${command.line}) exited ${command.exitCode}`).join(', ');
-  if (event.exitCode === 0 && failed.length === 0) return `Step succeeded in ${took}`;
+  if (event.exitCode === 0 && failed.length === 0) return event.logIncomplete === undefined ? `Step succeeded in ${took}` : `Step failed after ${took}`;
   if (event.exitCode === 0) return `Step failed after ${took}: ${commands}`;
   return `Step failed (exit ${String(event.exitCode)}) after ${took}${commands && `: ${commands}`}`;
 }

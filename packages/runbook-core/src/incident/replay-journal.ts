@@ -190,7 +190,7 @@ function nextStepState(previous: StepState | undefined, event: JournalStepStarte
     case 'step-refused':
       return { ...common, status: 'refused', finishedAt: event.time, reason: event.reason };
     case 'step-finished': {
-      const succeeded = event.exitCode === 0 && event.signal === undefined && !event.timedOut && !event.canceled;
+      const succeeded = event.exitCode === 0 && event.signal === undefined && !event.timedOut && !event.canceled && event.logIncomplete === undefined;
       const sameRun = previous?.status === 'running';
       return {
         ...common,
