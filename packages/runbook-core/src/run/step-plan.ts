@@ -8,12 +8,16 @@ import { kubernetesPrograms, kubernetesTarget, type KubernetesTarget } from './k
 import { unsafeInterpreterReason } from './interpreter-safety.ts';
 import { languageFamily, resolveInterpreter, type Interpreter } from './resolve-interpreter.ts';
 import type { PlanStepOptions } from './run-step-options.ts';
+import { commandNumber } from './command-number.ts';
 import { selectCommands } from './select-commands.ts';
 import { shellBuiltins } from './shell-builtins.ts';
 import { buildStepEnvironment, type ValueSource } from './step-environment.ts';
 
 export interface PlannedCommand {
+  /** 0-based, as `runStep`'s `commands` option takes it. */
   index: number;
+  /** 1-based, as people see and type it (`--command 5`). */
+  number: number;
   text: string;
   heading?: string;
   risk: Risk;
@@ -211,6 +215,7 @@ function readsVariable(code: string, name: string): boolean {
 function plannedCommand(command: ShellCommand): PlannedCommand {
   return {
     index: command.index,
+    number: commandNumber(command.index),
     text: command.text,
     ...optional('heading', command.heading),
     risk: command.risk,

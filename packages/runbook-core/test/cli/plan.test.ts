@@ -26,10 +26,12 @@ describe('runbook plan', () => {
   it('gives the plans as JSON, --command 2 being the second command (not heading 2)', async () => {
     const result = await cli(['plan', 'read-only.md', '--step', 'alternatives', '--command', '2', '--format', 'json']);
     assert.equal(result.code, 0, result.stderr);
-    const plan = JSON.parse(result.stdout) as { steps: Array<{ stepId: string; plan: { selected: boolean; commands: Array<{ index: number }> } }> };
+    const plan = JSON.parse(result.stdout) as {
+      steps: Array<{ stepId: string; plan: { selected: boolean; commands: Array<{ index: number; number: number }> } }>;
+    };
     assert.deepEqual(
-      plan.steps.map((step) => [step.stepId, step.plan.selected, step.plan.commands.map((command) => command.index)]),
-      [['alternatives', true, [1]]],
+      plan.steps.map((step) => [step.stepId, step.plan.selected, step.plan.commands.map((command) => [command.index, command.number])]),
+      [['alternatives', true, [[1, 2]]]],
     );
     const heading = await cli(['plan', 'read-only.md', '--step', 'alternatives', '--heading', '2', '--format', 'json']);
     assert.equal(heading.code, 0, heading.stderr);
