@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { globMatcher } from '../../../packages/vscode-extension/src/codelens/glob-pattern.ts';
-import { defaultRunbookGlobs, isRunbookDocument } from '../../../packages/vscode-extension/src/codelens/is-runbook-document.ts';
+import { defaultRunbookGlobs, isRunbookDocument, looksLikeRunbook } from '../../../packages/vscode-extension/src/codelens/is-runbook-document.ts';
 
 const readme = '# my-lib\n\n## Install\n\n```bash\nnpm install my-lib\n```\n';
 
@@ -38,6 +38,16 @@ describe('isRunbookDocument (which Markdown files get Run lenses)', () => {
     assert.equal(isRunbookDocument('ops/incident-response.md', readme, ['ops/*.md']), true);
     assert.equal(isRunbookDocument('ops/deep/incident-response.md', readme, ['ops/*.md']), false);
     assert.equal(isRunbookDocument('README.md', readme, ['', '  ']), false, 'an empty glob matches nothing');
+  });
+});
+
+describe('looksLikeRunbook', () => {
+  it("reads a runbook's title near the top, not a README's", () => {
+    assert.equal(looksLikeRunbook('# SmartCloudOps AI - Incident Response Procedures\n# Phase 3: Production Runbook\n'), true);
+    assert.equal(looksLikeRunbook('# Checkout playbook\n'), true);
+    assert.equal(looksLikeRunbook('# my-lib\n\n## Install\n\n```bash\nnpm install my-lib\n```\n'), false);
+    assert.equal(looksLikeRunbook('# my-lib\n\nSee the runbook in ops/.\n'), false, 'prose mentioning a runbook is not a title');
+    assert.equal(looksLikeRunbook(`${'x\n'.repeat(1500)}# Incident response\n`), false, 'only the first lines count');
   });
 });
 

@@ -20,3 +20,15 @@ export function isRunbookDocument(path: string, text: string, globs: readonly st
   if (runbooksFolder.test(normalized)) return true;
   return globs.some((glob) => glob.trim() !== '' && globMatcher(glob.trim())(normalized));
 }
+
+// A top-level heading near the top that names the file as a runbook.
+const runbookTitle = /^#{1,2}[ \t]+.*\b(?:runbook|playbook|incident response|incident management)\b/im;
+
+/**
+ * Whether a Markdown file that is not a runbook by the rules above reads like
+ * one (its first lines' headings say so): it gets one lens offering Run
+ * lenses, not the lenses themselves.
+ */
+export function looksLikeRunbook(text: string): boolean {
+  return runbookTitle.test(text.slice(0, 2000));
+}

@@ -9,6 +9,7 @@ import { stepKey, type StepTarget } from '../step-target.ts';
 import { rangeOf } from '../vscode-range.ts';
 import { commandLensTitle, stepLensTitle } from './command-lens-title.ts';
 import type { RunLensFiles } from './run-lens-files.ts';
+import { looksLikeRunbook } from './is-runbook-document.ts';
 
 /**
  * Above each step: `▶ Run step` (`■ Cancel` while it runs), `Dry run`,
@@ -32,7 +33,12 @@ export class StepCodeLensProvider implements vscode.CodeLensProvider, vscode.Dis
   }
 
   async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
-    if (!this.files.wants(document)) return [];
+    if (!this.files.wants(document)) {
+      // Not a runbook by its place or frontmatter; one reading like one is offered the lenses, once, at the top.
+      if (!looksLikeRunbook(document.getText())) return [];
+      const offer = { title: '▶ Enable Run lenses for this runbook', command: 'runbook.enableRunLenses', arguments: [document.uri] };
+      return [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), offer)];
+    }
     const [runbook, core] = await Promise.all([this.documents.runbookOf(document), loadCore()]);
     const alternativesOf = (step: Step): number => {
       const section = runbook.sections.find((candidate) => candidate.slug === step.section);

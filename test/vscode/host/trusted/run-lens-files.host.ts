@@ -27,6 +27,20 @@ describe('Run lenses only on runbooks', () => {
     assert.ok(titles.includes('▶ Run step'), titles.join(', '));
   });
 
+  it('offers, with one lens at the top, Run lenses to a file whose title says it is a runbook', async () => {
+    const procedure = '# Payments - Incident Response Procedures\n\n## Investigate\n\n```bash\necho checking\n```\n';
+    await vscode.workspace.fs.writeFile(workspaceUri('procedures.md'), Buffer.from(procedure));
+    const document = await openRunbook('procedures.md');
+    const offered = await runbookLenses(document.uri);
+    assert.deepEqual(
+      offered.map((lens) => [lens.range.start.line, lens.command?.command]),
+      [[0, 'runbook.enableRunLenses']],
+    );
+    await vscode.commands.executeCommand(offered[0]!.command!.command, ...(offered[0]!.command!.arguments ?? []));
+    const titles = (await codeLensesOf(document)).map((lens) => lens.command?.title);
+    assert.ok(titles.includes('▶ Run step'), titles.join(', '));
+  });
+
   it('gives lenses to a file under runbooks/ without frontmatter', async () => {
     await vscode.workspace.fs.writeFile(workspaceUri('runbooks/restart.md'), Buffer.from(readme.replace('npm install my-lib', 'echo restart')));
     const document = await openRunbook('runbooks/restart.md');
