@@ -84,15 +84,28 @@ export async function sharedPostgres(context: Mocha.Context): Promise<PostgresSe
   return shared;
 }
 
+/** The cluster's superuser, the role `TestDatabase.admin` connects as. */
+export const postgresAdminRole = 'runbook_admin';
+
+/** What a cluster of its own needs beyond the defaults (TLS, say). */
+export interface PostgresServerOptions {
+  /** Server settings as `name=value`, each passed as `-c` (e.g. `ssl=on`). Default: none. */
+  settings?: string[];
+  /** Files written into the data folder before the first start, mode 0600 and owned by the server's user (as a TLS key must be). Default: none. */
+  files?: Record<string, string>;
+  /** pg_hba.conf lines put before initdb's own; the first that matches wins. The admin must still reach 127.0.0.1. Default: none. */
+  hba?: string[];
+}
+
 /** Starts a new cluster of its own (most tests use `sharedPostgres`). */
-export async function startPostgresServer(): Promise<PostgresServer> {
+export async function startPostgresServer(options: PostgresServerOptions = {}): Promise<PostgresServer> {
   const bin = postgresBinDir();
   if (bin === undefined) throw new Error(postgresMissing());
   const owner = process.getuid?.() === 0 ? serverUser() : undefined;
   const dir = mkdtempSync(join(tmpdir(), 'runbook-pg-'));
   const data = join(dir, 'data');
   const adminPassword = randomBytes(12).toString('hex');
-  const admin = 'runbook_admin';
+  const admin = postgresAdminRole;
   const asServerUser = (program: string, args: string[]) =>
     owner === undefined ? { program, args } : { program: 'runuser', args: ['-u', 'postgres', '--', program, ...args] };
   if (owner !== undefined) chownSync(dir, owner.uid, owner.gid);
@@ -105,6 +118,14 @@ export async function startPostgresServer(): Promise<PostgresServer> {
   if (made.status !== 0) {
     rmSync(dir, { recursive: true, force: true });
     throw new Error(`initdb failed (exit ${made.status}): ${made.stderr}`);
+  }
+  for (const [name, text] of Object.entries(options.files ?? {})) {
+    writeFileSync(join(data, name), text, { mode: 0o600 });
+    if (owner !== undefined) chownSync(join(data, name), owner.uid, owner.gid);
+  }
+  if (options.hba !== undefined) {
+    const hbaFile = join(data, 'pg_hba.conf');
+    writeFileSync(hbaFile, `${options.hba.join('\n')}\n${readFileSync(hbaFile, 'utf8')}`);
   }
   const port = await freePort();
   const host = '127.0.0.1';
@@ -128,6 +149,7 @@ export async function startPostgresServer(): Promise<PostgresServer> {
       `listen_addresses=${host}`,
       '-p',
       String(port),
+      ...(options.settings ?? []).flatMap((setting) => ['-c', setting]),
     ]);
     const log = openSync(join(dir, 'server.log'), 'a');
     watchdog = spawn(postgres.program, postgres.args, { detached: true, stdio: ['ignore', log, log] });
