@@ -138,6 +138,15 @@ describe('the shared store over TLS, against a real PostgreSQL with ssl=on', fun
     await startAndReadBack(workspace(`${url('127.0.0.1')}?sslmode=require`));
   });
 
+  it('require with a ca checks the chain, as libpq does: another CA is refused, the right one works', async () => {
+    await assertRefused(
+      workspace({ url: url('127.1'), sslmode: 'require', ca: 'db-ca.pem' }, { 'db-ca.pem': certificates.otherCa }),
+      4,
+      /the server's certificate is not trusted/,
+    );
+    await startAndReadBack(workspace({ url: url('127.1'), sslmode: 'require', ca: 'db-ca.pem' }, { 'db-ca.pem': certificates.ca }));
+  });
+
   it('disable against a server that accepts only TLS: refused with the server saying so (exit 4)', async () => {
     await assertRefused(
       workspace({ url: url('127.0.0.1'), sslmode: 'disable' }),

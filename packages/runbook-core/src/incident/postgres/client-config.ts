@@ -33,7 +33,8 @@ export function clientConfig(settings: PostgresStoreSettings, env: NodeJS.Proces
 function sslOptions(settings: PostgresStoreSettings): ClientConfig['ssl'] {
   const mode = settings.sslmode ?? 'disable';
   if (mode === 'disable') return false;
-  if (mode === 'require') return { rejectUnauthorized: false };
+  // As libpq: `require` with a CA file checks the chain, as verify-ca does.
+  if (mode === 'require' && settings.ca === undefined) return { rejectUnauthorized: false };
   let ca: string | undefined;
   if (settings.ca !== undefined) {
     try {
@@ -45,8 +46,8 @@ function sslOptions(settings: PostgresStoreSettings): ClientConfig['ssl'] {
   return {
     rejectUnauthorized: true,
     ...(ca === undefined ? {} : { ca }),
-    // verify-ca: the chain must be trusted, the name need not match.
-    ...(mode === 'verify-ca' ? { checkServerIdentity: () => undefined } : {}),
+    // verify-ca (and require with a CA): the chain must be trusted, the name need not match.
+    ...(mode === 'verify-full' ? {} : { checkServerIdentity: () => undefined }),
   };
 }
 
