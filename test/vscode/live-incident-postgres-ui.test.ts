@@ -108,15 +108,13 @@ describe('VS Code UI: live with the CLI on PostgreSQL', () => {
     this.timeout(5 * 60_000);
     assert.ok(session && cliFolder);
     const { page } = session.browser;
-    await page.goto(`${session.server.url}?folder=${encodeURIComponent(session.workspace)}`);
-    await page.getByRole('treeitem', { name: 'demo.md' }).click({ timeout: 60_000 });
-    await page.locator('.codelens-decoration a', { hasText: '▶ Run step' }).first().waitFor({ timeout: 60_000 });
-    // The editor's responder declares the incident from a terminal in the editor's folder, while the window is open.
+    // The editor's responder declares the incident from a terminal in the editor's folder, before the window opens.
     const started = await runbook(editorRole, session.workspace, ['incident', 'start', '--severity', 'P2', '--title', 'Checkout errors', '--format', 'json'])
       .exited;
     assert.equal(started.code, 0, started.stderr);
     id = (JSON.parse(started.stdout) as { id: string }).id;
-
+    await page.goto(`${session.server.url}?folder=${encodeURIComponent(session.workspace)}`);
+    await page.getByRole('treeitem', { name: 'demo.md' }).click({ timeout: 60_000 });
     await page
       .locator('.statusbar-item', { hasText: `${id} · P2` })
       .first()

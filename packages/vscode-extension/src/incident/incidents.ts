@@ -18,7 +18,12 @@ export class Incidents implements vscode.Disposable {
     const folder = this.folder;
     if (folder === undefined) return;
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '.runbook/**'));
-    const reload = (): void => void this.reload();
+    // The shared store's local copy (`.runbook/team-store/`) is rewritten by every read: reloading on it
+    // would loop, re-firing changes so fast that VS Code never asks the lenses again. Its changes arrive
+    // through the store's own pushes (LiveIncident).
+    const reload = (uri: vscode.Uri): void => {
+      if (!uri.path.includes('/.runbook/team-store/')) void this.reload();
+    };
     this.#subscriptions.push(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), watcher.onDidDelete(reload));
   }
 
