@@ -1,4 +1,3 @@
-import type { Risk } from '../model.ts';
 import type {
   JournalApprovalDeniedEvent,
   JournalApprovalExpiredEvent,
@@ -21,22 +20,16 @@ export interface IgnoredApproval {
   reason: 'self-approval' | 'digest-mismatch' | 'after-expiry' | 'already-decided' | 'twice';
 }
 
+/** What a request asked for, as its `approval-requested` event says it. */
+export type ApprovalRequestFields = Pick<
+  JournalApprovalRequestedEvent,
+  'requestId' | 'stepId' | 'stepName' | 'commands' | 'values' | 'risk' | 'context' | 'namespace' | 'digest' | 'required' | 'rule' | 'expiresAt'
+>;
+
 /** One approval request as its events leave it. */
-export interface ApprovalRequestState {
-  requestId: string;
-  stepId: string;
-  stepName?: string;
-  commands: string[];
-  values: string[];
-  risk: Risk;
-  context?: string;
-  namespace?: string;
-  digest: string;
-  required: number;
-  rule: string;
+export interface ApprovalRequestState extends ApprovalRequestFields {
   requestedBy: string;
   requestedAt: string;
-  expiresAt: string;
   /**
    * `pending` until enough grants (`granted`), a denial, an `approval-expired`
    * or a withdrawal; a pending request past `expiresAt` is expired whatever

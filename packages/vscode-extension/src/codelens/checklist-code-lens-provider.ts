@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
+import type { IncidentState } from 'runbook-core';
 import { checklistLook } from '../checklist/checklist-look.ts';
 import type { ChecklistTarget } from '../checklist/resolve-item.ts';
-import type { Incidents } from '../incident/incidents.ts';
-import type { RunbookDocuments } from '../runbook-documents.ts';
+import { IncidentLensProvider } from '../incident/incident-lens-provider.ts';
 import { rangeOf } from '../vscode-range.ts';
 
 /**
@@ -10,21 +10,8 @@ import { rangeOf } from '../vscode-range.ts';
  * `☑ Untick` for that incident, one click. Nothing without an open
  * incident: ticks belong to one, and a README's task list stays quiet.
  */
-export class ChecklistCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
-  readonly #changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeCodeLenses = this.#changed.event;
-  readonly #subscription: vscode.Disposable;
-
-  constructor(
-    private readonly documents: RunbookDocuments,
-    private readonly incidents: Incidents,
-  ) {
-    this.#subscription = incidents.onDidChange(() => this.#changed.fire());
-  }
-
-  async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
-    const incident = this.incidents.current;
-    if (incident?.status !== 'open') return [];
+export class ChecklistCodeLensProvider extends IncidentLensProvider {
+  protected async lensesFor(document: vscode.TextDocument, incident: IncidentState): Promise<vscode.CodeLens[]> {
     const runbook = await this.documents.runbookOf(document);
     return runbook.checklistItems.map((item) => {
       const look = checklistLook(item, incident);
@@ -37,10 +24,5 @@ export class ChecklistCodeLensProvider implements vscode.CodeLensProvider, vscod
         arguments: [target],
       });
     });
-  }
-
-  dispose(): void {
-    this.#subscription.dispose();
-    this.#changed.dispose();
   }
 }

@@ -1,28 +1,16 @@
 import * as vscode from 'vscode';
+import type { IncidentState } from 'runbook-core';
 import { loadCore } from '../core.ts';
-import type { RunbookDocuments } from '../runbook-documents.ts';
 import { rangeOf } from '../vscode-range.ts';
-import type { Incidents } from './incidents.ts';
+import { IncidentLensProvider } from './incident-lens-provider.ts';
 
 /**
  * On a step whose run waits for approval in the current incident: who
  * asked, and (for anyone else) one click to approve or deny.
  */
-export class ApprovalCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
-  readonly #changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeCodeLenses = this.#changed.event;
-  readonly #subscription: vscode.Disposable;
-
-  constructor(
-    private readonly documents: RunbookDocuments,
-    private readonly incidents: Incidents,
-  ) {
-    this.#subscription = incidents.onDidChange(() => this.#changed.fire());
-  }
-
-  async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
-    const incident = this.incidents.current;
-    if (incident?.status !== 'open' || incident.approvals.size === 0) return [];
+export class ApprovalCodeLensProvider extends IncidentLensProvider {
+  protected async lensesFor(document: vscode.TextDocument, incident: IncidentState): Promise<vscode.CodeLens[]> {
+    if (incident.approvals.size === 0) return [];
     const core = await loadCore();
     const pending = core.pendingApprovals(incident.approvals, new Date());
     if (pending.length === 0) return [];
@@ -44,10 +32,5 @@ export class ApprovalCodeLensProvider implements vscode.CodeLensProvider, vscode
         }),
       ];
     });
-  }
-
-  dispose(): void {
-    this.#subscription.dispose();
-    this.#changed.dispose();
   }
 }
