@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { isMap, parseDocument } from 'yaml';
 import { findFrontmatter } from '../parse/frontmatter-fence.ts';
 import { IncidentInputError } from './incident-input-error.ts';
+import { readWorkspaceConfig } from './workspace-config-file.ts';
 import { slackTargetFromEnv, type SlackTarget } from './slack-post.ts';
 import { storeConfigFileName } from './store-config.ts';
 
@@ -73,7 +74,7 @@ export function readSlackSettings(value: unknown, source: string): SlackSettings
 export function readSlackConfig(options: { workspace: string; runbookFile?: string }): SlackConfig {
   const config: SlackConfig = { settings: {}, sources: [] };
   const file = join(options.workspace, storeConfigFileName);
-  const workspaceValue = existsSync(file) ? jsonSlack(file) : undefined;
+  const workspaceValue = readWorkspaceConfig(file).slack;
   if (workspaceValue !== undefined) {
     Object.assign(config.settings, readSlackSettings(workspaceValue, file));
     config.sources.push(file);
@@ -133,17 +134,6 @@ function readEvents(value: unknown, at: string): SlackEvent[] {
 function nonEmpty(value: unknown, at: string, what: string): string {
   if (typeof value !== 'string' || value.trim() === '') throw new IncidentInputError(at, value, `must be ${what}`);
   return value.trim();
-}
-
-function jsonSlack(file: string): unknown {
-  let value: unknown;
-  try {
-    const text = readFileSync(file, 'utf8');
-    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (error) {
-    throw new IncidentInputError(file, '', `cannot be read as JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as { slack?: unknown }).slack : undefined;
 }
 
 function frontmatterSlack(file: string): unknown {

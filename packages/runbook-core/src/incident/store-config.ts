@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { IncidentInputError } from './incident-input-error.ts';
+import { readWorkspaceConfig } from './workspace-config-file.ts';
 
 /** The workspace's settings file, shared with lint. */
 export const storeConfigFileName = 'runbook.config.json';
@@ -40,7 +41,7 @@ const sslModes: readonly SslMode[] = ['disable', 'require', 'verify-ca', 'verify
  */
 export function readStoreChoice(workspace: string, env: NodeJS.ProcessEnv = process.env): StoreChoice {
   const file = join(workspace, storeConfigFileName);
-  const config = readConfig(file);
+  const config = readWorkspaceConfig(file);
   const people = checkedPeople(config.people, file);
   const fromEnv = env.RUNBOOK_STORE?.trim();
   if (fromEnv !== undefined && fromEnv !== '') return choose(fromEnv, 'RUNBOOK_STORE', people, env);
@@ -105,19 +106,6 @@ export function parseStoreUrl(text: string, source: string, env: NodeJS.ProcessE
 function choose(text: string, source: string, people: Record<string, string>, env: NodeJS.ProcessEnv): StoreChoice {
   if (text === 'file') return { kind: 'file', people };
   return { kind: 'postgres', settings: parseStoreUrl(text, source, env), people, source };
-}
-
-function readConfig(file: string): { store?: unknown; people?: unknown } {
-  if (!existsSync(file)) return {};
-  let value: unknown;
-  try {
-    const text = readFileSync(file, 'utf8');
-    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (error) {
-    throw new IncidentInputError(file, '', `cannot be read as JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new IncidentInputError(file, '', 'must be a JSON object');
-  return value as { store?: unknown; people?: unknown };
 }
 
 function checkedPeople(value: unknown, file: string): Record<string, string> {
