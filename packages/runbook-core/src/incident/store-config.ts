@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { IncidentInputError } from './incident-input-error.ts';
 import { readWorkspaceConfig } from './workspace-config-file.ts';
