@@ -48,6 +48,7 @@ export {
   loadIncident,
   loadIncidents,
   METRIC_DEFINITIONS,
+  notifySlack,
   parseMonth,
   postIncidentReview,
   recordEvent,
@@ -57,6 +58,7 @@ export {
   reviewWithRunbook,
   setCurrentIncident,
   severityLevels,
+  slackNotices,
   startIncident,
   verifyJournal,
 } from './incident/index.ts';

@@ -1,6 +1,8 @@
 // A whole P1 incident through the extension's commands, on one runbook: shared
 // by the specs for the user's runbook and the bundled one.
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
 import type { IncidentState } from '../../../packages/runbook-core/src/index.ts';
 import { codeLensesOf, eventually, extensionApi, lineOf, openRunbook, workspaceUri } from './workbench.ts';
@@ -39,7 +41,35 @@ export interface P1Headings {
   postIncidentReview: string;
 }
 
+/** A stand-in for a Slack incoming webhook on loopback: the texts posted to it, in order. */
+async function standInSlack(): Promise<{ url: string; texts: string[]; close: () => Promise<void> }> {
+  const texts: string[] = [];
+  const server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+    request.on('end', () => {
+      texts.push((JSON.parse(body) as { text: string }).text);
+      response.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/services/T0/B0/hook`, texts, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
 export async function runP1Incident(file: string, headings: P1Headings): Promise<void> {
+  // The extension runs in this process: the webhook it reads from the environment is the stand-in.
+  const slack = await standInSlack();
+  process.env.RUNBOOK_SLACK_WEBHOOK_URL = slack.url;
+  try {
+    await p1Incident(file, headings, slack.texts);
+  } finally {
+    delete process.env.RUNBOOK_SLACK_WEBHOOK_URL;
+    await slack.close();
+  }
+}
+
+async function p1Incident(file: string, headings: P1Headings, posted: readonly string[]): Promise<void> {
   const document = await openRunbook(file);
   const lenses = await codeLensesOf(document);
 
@@ -63,6 +93,7 @@ export async function runP1Incident(file: string, headings: P1Headings): Promise
     incident: id,
     fills: { INCIDENT_TRACKING_URL: `https://tracker.example/${id}` },
     ask: false,
+    post: true,
   });
   assert.match(update, new RegExp(`Incident Update - ${id}`));
   assert.match(update, /\*\*Status\*\*: Investigating/);
@@ -100,6 +131,28 @@ export async function runP1Incident(file: string, headings: P1Headings): Promise
     ],
   );
   assert.equal(events[0]?.type, 'started');
-  assert.equal(events.at(-1)?.type, 'resolved');
-  assert.equal(events.at(-1)?.summary, 'Rolled back release 1.4.2');
+  const recorded = events.filter((event) => event.type !== 'notified');
+  assert.equal(recorded.at(-1)?.type, 'resolved');
+  assert.equal(recorded.at(-1)?.summary, 'Rolled back release 1.4.2');
+
+  // Posted to Slack as the CLI posts, each post journaled (never the webhook's URL).
+  assert.equal(posted.length, 6, posted.join('\n'));
+  assert.match(posted[0] ?? '', new RegExp(`${id} \\(P1\\) started by .*: Checkout API 5xx spike`));
+  assert.deepEqual(posted.slice(1, 4), [`${id}: commander is Dana Lee`, `${id}: lead is Sam Ortiz`, `${id}: comms is Ari Chen`]);
+  assert.equal(posted[4], update);
+  assert.match(posted[5] ?? '', new RegExp(`${id} resolved after .*: Rolled back release 1\\.4\\.2`));
+  const notified = events.filter((event) => event.type === 'notified');
+  assert.deepEqual(
+    notified.map((event) => [event.about, event.ok]),
+    [
+      ['started', true],
+      ['assigned', true],
+      ['assigned', true],
+      ['assigned', true],
+      ['status-update', true],
+      ['resolved', true],
+    ],
+  );
+  assert.ok(!JSON.stringify(events).includes('/services/T0/B0/hook'), 'the webhook URL is a secret');
+  assert.equal(events.filter((event) => event.type === 'status-update').length, 1);
 }

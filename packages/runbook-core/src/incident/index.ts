@@ -57,3 +57,7 @@ export { postIncidentReview } from './post-incident-review.ts';
 export type { PostIncidentReview, PostIncidentReviewOptions } from './post-incident-review.ts';
 export { reviewWithRunbook } from './review-with-runbook.ts';
 export type { ReviewWithRunbook } from './review-with-runbook.ts';
+export { notifySlack } from './notify-slack.ts';
+export type { NotifySlackOptions, SlackNotified } from './notify-slack.ts';
+export { slackNotices } from './slack-notice.ts';
+export type { SlackNotice } from './slack-notice.ts';

@@ -43,6 +43,7 @@ export class AssignRoleCommand implements Command {
         ? `${name} is already ${person.trim()} (unchanged)`
         : `${name} is ${result.state.roles?.[name] ?? person.trim()}${result.previous === undefined ? '' : ` (handed over from ${result.previous})`}`;
       void vscode.window.showInformationMessage(`Runbook: ${current.id}: ${text}.`);
+      if (result.changed) await this.incidents.announce(current.id, core.slackNotices.assigned(current.id, name, person.trim(), result.previous));
       return result.state;
     } catch (error) {
       void vscode.window.showErrorMessage(`Runbook: ${(error as Error).message}`);

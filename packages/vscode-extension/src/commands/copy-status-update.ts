@@ -10,6 +10,7 @@ import { askSlotInInputBox } from './ask-slot-in-input-box.ts';
 import { type FillOptions, fillEmptySlots } from './fill-empty-slots.ts';
 
 const POSTED = 'Mark as posted';
+const POST = 'Post to Slack';
 
 export class CopyStatusUpdateCommand implements Command {
   readonly id = 'runbook.copyStatusUpdate';
@@ -25,7 +26,7 @@ export class CopyStatusUpdateCommand implements Command {
    * and resolves to it. Slots the incident cannot fill are asked for, one
    * input box each (`fills` answers some up front, `ask: false` asks none).
    */
-  async execute(args: { incident?: string } & FillOptions = {}): Promise<string | undefined> {
+  async execute(args: { incident?: string; post?: boolean } & FillOptions = {}): Promise<string | undefined> {
     const active = await activeRunbook(this.documents);
     const core = await loadCore();
     const template = active && core.findStatusUpdateTemplate(active.runbook);
@@ -48,9 +49,22 @@ export class CopyStatusUpdateCommand implements Command {
       return rendered.text;
     }
     // Posting happens elsewhere; once it has, the journal restarts the update clock.
-    void vscode.window.showInformationMessage(`Runbook: status update for ${current.id} copied${left}.`, POSTED).then(async (choice) => {
+    if (args.post === true) {
+      await this.#post(current.id, rendered.text);
+      return rendered.text;
+    }
+    void vscode.window.showInformationMessage(`Runbook: status update for ${current.id} copied${left}.`, POSTED, POST).then(async (choice) => {
       if (choice === POSTED) await this.incidents.record({ type: 'status-update', text: rendered.text }, current.id);
+      if (choice === POST) await this.#post(current.id, rendered.text);
     });
     return rendered.text;
+  }
+
+  /** Records the update (it restarts the update clock) and posts it where the runbook or workspace configures Slack. */
+  async #post(id: string, text: string): Promise<void> {
+    await this.incidents.record({ type: 'status-update', text }, id);
+    const core = await loadCore();
+    if (await this.incidents.announce(id, core.slackNotices.statusUpdate(text)))
+      void vscode.window.showInformationMessage(`Runbook: status update for ${id} posted to Slack.`);
   }
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { IncidentLocation, IncidentState, JournalEventInput, StartIncidentOptions } from 'runbook-core';
+import type { IncidentLocation, IncidentState, JournalEventInput, SlackNotice, StartIncidentOptions } from 'runbook-core';
 import { loadCore } from '../core.ts';
 
 /**
@@ -52,6 +52,7 @@ export class Incidents implements vscode.Disposable {
     const core = await loadCore();
     const state = await core.startIncident({ ...options, ...this.location() });
     this.#set(state);
+    await this.announce(state.id, core.slackNotices.started(state, state.startedBy ?? core.currentUser()));
     return state;
   }
 
@@ -68,7 +69,20 @@ export class Incidents implements vscode.Disposable {
     const current = this.#requireCurrent();
     const state = await core.resolveIncident(current.id, { ...this.location(), ...(summary ? { summary } : {}) });
     this.#set(state);
+    await this.announce(state.id, core.slackNotices.resolved(state));
     return state;
+  }
+
+  /**
+   * Posts a notice to Slack as the CLI does, when the workspace or the
+   * runbook configures it (core decides, journals the outcome and never
+   * throws); what went wrong is a warning, never a stop.
+   */
+  async announce(id: string, notice: SlackNotice): Promise<boolean> {
+    const core = await loadCore();
+    const { posted, warnings } = await core.notifySlack(id, notice, { location: this.location(), who: core.currentUser(), env: process.env });
+    for (const warning of warnings) void vscode.window.showWarningMessage(`Runbook: ${warning}`);
+    return posted;
   }
 
   /** Appends an event to an incident's journal (the current one's unless named) and reloads. */

@@ -9,6 +9,7 @@ import { incidentValues } from '../../session/run-session.ts';
 import { findIncident } from '../incident-context.ts';
 import type { CliIncidentLocation } from '../incident-store-choice.ts';
 import { notifySlack } from '../slack-notify.ts';
+import { slackNotices } from '../../incident/slack-notice.ts';
 import { loadRunbook } from '../load-runbook.ts';
 import { parseFlags } from '../parse-flags.ts';
 import { askLine } from '../prompt.ts';
@@ -127,7 +128,7 @@ async function renderCommand(context: CliContext): Promise<number> {
     const who = incidents.currentUser(context.env);
     await incidents.recordEvent(state.id, { type: 'status-update', phase: state.phase, text: rendered.text }, { ...location, who });
     // Posted where the team reads it, when Slack is configured; a failed post is journaled, never fatal.
-    await notifySlack(context, { location, id: state.id, who }, 'status-update', rendered.text);
+    await notifySlack(context, { location, id: state.id, who }, slackNotices.statusUpdate(rendered.text));
   }
   const unfilled = rendered.unfilled.map((slot) => ({ slot: slot.raw, ...filePosition(template, slot) }));
   const failed = values.strict === true && unfilled.length > 0;

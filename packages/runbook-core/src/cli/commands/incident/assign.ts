@@ -4,6 +4,7 @@ import { UsageError } from '../../command.ts';
 import { didYouMean } from '../../did-you-mean.ts';
 import { requireIncident } from '../../incident-context.ts';
 import { notifySlack } from '../../slack-notify.ts';
+import { slackNotices } from '../../../incident/slack-notice.ts';
 import type { Invocation } from './flags.ts';
 import { show, stateJson } from './output.ts';
 
@@ -22,8 +23,7 @@ export async function assign({ context, flags, args, format, who }: Invocation):
   }
   const result = await incidents.assignRole(state.id, name, person, { ...location, who });
   if (result.changed) {
-    const from = result.previous === undefined ? '' : ` (from ${result.previous})`;
-    await notifySlack(context, { location, id: state.id, who }, 'assigned', `${state.id}: ${name} is ${person}${from}`);
+    await notifySlack(context, { location, id: state.id, who }, slackNotices.assigned(state.id, name, person, result.previous));
   }
   return show(context, format, { ...stateJson(result.state), changed: result.changed, previous: result.previous ?? null }, () => {
     if (!result.changed) return `${state.id}: ${name} is already ${printable(person)} (unchanged).\n`;

@@ -6,6 +6,7 @@ import { UsageError, type CliContext } from '../../command.ts';
 import { findIncident, requireIncident } from '../../incident-context.ts';
 import type { CliIncidentLocation } from '../../incident-store-choice.ts';
 import { notifySlack } from '../../slack-notify.ts';
+import { slackNotices } from '../../../incident/slack-notice.ts';
 import type { Invocation } from './flags.ts';
 import { lifecycle, noArguments, show, stateJson } from './output.ts';
 
@@ -20,12 +21,7 @@ export async function resolve({ context, flags, args, format, who }: Invocation)
     ...(flags['customer-impact'] === undefined ? {} : { customerImpact: flags['customer-impact'] }),
   });
   const lasted = incidents.incidentStatus(after).elapsedMs;
-  await notifySlack(
-    context,
-    { location, id: after.id, who },
-    'resolved',
-    `:white_check_mark: ${after.id} resolved after ${humanDuration(lasted)}${after.resolution ? `: ${after.resolution}` : ''}`,
-  );
+  await notifySlack(context, { location, id: after.id, who }, slackNotices.resolved(after));
   const next = await nextCurrent(location, after.id);
   return show(
     context,
@@ -40,7 +36,7 @@ export async function cancel({ context, flags, args, format, who }: Invocation):
   if (flags.reason === undefined) throw new UsageError('cancel needs --reason "<why>" (false alarm, opened by mistake, duplicate)');
   const { location, state } = await closable(context, flags.incident, 'cancel');
   const after = await incidents.cancelIncident(state.id, flags.reason, { ...location, who });
-  await notifySlack(context, { location, id: after.id, who }, 'cancelled', `${after.id} cancelled: ${flags.reason}`);
+  await notifySlack(context, { location, id: after.id, who }, slackNotices.cancelled(after.id, flags.reason));
   const next = await nextCurrent(location, after.id);
   return show(
     context,

@@ -2,6 +2,7 @@ import * as incidents from '../../../incident/index.ts';
 import { UsageError } from '../../command.ts';
 import { requireIncident } from '../../incident-context.ts';
 import { notifySlack } from '../../slack-notify.ts';
+import { slackNotices } from '../../../incident/slack-notice.ts';
 import type { Invocation } from './flags.ts';
 import { noArguments, show, stateJson } from './output.ts';
 
@@ -13,6 +14,11 @@ export async function severity({ context, flags, args, format, who }: Invocation
   const after = await incidents.changeSeverity(state.id, level, { ...location, who, ...(flags.reason === undefined ? {} : { reason: flags.reason }) });
   const changed = after.severity !== state.severity;
   const change = `${after.id}: severity ${state.severity ?? 'unknown'} → ${after.severity}`;
-  if (changed) await notifySlack(context, { location, id: after.id, who }, 'severity-changed', `${change}${flags.reason ? ` (${flags.reason})` : ''}`);
+  if (changed)
+    await notifySlack(
+      context,
+      { location, id: after.id, who },
+      slackNotices.severityChanged(after.id, state.severity ?? 'unknown', after.severity ?? '?', flags.reason),
+    );
   return show(context, format, { ...stateJson(after), changed }, () => (changed ? `${change}.\n` : `${after.id}: severity unchanged (${after.severity}).\n`));
 }

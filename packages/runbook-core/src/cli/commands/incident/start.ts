@@ -7,6 +7,7 @@ import { incidentLocation } from '../../incident-store-choice.ts';
 import { loadRunbook } from '../../load-runbook.ts';
 import { askLine } from '../../prompt.ts';
 import { notifySlack } from '../../slack-notify.ts';
+import { slackNotices } from '../../../incident/slack-notice.ts';
 import type { Invocation } from './flags.ts';
 import { askOr, parseTimeFlag } from './input.ts';
 import { kindNote, noArguments, show } from './output.ts';
@@ -35,12 +36,7 @@ export async function start({ context, flags, args, format, who }: Invocation): 
   });
   // The run session guards undeclared contexts against this pin.
   if (flags.context !== undefined) await incidents.recordEvent(state.id, { type: 'context-pinned', context: flags.context }, { ...location, who });
-  await notifySlack(
-    context,
-    { location, id: state.id, who },
-    'started',
-    `:rotating_light: ${state.id} (${state.severity})${kindNote(state)} started by ${who}: ${state.title}`,
-  );
+  await notifySlack(context, { location, id: state.id, who }, slackNotices.started(state, who));
   return show(context, format, state, () => {
     const status = incidents.incidentStatus(state);
     const due = status.responseDueAt ? `; response due ${utcDateTime(new Date(status.responseDueAt))}` : '';
